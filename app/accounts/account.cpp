@@ -1,0 +1,158 @@
+#include "account.h"
+
+#include <QRegularExpression>
+
+namespace tether {
+
+namespace {
+
+const std::pair<const char *, AccountState> kStates[] = {
+        {"not_connected", AccountState::NotConnected},     {"connected", AccountState::Connected},
+        {"refreshing", AccountState::Refreshing},          {"retrying", AccountState::Retrying},
+        {"needs_reconnect", AccountState::NeedsReconnect},
+};
+
+QJsonValue instant(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+QDateTime readInstant(const QJsonObject &o, const QString &key)
+{
+    const QDateTime t = QDateTime::fromString(o.value(key).toString(), Qt::ISODate);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QJsonValue text(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+} // namespace
+
+QString toString(AccountState state)
+{
+    for (const auto &[name, value] : kStates) {
+        if (value == state)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+std::optional<AccountState> accountStateFromString(const QString &text)
+{
+    for (const auto &[name, value] : kStates) {
+        if (text == QLatin1String(name))
+            return value;
+    }
+    return std::nullopt;
+}
+
+bool isValidAccountId(const QString &id)
+{
+    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"));
+    return shape.match(id).hasMatch();
+}
+
+QJsonObject Account::toJson() const
+{
+    const AccountConfig &c = config;
+    const AccountStatus &s = status;
+    QJsonObject status{
+            {QStringLiteral("state"), toString(s.state)},
+            {QStringLiteral("access_expires_at"), instant(s.accessExpiresAt)},
+            {QStringLiteral("refresh_expires_at"), instant(s.refreshExpiresAt)},
+            {QStringLiteral("last_refresh_at"), instant(s.lastRefreshAt)},
+            {QStringLiteral("next_refresh_at"), instant(s.nextRefreshAt)},
+            {QStringLiteral("last_error"), s.lastError ? s.lastError->toJson() : QJsonValue()},
+            {QStringLiteral("has_client_secret"), s.hasClientSecret},
+            {QStringLiteral("has_tokens"), s.hasTokens},
+            {QStringLiteral("has_refresh_token"), s.hasRefreshToken},
+            {QStringLiteral("generation"), s.generation},
+            {QStringLiteral("consecutive_failures"), s.consecutiveFailures},
+    };
+    if (s.lastError)
+        status.insert(QStringLiteral("last_error_kind"), int(s.lastError->kind));
+    if (s.inFlightGeneration >= 0)
+        status.insert(QStringLiteral("in_flight_generation"), s.inFlightGeneration);
+    return QJsonObject{
+            {QStringLiteral("id"), c.id},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("provider"), c.provider},
+            {QStringLiteral("client_id"), c.clientId},
+            {QStringLiteral("token_endpoint"), text(c.tokenEndpoint)},
+            {QStringLiteral("authorization_endpoint"), text(c.authorizationEndpoint)},
+            {QStringLiteral("revocation_endpoint"), text(c.revocationEndpoint)},
+            {QStringLiteral("issuer"), text(c.issuer)},
+            {QStringLiteral("scope"), text(c.scope)},
+            {QStringLiteral("redirect_uri"), text(c.redirectUri)},
+            {QStringLiteral("client_auth"),
+             c.clientAuth ? QJsonValue(toString(*c.clientAuth)) : QJsonValue()},
+            {QStringLiteral("allow_insecure_http"), c.allowInsecureHttp},
+            {QStringLiteral("status"), status},
+    };
+}
+
+std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error)
+{
+    Account a;
+    AccountConfig &c = a.config;
+    c.id = json.value(QStringLiteral("id")).toString();
+    if (!isValidAccountId(c.id)) {
+        *error = QStringLiteral("an account has no valid id");
+        return std::nullopt;
+    }
+    c.name = json.value(QStringLiteral("name")).toString(c.id);
+    c.provider = json.value(QStringLiteral("provider")).toString();
+    c.clientId = json.value(QStringLiteral("client_id")).toString();
+    c.tokenEndpoint = json.value(QStringLiteral("token_endpoint")).toString();
+    c.authorizationEndpoint = json.value(QStringLiteral("authorization_endpoint")).toString();
+    c.revocationEndpoint = json.value(QStringLiteral("revocation_endpoint")).toString();
+    c.issuer = json.value(QStringLiteral("issuer")).toString();
+    c.scope = json.value(QStringLiteral("scope")).toString();
+    c.redirectUri = json.value(QStringLiteral("redirect_uri")).toString();
+    if (json.value(QStringLiteral("client_auth")).isString()) {
+        c.clientAuth = clientAuthFromString(json.value(QStringLiteral("client_auth")).toString());
+        if (!c.clientAuth) {
+            *error = QStringLiteral("account %1 has an unknown client_auth").arg(c.id);
+            return std::nullopt;
+        }
+    }
+    c.allowInsecureHttp = json.value(QStringLiteral("allow_insecure_http")).toBool();
+    if (c.provider.isEmpty()) {
+        *error = QStringLiteral("account %1 names no provider").arg(c.id);
+        return std::nullopt;
+    }
+
+    const QJsonObject s = json.value(QStringLiteral("status")).toObject();
+    AccountStatus &st = a.status;
+    const auto state = accountStateFromString(s.value(QStringLiteral("state")).toString());
+    if (!state) {
+        *error = QStringLiteral("account %1 has an unknown state").arg(c.id);
+        return std::nullopt;
+    }
+    st.state = *state;
+    st.accessExpiresAt = readInstant(s, QStringLiteral("access_expires_at"));
+    st.refreshExpiresAt = readInstant(s, QStringLiteral("refresh_expires_at"));
+    st.lastRefreshAt = readInstant(s, QStringLiteral("last_refresh_at"));
+    st.nextRefreshAt = readInstant(s, QStringLiteral("next_refresh_at"));
+    const QJsonObject lastError = s.value(QStringLiteral("last_error")).toObject();
+    if (!lastError.isEmpty()) {
+        Failure f;
+        f.code = lastError.value(QStringLiteral("code")).toString();
+        f.message = lastError.value(QStringLiteral("message")).toString();
+        f.kind = FailureKind(std::clamp(
+                s.value(QStringLiteral("last_error_kind")).toInt(int(FailureKind::Unexpected)), 0,
+                int(FailureKind::Unexpected)));
+        st.lastError = f;
+    }
+    st.hasClientSecret = s.value(QStringLiteral("has_client_secret")).toBool();
+    st.hasTokens = s.value(QStringLiteral("has_tokens")).toBool();
+    st.hasRefreshToken = s.value(QStringLiteral("has_refresh_token")).toBool();
+    st.generation = s.value(QStringLiteral("generation")).toInteger();
+    st.consecutiveFailures = s.value(QStringLiteral("consecutive_failures")).toInt();
+    st.inFlightGeneration = s.value(QStringLiteral("in_flight_generation")).toInteger(-1);
+    return a;
+}
+
+} // namespace tether

@@ -1,0 +1,168 @@
+#include "accountregistry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLockFile>
+#include <QSaveFile>
+
+namespace tether {
+
+namespace {
+
+constexpr qint64 kMaxRegistrySize = 64 * 1024 * 1024;
+// Holders keep this lock only for one read-modify-write of a small file.
+constexpr int kLockWaitMs = 5000;
+
+Failure registryFailure(const QString &code, const QString &message)
+{
+    return {FailureKind::Unexpected, code, message, std::nullopt, 0};
+}
+
+// Keeps a copy of an unreadable file next to it (once per distinct content), so that whatever
+// the user does next, what was there is not lost.
+QString keepAside(const QString &path, const QByteArray &content)
+{
+    const QString aside =
+            path + QStringLiteral(".unreadable-") + QString::number(qHash(content), 16);
+    if (!QFileInfo::exists(aside)) {
+        QFile copy(aside);
+        if (copy.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            copy.write(content);
+        copy.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    return aside;
+}
+
+} // namespace
+
+AccountRegistry::AccountRegistry(const QString &path) : m_path(path) { }
+
+const Account *findAccount(const QList<Account> &accounts, const QString &id)
+{
+    for (const Account &a : accounts) {
+        if (a.config.id == id)
+            return &a;
+    }
+    return nullptr;
+}
+
+Failure unknownAccount(const QString &id)
+{
+    return Failure::badInput(
+            QStringLiteral("no account \"%1\"; `tether list` shows the accounts").arg(id),
+            QStringLiteral("unknown_account"));
+}
+
+std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
+{
+    accounts->clear();
+    QFile file(m_path);
+    if (!file.exists())
+        return std::nullopt;
+    if (!file.open(QIODevice::ReadOnly))
+        return registryFailure(
+                QStringLiteral("registry_unreadable"),
+                QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
+    if (file.size() > kMaxRegistrySize)
+        return registryFailure(
+                QStringLiteral("registry_unreadable"),
+                QStringLiteral("%1 is implausibly large; it was left as it is").arg(m_path));
+    const QByteArray content = file.readAll();
+
+    auto unreadable = [&](const QString &why) {
+        const QString aside = keepAside(m_path, content);
+        return registryFailure(QStringLiteral("registry_corrupt"),
+                               QStringLiteral("the account registry %1 is unreadable (%2); it was "
+                                              "not changed and a copy is kept at %3; repair or "
+                                              "remove it to go on")
+                                       .arg(m_path, why, aside));
+    };
+
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(content, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return unreadable(parseError.errorString() + QStringLiteral(" at byte ")
+                          + QString::number(parseError.offset));
+    const QJsonObject root = doc.object();
+    const QJsonValue schema = root.value(QStringLiteral("schema"));
+    if (!doc.isObject() || !schema.isDouble())
+        return unreadable(QStringLiteral("no schema version"));
+    if (schema.toInt() > kSchemaVersion)
+        return registryFailure(
+                QStringLiteral("registry_too_new"),
+                QStringLiteral("the account registry %1 was written by a newer "
+                               "Tether (schema %2; this one reads %3); update Tether")
+                        .arg(m_path)
+                        .arg(schema.toInt())
+                        .arg(kSchemaVersion));
+    if (schema.toInt() < 1)
+        return unreadable(QStringLiteral("schema version %1").arg(schema.toInt()));
+
+    for (const QJsonValue &value : root.value(QStringLiteral("accounts")).toArray()) {
+        QString error;
+        const auto account = Account::fromJson(value.toObject(), &error);
+        if (!account)
+            return unreadable(error);
+        if (findAccount(*accounts, account->config.id))
+            return unreadable(QStringLiteral("account %1 appears twice").arg(account->config.id));
+        accounts->append(*account);
+    }
+    return std::nullopt;
+}
+
+std::optional<Failure> AccountRegistry::save(const QList<Account> &accounts)
+{
+    QJsonArray array;
+    for (const Account &a : accounts)
+        array.append(a.toJson());
+    const QByteArray content = QJsonDocument(QJsonObject{{QStringLiteral("schema"), kSchemaVersion},
+                                                         {QStringLiteral("accounts"), array}})
+                                       .toJson(QJsonDocument::Indented);
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
+        return registryFailure(QStringLiteral("registry_write_failed"),
+                               QStringLiteral("cannot write %1: %2; nothing was changed")
+                                       .arg(m_path, file.errorString()));
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    return std::nullopt;
+}
+
+std::optional<Failure> AccountRegistry::modify(const Change &change)
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return registryFailure(QStringLiteral("registry_write_failed"),
+                               QStringLiteral("cannot create %1").arg(info.absolutePath()));
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0); // stale only when its holder is gone
+    if (!lock.tryLock(kLockWaitMs))
+        return Failure{FailureKind::Temporary, QStringLiteral("registry_busy"),
+                       QStringLiteral("another Tether process is holding the account registry; "
+                                      "try again"),
+                       std::nullopt, 0};
+    QList<Account> accounts;
+    if (auto failure = load(&accounts))
+        return failure;
+    if (auto failure = change(accounts))
+        return failure;
+    return save(accounts);
+}
+
+std::optional<Failure> AccountRegistry::modifyAccount(const QString &id,
+                                                      const std::function<void(Account &)> &change)
+{
+    return modify([&](QList<Account> &accounts) -> std::optional<Failure> {
+        for (Account &a : accounts) {
+            if (a.config.id == id) {
+                change(a);
+                return std::nullopt;
+            }
+        }
+        return unknownAccount(id);
+    });
+}
+
+} // namespace tether

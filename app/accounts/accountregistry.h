@@ -1,0 +1,40 @@
+#pragma once
+
+#include "accounts/account.h"
+
+#include <functional>
+
+namespace tether {
+
+// The accounts' non-secret metadata in one JSON file (schema-versioned, written with QSaveFile).
+// Several processes share it: every change is a read-modify-write under a lock file, so two
+// processes changing two accounts never lose each other's change. A file that cannot be read is
+// never overwritten: a copy is kept aside and every operation reports it until it is fixed.
+class AccountRegistry final
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+    using Change = std::function<std::optional<Failure>(QList<Account> &accounts)>;
+
+    explicit AccountRegistry(const QString &path);
+
+    std::optional<Failure> load(QList<Account> *accounts) const;
+    // Re-reads the file, applies the change and writes the result, all under the file lock.
+    // A change that returns a failure writes nothing.
+    std::optional<Failure> modify(const Change &change);
+    // Convenience: change one account; BadInput if it does not exist.
+    std::optional<Failure> modifyAccount(const QString &id,
+                                         const std::function<void(Account &)> &change);
+
+    QString path() const { return m_path; }
+
+private:
+    std::optional<Failure> save(const QList<Account> &accounts);
+
+    QString m_path;
+};
+
+const Account *findAccount(const QList<Account> &accounts, const QString &id);
+Failure unknownAccount(const QString &id);
+
+} // namespace tether

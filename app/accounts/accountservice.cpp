@@ -1,0 +1,296 @@
+#include "accountservice.h"
+
+#include "accounts/accountendpoints.h"
+#include "accounts/accountlock.h"
+#include "accounts/accountregistry.h"
+#include "core/clock.h"
+#include "oauth/endpointpolicy.h"
+#include "providers/providercatalog.h"
+#include "refresh/tokenlifetimes.h"
+#include "secrets/secretstore.h"
+
+#include <QHostAddress>
+
+namespace tether {
+
+namespace {
+
+constexpr int kLockTimeoutMs = 90'000;
+
+Failure keychainLocked(const QString &id)
+{
+    return {FailureKind::Keychain, QStringLiteral("keychain_locked"),
+            QStringLiteral("the keychain returned no secrets for %1 although Tether stored them; "
+                           "it is probably locked: unlock it and try again (nothing was changed)")
+                    .arg(id),
+            std::nullopt, 0};
+}
+
+std::optional<Failure> checkLoopbackRedirect(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    // RFC 8252 §7.3: a loopback IP literal, plain http, a port.
+    const QHostAddress host(url.host());
+    if (!url.isValid() || url.scheme() != QLatin1String("http") || host.isNull()
+        || !host.isLoopback() || url.port() <= 0 || !url.query().isEmpty()
+        || !url.fragment().isEmpty())
+        return Failure::badInput(QStringLiteral("--redirect-uri must be a loopback URL such as "
+                                                "http://127.0.0.1:8400/callback"),
+                                 QStringLiteral("refused_url"));
+    return std::nullopt;
+}
+
+} // namespace
+
+AccountService::AccountService(const Engine &engine, QObject *parent)
+    : QObject(parent), m_engine(engine)
+{ }
+
+RefreshOperation *AccountService::refresh(const QString &id, RefreshOperation::Mode mode)
+{
+    return new RefreshOperation(m_engine, id, mode, this);
+}
+
+std::optional<Failure> AccountService::validate(const AccountConfig &config,
+                                                bool hasClientSecret) const
+{
+    if (!isValidAccountId(config.id))
+        return Failure::badInput(QStringLiteral("\"%1\" is not a valid account id: use 1-64 "
+                                                "letters, digits, '.', '_', '@' or '-'")
+                                         .arg(config.id.left(80)));
+    const ProviderProfile *profile = m_engine.catalog->find(config.provider);
+    if (!profile)
+        return Failure::badInput(QStringLiteral("unknown provider \"%1\"; `tether providers` "
+                                                "lists them")
+                                         .arg(config.provider.left(80)),
+                                 QStringLiteral("unknown_provider"));
+    if (config.clientId.isEmpty())
+        return Failure::badInput(QStringLiteral("--client-id is required: the client id the "
+                                                "provider registered for your application"));
+    for (const auto &[label, text] :
+         {std::pair{QStringLiteral("--issuer"), config.issuer},
+          std::pair{QStringLiteral("--token-endpoint"), config.tokenEndpoint},
+          std::pair{QStringLiteral("--authorization-endpoint"), config.authorizationEndpoint},
+          std::pair{QStringLiteral("--revocation-endpoint"), config.revocationEndpoint}}) {
+        if (text.isEmpty())
+            continue;
+        if (auto refused = checkEndpoint(QUrl(text, QUrl::StrictMode), config.allowInsecureHttp,
+                                         label.mid(2).replace(QLatin1Char('-'), QLatin1Char(' '))))
+            return refused;
+    }
+    if (!config.redirectUri.isEmpty()) {
+        if (auto refused = checkLoopbackRedirect(config.redirectUri))
+            return refused;
+    }
+    if (profile->discovery && config.tokenEndpoint.isEmpty())
+        return Failure::badInput(
+                QStringLiteral("--provider %1 needs --issuer URL").arg(profile->id));
+
+    Failure failure;
+    const auto endpoints = resolveEndpoints(*profile, config, &failure);
+    if (!endpoints)
+        return failure;
+    // The profile's own endpoints obey the same rule (EdgeTag documents a plain-http one).
+    for (const auto &[what, url] :
+         {std::pair{QStringLiteral("token endpoint"), endpoints->token},
+          std::pair{QStringLiteral("authorization endpoint"), endpoints->authorization},
+          std::pair{QStringLiteral("revocation endpoint"), endpoints->revocation}}) {
+        if (url.isEmpty())
+            continue;
+        if (auto refused = checkEndpoint(url, config.allowInsecureHttp, what))
+            return refused;
+    }
+    if (endpoints->clientAuth != ClientAuth::None && !hasClientSecret)
+        return Failure::badInput(QStringLiteral("%1 authenticates the client with a secret "
+                                                "(client auth \"%2\"): pass it on standard input "
+                                                "with --client-secret-stdin")
+                                         .arg(profile->name, toString(endpoints->clientAuth)));
+    return std::nullopt;
+}
+
+void AccountService::withLock(const QString &id, const Done &done,
+                              const std::function<void(const Finish &)> &body)
+{
+    auto *lock = new AccountLock(id, this);
+    auto finish = [lock, done](const std::optional<Failure> &failure) {
+        lock->release();
+        lock->deleteLater();
+        done(failure);
+    };
+    connect(lock, &AccountLock::lockFailed, this, [finish](const Failure &f) { finish(f); });
+    connect(lock, &AccountLock::lockAcquired, this, [body, finish] { body(finish); });
+    lock->acquire(kLockTimeoutMs);
+}
+
+void AccountService::readBundle(
+        const Account &account,
+        const std::function<void(const std::optional<Failure> &, const SecretBundle &)> &next)
+{
+    const QString id = account.config.id;
+    const bool expected = account.status.hasTokens || account.status.hasClientSecret;
+    SecretJob *job = m_engine.secrets->read(id);
+    connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
+        switch (result.status) {
+        case SecretResult::Status::Ok:
+            return next(std::nullopt, *result.bundle);
+        case SecretResult::Status::NotFound:
+            if (expected)
+                return next(keychainLocked(id), {});
+            return next(std::nullopt, SecretBundle{});
+        case SecretResult::Status::Failed:
+            break;
+        }
+        next(result.failure, {});
+    });
+}
+
+void AccountService::addAccount(const AccountConfig &config,
+                                const std::optional<QString> &clientSecret, const Done &done)
+{
+    if (auto invalid = validate(config, clientSecret.has_value() && !clientSecret->isEmpty()))
+        return done(invalid);
+    withLock(config.id, done, [this, config, clientSecret](const Finish &finish) {
+        QList<Account> accounts;
+        if (auto failure = m_engine.registry->load(&accounts))
+            return finish(failure);
+        if (findAccount(accounts, config.id))
+            return finish(Failure::badInput(QStringLiteral("an account \"%1\" exists already; "
+                                                           "`tether remove %1` first to replace it")
+                                                    .arg(config.id),
+                                            QStringLiteral("account_exists")));
+        auto registerAccount = [this, config, finish](bool storedSecret) {
+            auto failure = m_engine.registry->modify([&](QList<Account> &list)
+                                                             -> std::optional<Failure> {
+                if (findAccount(list, config.id))
+                    return Failure::badInput(
+                            QStringLiteral("an account \"%1\" exists already").arg(config.id),
+                            QStringLiteral("account_exists"));
+                Account account;
+                account.config = config;
+                if (account.config.name.isEmpty())
+                    account.config.name = config.id;
+                account.status.hasClientSecret = storedSecret;
+                list.append(account);
+                return std::nullopt;
+            });
+            if (failure && storedSecret)
+                m_engine.secrets->remove(config.id); // do not leave an orphaned secret behind
+            finish(failure);
+        };
+        // Whatever a removed account of the same id left in the keychain is replaced here.
+        SecretBundle bundle;
+        bundle.clientSecret = clientSecret.value_or(QString());
+        SecretJob *job = m_engine.secrets->write(config.id, bundle);
+        connect(job, &SecretJob::secretJobFinished, this,
+                [registerAccount, finish,
+                 storedSecret = !bundle.clientSecret.isEmpty()](const SecretResult &result) {
+                    if (result.status != SecretResult::Status::Ok)
+                        return finish(result.failure);
+                    registerAccount(storedSecret);
+                });
+    });
+}
+
+void AccountService::importTokens(const QString &id, const QByteArray &answer,
+                                  QStringList *warnings, const Done &done)
+{
+    QString error;
+    const auto response = parseTokenResponse(answer, &error);
+    if (!response)
+        return done(Failure::badInput(QStringLiteral("the token answer on standard input is not "
+                                                     "usable: %1")
+                                              .arg(error),
+                                      QStringLiteral("malformed_json")));
+    *warnings = response->warnings;
+    withLock(id, done, [this, id, response](const Finish &finish) {
+        QList<Account> accounts;
+        if (auto failure = m_engine.registry->load(&accounts))
+            return finish(failure);
+        const Account *account = findAccount(accounts, id);
+        if (!account)
+            return finish(unknownAccount(id));
+        const ProviderProfile *profile = m_engine.catalog->find(account->config.provider);
+        if (!profile)
+            return finish(Failure::badInput(QStringLiteral("account %1 uses an unknown provider "
+                                                           "profile \"%2\"")
+                                                    .arg(id, account->config.provider)));
+        const ProviderProfile profileCopy = *profile;
+        readBundle(*account, [=](const std::optional<Failure> &failure,
+                                 const SecretBundle &stored) {
+            if (failure)
+                return finish(failure);
+            SecretBundle next = stored;
+            next.generation = stored.generation + 1;
+            next.tokens = lifetimes::fromAnswer(profileCopy, *response, m_engine.clock->nowUtc());
+            SecretJob *job = m_engine.secrets->write(id, next);
+            connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
+                if (result.status != SecretResult::Status::Ok)
+                    return finish(result.failure);
+                finish(m_engine.registry->modifyAccount(id, [&](Account &a) {
+                    mirrorBundle(a.status, next);
+                    a.status.lastError.reset();
+                    a.status.consecutiveFailures = 0;
+                    a.status.inFlightGeneration = -1;
+                }));
+            });
+        });
+    });
+}
+
+void AccountService::disconnect(const QString &id, const Done &done)
+{
+    withLock(id, done, [this, id](const Finish &finish) {
+        QList<Account> accounts;
+        if (auto failure = m_engine.registry->load(&accounts))
+            return finish(failure);
+        const Account *account = findAccount(accounts, id);
+        if (!account)
+            return finish(unknownAccount(id));
+        readBundle(*account, [=](const std::optional<Failure> &failure,
+                                 const SecretBundle &stored) {
+            if (failure)
+                return finish(failure);
+            SecretBundle next = stored;
+            next.tokens.reset();
+            next.generation = stored.generation + 1;
+            SecretJob *job = m_engine.secrets->write(id, next);
+            connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
+                if (result.status != SecretResult::Status::Ok)
+                    return finish(result.failure);
+                finish(m_engine.registry->modifyAccount(id, [&](Account &a) {
+                    mirrorBundle(a.status, next);
+                    a.status.state = AccountState::NotConnected;
+                    a.status.lastError.reset();
+                    a.status.lastRefreshAt = {};
+                    a.status.consecutiveFailures = 0;
+                    a.status.inFlightGeneration = -1;
+                }));
+            });
+        });
+    });
+}
+
+void AccountService::remove(const QString &id, const Done &done)
+{
+    withLock(id, done, [this, id](const Finish &finish) {
+        QList<Account> accounts;
+        if (auto failure = m_engine.registry->load(&accounts))
+            return finish(failure);
+        if (!findAccount(accounts, id))
+            return finish(unknownAccount(id));
+        SecretJob *job = m_engine.secrets->remove(id);
+        connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
+            // Keep the account while its secrets could not be deleted, so none is orphaned.
+            if (result.status != SecretResult::Status::Ok)
+                return finish(result.failure);
+            finish(m_engine.registry->modify([&](QList<Account> &list) -> std::optional<Failure> {
+                list.erase(std::remove_if(list.begin(), list.end(),
+                                          [&](const Account &a) { return a.config.id == id; }),
+                           list.end());
+                return std::nullopt;
+            }));
+        });
+    });
+}
+
+} // namespace tether

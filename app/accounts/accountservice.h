@@ -1,0 +1,54 @@
+#pragma once
+
+#include "refresh/refreshoperation.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace tether {
+
+// The operations on accounts that the command line (and the window) offer. Each one takes the
+// account's lock, re-reads what it changes, writes secrets to the keychain before it writes the
+// registry, and reports once through `done`, called with `context` alive.
+class AccountService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccountService)
+
+public:
+    using Done = std::function<void(const std::optional<Failure> &failure)>;
+
+    explicit AccountService(const Engine &engine, QObject *parent = nullptr);
+
+    const Engine &engine() const { return m_engine; }
+
+    // Validates everything before anything is stored; the client secret goes to the keychain.
+    void addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
+                    const Done &done);
+    // Stores an RFC 6749 §5.1 token answer as the account's token set. `warnings` gets the
+    // tolerated oddities of the answer.
+    void importTokens(const QString &id, const QByteArray &answer, QStringList *warnings,
+                      const Done &done);
+    void disconnect(const QString &id, const Done &done); // forget tokens, keep the account
+    void remove(const QString &id, const Done &done); // forget everything
+
+    RefreshOperation *refresh(const QString &id, RefreshOperation::Mode mode);
+
+    // The checks `add` makes, for the window's dialog too.
+    std::optional<Failure> validate(const AccountConfig &config, bool hasClientSecret) const;
+
+private:
+    // Runs `body` with the account's lock held; the lock is released when `finish` is called.
+    using Finish = std::function<void(const std::optional<Failure> &)>;
+    void withLock(const QString &id, const Done &done,
+                  const std::function<void(const Finish &finish)> &body);
+    // Reads the bundle, telling "locked keychain" from "nothing stored" by the registry's flags.
+    void readBundle(
+            const Account &account,
+            const std::function<void(const std::optional<Failure> &, const SecretBundle &)> &next);
+
+    Engine m_engine;
+};
+
+} // namespace tether

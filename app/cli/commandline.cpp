@@ -1,0 +1,530 @@
+#include "commandline.h"
+
+#include "accounts/accountservice.h"
+#include "cli/output.h"
+#include "core/paths.h"
+#include "oauth/tokenclient.h"
+#include "secrets/keychainsecretstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <termios.h>
+#include <unistd.h>
+
+namespace tether {
+
+namespace {
+
+constexpr qint64 kMaxSecretBytes = 64 * 1024;
+constexpr qint64 kMaxAnswerBytes = 1024 * 1024;
+
+struct CommandSpec
+{
+    const char *name;
+    const char *synopsis;
+    const char *summary;
+};
+
+const CommandSpec kCommands[] = {
+        {"providers", "providers [--json]", "list the built-in provider profiles"},
+        {"add",
+         "add ID --provider P [--name TEXT] [--client-id C] [--client-secret-stdin]\n"
+         "           [--token-endpoint URL] [--authorization-endpoint URL] "
+         "[--revocation-endpoint URL]\n"
+         "           [--issuer URL] [--scope \"a b\"] [--redirect-uri URL] "
+         "[--client-auth basic|post|none]\n"
+         "           [--allow-insecure-http]",
+         "add an account (the client secret is read from standard input)"},
+        {"list", "list [--json]", "every account with its state and expiries"},
+        {"status", "status ID [--json]", "one account"},
+        {"import", "import ID",
+         "store a token endpoint answer (RFC 6749 §5.1 JSON) read from standard input"},
+        {"refresh", "refresh ID | --all", "refresh now"},
+        {"token", "token ID",
+         "print a valid access token, refreshing first if it is about to expire"},
+        {"disconnect", "disconnect ID", "forget the account's tokens (the account stays)"},
+        {"remove", "remove ID", "forget the account and all its secrets"},
+};
+
+const CommandSpec *findCommand(const QString &name)
+{
+    for (const CommandSpec &spec : kCommands) {
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    }
+    return nullptr;
+}
+
+QString usage()
+{
+    QString text = QStringLiteral(
+            "Usage: tether [--demo | --hidden]\n"
+            "       tether COMMAND [OPTIONS]\n\n"
+            "Keeps OAuth 2.0 account connections alive: refreshes tokens before they expire and\n"
+            "keeps every secret in the system keychain.\n\nCommands:\n");
+    for (const CommandSpec &spec : kCommands)
+        text += QStringLiteral("  %1%2\n")
+                        .arg(QString::fromLatin1(spec.name), -12)
+                        .arg(QString::fromUtf8(spec.summary));
+    text += QStringLiteral(
+            "\n`tether COMMAND --help` describes one command.\n\n"
+            "Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 reconnect needed,\n"
+            "4 temporary failure (try again later), 5 keychain unavailable or locked.\n");
+    return text;
+}
+
+QString commandUsage(const CommandSpec &spec)
+{
+    return QStringLiteral("Usage: tether %1\n\n%2.\n")
+            .arg(QString::fromUtf8(spec.synopsis), QString::fromUtf8(spec.summary));
+}
+
+// Reads standard input up to a limit. When it is a terminal, asks without echo.
+std::optional<QByteArray> readStdin(qint64 limit, const QString &prompt, bool secret)
+{
+    const bool terminal = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        std::fputs(prompt.toLocal8Bit().constData(), stderr);
+        std::fflush(stderr);
+        if (secret && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+    }
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray data = terminal ? in.readLine(limit + 1) : in.read(limit + 1);
+    if (terminal && secret) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputs("\n", stderr);
+    }
+    if (data.size() > limit)
+        return std::nullopt;
+    return data;
+}
+
+} // namespace
+
+CommandLine::CommandLine(QObject *parent)
+    : QObject(parent),
+      m_catalog(ProviderCatalog::load()),
+      m_registry(paths::accountsFile()),
+      m_secrets(new KeychainSecretStore(paths::keychainService(), this)),
+      m_tokens(new TokenClient(this))
+{
+    if (const int ms = qEnvironmentVariableIntValue("TETHER_HTTP_TIMEOUT_MS"); ms > 0)
+        m_tokens->setTimeout(ms);
+    m_service = new AccountService(Engine{&m_registry, m_secrets, m_tokens, &m_catalog, &m_clock},
+                                   this);
+}
+
+CommandLine::~CommandLine() = default;
+
+bool CommandLine::isCommand(const QStringList &arguments)
+{
+    const QString first = arguments.value(1);
+    return findCommand(first) || first == QLatin1String("--version") || first == QLatin1String("-v")
+           || first == QLatin1String("--help") || first == QLatin1String("-h")
+           || (!first.isEmpty() && !first.startsWith(QLatin1Char('-')));
+}
+
+void CommandLine::start(const QStringList &arguments)
+{
+    // Deferred, so that commandFinished always arrives inside the event loop.
+    QTimer::singleShot(0, this, [this, arguments] {
+        const QString first = arguments.value(1);
+        if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+            output::printLine(
+                    QStringLiteral("tether %1").arg(QCoreApplication::applicationVersion()));
+            return exitWith(0);
+        }
+        if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
+            std::fputs(usage().toUtf8().constData(), stdout);
+            return exitWith(0);
+        }
+        if (!findCommand(first)) {
+            output::printError(QStringLiteral("unknown command \"%1\"; `tether --help` lists the "
+                                              "commands")
+                                       .arg(first.left(60)));
+            return exitWith(2);
+        }
+        run(first, arguments.mid(2));
+    });
+}
+
+void CommandLine::run(const QString &command, const QStringList &arguments)
+{
+    const CommandSpec &spec = *findCommand(command);
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption json(QStringLiteral("json"));
+    parser.addOption(help);
+
+    int positionals = 1; // the account id, for most commands
+    if (command == QLatin1String("providers") || command == QLatin1String("list")) {
+        parser.addOption(json);
+        positionals = 0;
+    } else if (command == QLatin1String("status")) {
+        parser.addOption(json);
+    } else if (command == QLatin1String("refresh")) {
+        parser.addOption(QCommandLineOption(QStringLiteral("all")));
+    } else if (command == QLatin1String("add")) {
+        for (const char *name :
+             {"provider", "name", "client-id", "token-endpoint", "authorization-endpoint",
+              "revocation-endpoint", "issuer", "scope", "redirect-uri", "client-auth"})
+            parser.addOption(
+                    QCommandLineOption(QString::fromLatin1(name), {}, QStringLiteral("value")));
+        parser.addOption(QCommandLineOption(QStringLiteral("client-secret-stdin")));
+        parser.addOption(QCommandLineOption(QStringLiteral("allow-insecure-http")));
+    }
+
+    if (!parser.parse(QStringList{QStringLiteral("tether")} + arguments)) {
+        QString why = parser.errorText();
+        if (why.endsWith(QLatin1Char('.')))
+            why.chop(1);
+        output::printError(QStringLiteral("%1; see `tether %2 --help`").arg(why, command));
+        return exitWith(2);
+    }
+    if (parser.isSet(help)) {
+        std::fputs(commandUsage(spec).toUtf8().constData(), stdout);
+        return exitWith(0);
+    }
+    const bool all = command == QLatin1String("refresh") && parser.isSet(QStringLiteral("all"));
+    const int expected = all ? 0 : positionals;
+    if (parser.positionalArguments().size() != expected) {
+        output::printError(QStringLiteral("usage: tether %1")
+                                   .arg(QString::fromUtf8(spec.synopsis).simplified()));
+        return exitWith(2);
+    }
+
+    if (command == QLatin1String("providers"))
+        return providers(parser);
+    if (command == QLatin1String("add"))
+        return add(parser);
+    if (command == QLatin1String("list"))
+        return list(parser);
+    if (command == QLatin1String("status"))
+        return status(parser);
+    if (command == QLatin1String("import"))
+        return importTokens(parser);
+    if (command == QLatin1String("refresh"))
+        return refresh(parser);
+    if (command == QLatin1String("token"))
+        return token(parser);
+    if (command == QLatin1String("disconnect"))
+        return disconnect(parser);
+    remove(parser);
+}
+
+void CommandLine::providers(const QCommandLineParser &parser)
+{
+    for (const QString &warning : m_catalog.warnings())
+        output::printWarning(warning);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const ProviderProfile &p : m_catalog.profiles())
+            array.append(p.toJson());
+        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        return exitWith(0);
+    }
+    output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
+                              .arg(QStringLiteral("ID"), -9)
+                              .arg(QStringLiteral("NAME"), -32)
+                              .arg(QStringLiteral("BODY"), -5)
+                              .arg(QStringLiteral("AUTH"), -6)
+                              .arg(QStringLiteral("REFRESH TOKEN")));
+    for (const ProviderProfile &p : m_catalog.profiles()) {
+        QString refresh =
+                toString(p.rotation) == QLatin1String("always")
+                        ? (p.singleUse ? QStringLiteral("single use") : QStringLiteral("rotates"))
+                        : (p.rotation == Rotation::Never ? QStringLiteral("kept")
+                                                         : QStringLiteral("may rotate"));
+        if (p.refreshLifetime != LifetimeModel::Unknown && p.refreshLifetimeSeconds > 0)
+            refresh += QStringLiteral(", %1 %2 days")
+                               .arg(p.refreshLifetime == LifetimeModel::Rolling
+                                            ? QStringLiteral("rolling")
+                                            : QStringLiteral("lives"))
+                               .arg(p.refreshLifetimeSeconds / 86400);
+        output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
+                                  .arg(p.id, -9)
+                                  .arg(p.name, -32)
+                                  .arg(toString(p.body), -5)
+                                  .arg(toString(p.clientAuth), -6)
+                                  .arg(refresh));
+    }
+    exitWith(0);
+}
+
+void CommandLine::add(const QCommandLineParser &parser)
+{
+    AccountConfig config;
+    config.id = parser.positionalArguments().constFirst();
+    config.provider = parser.value(QStringLiteral("provider"));
+    if (config.provider.isEmpty())
+        return done(Failure::badInput(QStringLiteral("--provider is required; `tether providers` "
+                                                     "lists them")));
+    config.name = parser.value(QStringLiteral("name"));
+    config.clientId = parser.value(QStringLiteral("client-id"));
+    config.tokenEndpoint = parser.value(QStringLiteral("token-endpoint"));
+    config.authorizationEndpoint = parser.value(QStringLiteral("authorization-endpoint"));
+    config.revocationEndpoint = parser.value(QStringLiteral("revocation-endpoint"));
+    config.issuer = parser.value(QStringLiteral("issuer"));
+    config.scope = parser.value(QStringLiteral("scope")).simplified();
+    config.redirectUri = parser.value(QStringLiteral("redirect-uri"));
+    config.allowInsecureHttp = parser.isSet(QStringLiteral("allow-insecure-http"));
+
+    std::optional<QString> secret;
+    if (parser.isSet(QStringLiteral("client-secret-stdin"))) {
+        const auto data = readStdin(kMaxSecretBytes, QStringLiteral("Client secret: "), true);
+        if (!data)
+            return done(Failure::badInput(QStringLiteral("the client secret on standard input is "
+                                                         "missing or longer than 64 KiB")));
+        QString text = QString::fromUtf8(*data);
+        while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
+            text.chop(1);
+        if (text.isEmpty())
+            return done(Failure::badInput(QStringLiteral("--client-secret-stdin was given but "
+                                                         "standard input was empty")));
+        secret = text;
+    }
+
+    const ProviderProfile *profile = m_catalog.find(config.provider);
+    if (parser.isSet(QStringLiteral("client-auth"))) {
+        config.clientAuth = clientAuthFromString(parser.value(QStringLiteral("client-auth")));
+        if (!config.clientAuth)
+            return done(
+                    Failure::badInput(QStringLiteral("--client-auth must be basic, post or none")));
+    } else if (profile && profile->discovery) {
+        // A generic provider: the client is registered as confidential exactly when it has a
+        // secret.
+        config.clientAuth = secret ? ClientAuth::Basic : ClientAuth::None;
+    }
+    if (config.scope.isEmpty() && profile)
+        config.scope = profile->defaultScopes.join(QLatin1Char(' '));
+
+    m_service->addAccount(config, secret, [this, config](const std::optional<Failure> &failure) {
+        if (!failure)
+            output::printLine(QStringLiteral("added %1; next: `tether connect %1` or "
+                                             "`tether import %1`")
+                                      .arg(config.id));
+        done(failure);
+    });
+}
+
+bool CommandLine::loadAccounts(QList<Account> *accounts)
+{
+    if (auto failure = m_registry.load(accounts)) {
+        done(failure);
+        return false;
+    }
+    return true;
+}
+
+void CommandLine::list(const QCommandLineParser &parser)
+{
+    QList<Account> accounts;
+    if (!loadAccounts(&accounts))
+        return;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Account &a : accounts)
+            array.append(output::statusJson(a));
+        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        return exitWith(0);
+    }
+    if (accounts.isEmpty()) {
+        output::printLine(
+                QStringLiteral("No accounts yet. Add one with `tether add ID --provider P "
+                               "--client-id C`; `tether providers` lists the providers."));
+        return exitWith(0);
+    }
+    const QDateTime now = m_clock.nowUtc();
+    output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
+                              .arg(QStringLiteral("ID"), -20)
+                              .arg(QStringLiteral("PROVIDER"), -9)
+                              .arg(QStringLiteral("STATE"), -16)
+                              .arg(QStringLiteral("ACCESS TOKEN"), -20)
+                              .arg(QStringLiteral("REFRESH TOKEN")));
+    for (const Account &a : accounts) {
+        const QString access =
+                a.status.hasTokens && a.status.accessExpiresAt.isValid()
+                        ? (a.status.accessExpiresAt > now
+                                   ? QStringLiteral("expires ")
+                                             + output::relative(a.status.accessExpiresAt, now)
+                                   : QStringLiteral("expired"))
+                        : QStringLiteral("-");
+        output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
+                                  .arg(a.config.id, -20)
+                                  .arg(a.config.provider, -9)
+                                  .arg(toString(a.status.state), -16)
+                                  .arg(access, -20)
+                                  .arg(output::refreshTokenSummary(a, now)));
+    }
+    exitWith(0);
+}
+
+void CommandLine::status(const QCommandLineParser &parser)
+{
+    const QString id = parser.positionalArguments().constFirst();
+    QList<Account> accounts;
+    if (!loadAccounts(&accounts))
+        return;
+    const Account *account = findAccount(accounts, id);
+    if (!account)
+        return done(unknownAccount(id));
+    if (parser.isSet(QStringLiteral("json"))) {
+        std::fputs(QJsonDocument(output::statusJson(*account))
+                           .toJson(QJsonDocument::Indented)
+                           .constData(),
+                   stdout);
+        return exitWith(0);
+    }
+    const QDateTime now = m_clock.nowUtc();
+    const AccountStatus &s = account->status;
+    auto when = [&](const QDateTime &t) {
+        return t.isValid() ? QStringLiteral("%1 (%2)").arg(t.toString(Qt::ISODate),
+                                                           output::relative(t, now))
+                           : QStringLiteral("-");
+    };
+    output::printLine(
+            QStringLiteral("%1 (%2, %3)")
+                    .arg(account->config.name, account->config.id, account->config.provider));
+    output::printLine(QStringLiteral("  state:          %1").arg(toString(s.state)));
+    output::printLine(QStringLiteral("  access token:   expires %1").arg(when(s.accessExpiresAt)));
+    output::printLine(
+            QStringLiteral("  refresh token:  %1").arg(output::refreshTokenSummary(*account, now)));
+    output::printLine(QStringLiteral("  last refresh:   %1").arg(when(s.lastRefreshAt)));
+    output::printLine(QStringLiteral("  next refresh:   %1").arg(when(s.nextRefreshAt)));
+    if (s.lastError)
+        output::printLine(QStringLiteral("  last error:     %1: %2")
+                                  .arg(s.lastError->code, s.lastError->message));
+    exitWith(0);
+}
+
+void CommandLine::importTokens(const QCommandLineParser &parser)
+{
+    const QString id = parser.positionalArguments().constFirst();
+    const auto data = readStdin(kMaxAnswerBytes, QStringLiteral("Token answer (JSON): "), false);
+    if (!data)
+        return done(Failure::badInput(QStringLiteral("the token answer on standard input is "
+                                                     "missing or larger than 1 MiB"),
+                                      QStringLiteral("malformed_json")));
+    auto warnings = std::make_shared<QStringList>();
+    m_service->importTokens(
+            id, *data, warnings.get(), [this, id, warnings](const std::optional<Failure> &failure) {
+                for (const QString &w : *warnings)
+                    output::printWarning(w);
+                if (!failure)
+                    output::printLine(QStringLiteral("imported tokens for %1").arg(id));
+                done(failure);
+            });
+}
+
+void CommandLine::refresh(const QCommandLineParser &parser)
+{
+    QStringList ids;
+    if (parser.isSet(QStringLiteral("all"))) {
+        QList<Account> accounts;
+        if (!loadAccounts(&accounts))
+            return;
+        for (const Account &a : accounts) {
+            if (a.status.hasTokens)
+                ids << a.config.id;
+        }
+    } else {
+        ids << parser.positionalArguments().constFirst();
+    }
+    refreshNext(ids, 0);
+}
+
+void CommandLine::refreshNext(QStringList ids, int worst)
+{
+    if (ids.isEmpty())
+        return exitWith(worst);
+    const QString id = ids.takeFirst();
+    RefreshOperation *operation = m_service->refresh(id, RefreshOperation::Mode::Force);
+    connect(operation, &RefreshOperation::refreshFinished, this,
+            [this, operation, id, ids, worst](const RefreshResult &result) {
+                operation->deleteLater();
+                for (const QString &note : result.notes)
+                    output::printWarning(QStringLiteral("%1: %2").arg(id, note));
+                int code = 0;
+                if (result.failure) {
+                    output::printError(result.failure->message);
+                    code = exitCodeFor(result.failure->kind);
+                } else {
+                    output::printLine(
+                            QStringLiteral("%1: %2; access token valid until %3")
+                                    .arg(id,
+                                         result.exchanged
+                                                 ? QStringLiteral("refreshed")
+                                                 : QStringLiteral("refreshed by another process"),
+                                         result.tokens.accessExpiresAt.toString(Qt::ISODate)));
+                }
+                refreshNext(ids, worst ? worst : code);
+            });
+    operation->start();
+}
+
+void CommandLine::token(const QCommandLineParser &parser)
+{
+    const QString id = parser.positionalArguments().constFirst();
+    RefreshOperation *operation = m_service->refresh(id, RefreshOperation::Mode::IfNeeded);
+    connect(operation, &RefreshOperation::refreshFinished, this,
+            [this](const RefreshResult &result) {
+                if (result.failure)
+                    return done(result.failure);
+                for (const QString &note : result.notes)
+                    output::printWarning(note);
+                output::printLine(result.tokens.accessToken);
+                exitWith(0);
+            });
+    operation->start();
+}
+
+void CommandLine::disconnect(const QCommandLineParser &parser)
+{
+    const QString id = parser.positionalArguments().constFirst();
+    m_service->disconnect(id, [this, id](const std::optional<Failure> &failure) {
+        if (!failure)
+            output::printLine(QStringLiteral("disconnected %1: its tokens are forgotten").arg(id));
+        done(failure);
+    });
+}
+
+void CommandLine::remove(const QCommandLineParser &parser)
+{
+    const QString id = parser.positionalArguments().constFirst();
+    m_service->remove(id, [this, id](const std::optional<Failure> &failure) {
+        if (!failure)
+            output::printLine(QStringLiteral("removed %1").arg(id));
+        done(failure);
+    });
+}
+
+void CommandLine::done(const std::optional<Failure> &failure)
+{
+    if (!failure)
+        return exitWith(0);
+    output::printError(failure->message);
+    exitWith(exitCodeFor(failure->kind));
+}
+
+void CommandLine::exitWith(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT commandFinished(code);
+}
+
+} // namespace tether

@@ -1,0 +1,91 @@
+#include "output.h"
+
+#include <cstdio>
+
+namespace tether::output {
+
+namespace {
+
+QJsonValue instant(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+QString span(qint64 seconds)
+{
+    if (seconds < 60)
+        return QStringLiteral("%1s").arg(seconds);
+    if (seconds < 3600)
+        return QStringLiteral("%1m %2s")
+                .arg(seconds / 60)
+                .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    if (seconds < 2 * 86400)
+        return QStringLiteral("%1h %2m")
+                .arg(seconds / 3600)
+                .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+    if (seconds < 2 * 365 * 86400)
+        return QStringLiteral("%1 days").arg((seconds + 43200) / 86400);
+    return QStringLiteral("%1 years").arg((seconds + 182 * 86400) / (365 * 86400));
+}
+
+void write(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+QJsonObject statusJson(const Account &account)
+{
+    const AccountStatus &s = account.status;
+    return QJsonObject{
+            {QStringLiteral("id"), account.config.id},
+            {QStringLiteral("name"), account.config.name},
+            {QStringLiteral("provider"), account.config.provider},
+            {QStringLiteral("state"), toString(s.state)},
+            {QStringLiteral("access_expires_at"), instant(s.accessExpiresAt)},
+            {QStringLiteral("refresh_expires_at"), instant(s.refreshExpiresAt)},
+            {QStringLiteral("last_refresh_at"), instant(s.lastRefreshAt)},
+            {QStringLiteral("next_refresh_at"), instant(s.nextRefreshAt)},
+            {QStringLiteral("last_error"), s.lastError ? s.lastError->toJson() : QJsonValue()},
+    };
+}
+
+QString relative(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return QStringLiteral("-");
+    const qint64 seconds = now.secsTo(when);
+    return seconds >= 0 ? QStringLiteral("in ") + span(seconds)
+                        : span(-seconds) + QStringLiteral(" ago");
+}
+
+QString refreshTokenSummary(const Account &account, const QDateTime &now)
+{
+    const AccountStatus &s = account.status;
+    if (!s.hasTokens || !s.hasRefreshToken)
+        return QStringLiteral("none");
+    if (!s.refreshExpiresAt.isValid())
+        return QStringLiteral("no known expiry");
+    const qint64 left = now.secsTo(s.refreshExpiresAt);
+    return left > 0 ? span(left) + QStringLiteral(" left") : QStringLiteral("expired");
+}
+
+void printLine(const QString &text)
+{
+    write(stdout, text);
+}
+
+void printError(const QString &text)
+{
+    write(stderr, QStringLiteral("tether: ") + text);
+}
+
+void printWarning(const QString &text)
+{
+    write(stderr, QStringLiteral("tether: warning: ") + text);
+}
+
+} // namespace tether::output

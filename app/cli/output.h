@@ -1,0 +1,21 @@
+#pragma once
+
+#include "accounts/account.h"
+
+#include <QJsonObject>
+
+namespace tether::output {
+
+// `status --json` / `list --json`: the object PRODUCT.md defines.
+QJsonObject statusJson(const Account &account);
+
+// "in 42m 13s", "3 days ago": a relative time for people.
+QString relative(const QDateTime &when, const QDateTime &now);
+// What a person reads about the refresh token: "13 days left", "no known expiry".
+QString refreshTokenSummary(const Account &account, const QDateTime &now);
+
+void printLine(const QString &text); // stdout
+void printError(const QString &text); // stderr, prefixed "tether: "
+void printWarning(const QString &text); // stderr, prefixed "tether: warning: "
+
+} // namespace tether::output

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/failure.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QStringList>
+
+#include <optional>
+
+namespace tether {
+
+// A successful token endpoint answer (RFC 6749 §5.1), after validation.
+struct TokenResponse
+{
+    QString accessToken;
+    QString tokenType; // empty when the server sent none (EdgeTag)
+    QString refreshToken; // empty when the server sent none: the caller keeps the old one
+    QString scope;
+    QString idToken;
+    std::optional<qint64> expiresIn;
+    std::optional<qint64> refreshExpiresIn; // a common extension; used when present
+    QStringList warnings; // tolerated oddities, for the account's history; never a secret
+};
+
+// What came back from the server, as far as it came.
+struct HttpAnswer
+{
+    int status = 0; // 0 when no HTTP answer arrived
+    QByteArray body;
+    QByteArray retryAfter;
+    QByteArray location;
+};
+
+struct TokenOutcome
+{
+    std::optional<TokenResponse> response;
+    Failure failure;
+    // The server may have acted on the request although Tether could not read its answer
+    // (a lost, truncated or unreadable answer): a single-use refresh token may be spent.
+    bool answerLost = false;
+
+    bool ok() const { return response.has_value(); }
+};
+
+// Validates the JSON of a 2xx answer. Strict on what a token needs (access_token a non-empty
+// string; token_type, refresh_token, scope strings when present) and tolerant where the
+// providers differ: no token_type, no refresh_token, null fields, extra fields, and an
+// unusable expires_in (replaced by the profile's default lifetime, with a warning).
+std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, QString *error);
+
+// Turns any answer into an outcome: success, or a failure with its kind (see FailureKind).
+TokenOutcome interpretTokenAnswer(const HttpAnswer &answer, const QDateTime &now);
+
+// Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3), as seconds from now.
+std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &now);
+
+} // namespace tether

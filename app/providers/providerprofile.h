@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tether {
+
+enum class BodyEncoding { Form, Json };
+enum class ClientAuth { Basic, Post, None };
+// never: answers carry no refresh token; optional: a new one may come, else keep the old one;
+// always: every answer carries a new one and the old one must be discarded.
+enum class Rotation { Never, Optional, Always };
+enum class LifetimeModel { Unknown, Fixed, Rolling, JwtExp };
+
+using Parameters = QList<QPair<QString, QString>>;
+
+// Everything that differs between providers, as data. Loaded from resources/providers/*.json;
+// the schema is documented in resources/providers/README.md.
+struct ProviderProfile
+{
+    QString id;
+    QString name;
+    QString documentation;
+
+    // Defaults; every account may override them. May contain {tenant}, filled from the
+    // account's issuer host (Auth0's tenant domain).
+    QString tokenEndpoint;
+    QString authorizationEndpoint;
+    QString revocationEndpoint;
+    bool discovery = false; // endpoints come from the issuer's discovery document (oidc)
+
+    BodyEncoding body = BodyEncoding::Form;
+    ClientAuth clientAuth = ClientAuth::Basic;
+    QList<ClientAuth> acceptedClientAuth;
+    Parameters extraRefreshParameters;
+    bool sendScopeOnRefresh = false;
+
+    Parameters extraAuthorizationParameters;
+    QStringList defaultScopes;
+
+    qint64 defaultAccessLifetime = 3600; // seconds, when an answer has no expires_in
+
+    Rotation rotation = Rotation::Optional;
+    bool singleUse = false; // a refresh token works once; reusing one is punished
+    LifetimeModel refreshLifetime = LifetimeModel::Unknown;
+    qint64 refreshLifetimeSeconds = 0; // Fixed/Rolling; JwtExp's fallback when there is no exp
+
+    bool needsTenant() const;
+
+    // Parses and validates one profile; on failure returns nullopt and a one-line reason.
+    static std::optional<ProviderProfile> fromJson(const QJsonObject &json, QString *error);
+    QJsonObject toJson() const; // what `tether providers --json` prints
+};
+
+QString toString(BodyEncoding value);
+QString toString(ClientAuth value);
+QString toString(Rotation value);
+QString toString(LifetimeModel value);
+std::optional<ClientAuth> clientAuthFromString(const QString &text);
+
+} // namespace tether

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "accounts/account.h"
+#include "secrets/secretbundle.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace tether {
+
+class AccountLock;
+class AccountRegistry;
+class Clock;
+class ProviderCatalog;
+class SecretStore;
+class TokenClient;
+struct ProviderProfile;
+struct SecretResult;
+struct TokenOutcome;
+
+// The parts an operation on accounts works with; owned elsewhere, outliving the operation.
+struct Engine
+{
+    AccountRegistry *registry = nullptr;
+    SecretStore *secrets = nullptr;
+    TokenClient *tokens = nullptr;
+    const ProviderCatalog *catalog = nullptr;
+    const Clock *clock = nullptr;
+};
+
+struct RefreshResult
+{
+    std::optional<Failure> failure; // none: tokens holds a usable set
+    TokenSet tokens;
+    bool exchanged = false; // a request went to the token endpoint and succeeded
+    QStringList notes;
+};
+
+// Mirrors what the keychain holds into the registry's non-secret status: expiries, flags,
+// generation, and the planned next refresh.
+void mirrorBundle(AccountStatus &status, const SecretBundle &bundle);
+
+// One refresh of one account, from lock to published state:
+//   lock → re-read registry and keychain → decide → [mark in flight] → exchange →
+//   write the new set to the keychain → update the registry → unlock.
+// Secrets are persisted before the state that announces them; a single-use refresh token is
+// never sent twice (see docs/refresh-lifecycle.md).
+class RefreshOperation final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RefreshOperation)
+
+public:
+    enum class Mode {
+        Force, // refresh now, unless another process refreshed while this one waited
+        IfNeeded, // refresh only if the access token is within its safety margin
+    };
+
+    RefreshOperation(const Engine &engine, const QString &accountId, Mode mode,
+                     QObject *parent = nullptr);
+    ~RefreshOperation() override;
+
+    void start();
+
+Q_SIGNALS:
+    void refreshFinished(const tether::RefreshResult &result);
+
+private:
+    void onLocked();
+    void onSecretsRead(const SecretResult &result);
+    void exchange();
+    void onAnswer(const TokenOutcome &outcome);
+    void store(int attempt);
+    void onStored();
+    void clearTokens(const Failure &why, bool keepUsableAccessToken);
+    void succeed(bool exchanged);
+    void fail(const Failure &failure);
+
+    Engine m_engine;
+    QString m_id;
+    Mode m_mode;
+    AccountLock *m_lock;
+    Account m_account;
+    const ProviderProfile *m_profile = nullptr;
+    qint64 m_generationBefore = -1;
+    SecretBundle m_bundle; // what the keychain holds
+    SecretBundle m_next; // what it is to hold after the exchange
+    QStringList m_notes;
+    bool m_finished = false;
+};
+
+} // namespace tether

@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+"""A loopback OAuth token server that behaves as each seed document says.
+
+One process serves every provider under its own path prefix, e.g.
+``POST /aiia/token``. Each provider checks the request shape its document demands
+(JSON or form body, HTTP Basic or credentials in the body) and answers the way the
+document shows:
+
+  aiia     JSON body, Basic auth; rotates the refresh token on every refresh and the
+           old one stops working; the refresh token is a JWT whose exp is 14 days out.
+  wise     form body, Basic auth; standard answer; the previous access token dies at once;
+           a revoked refresh token gets invalid_grant.
+  auth0    JSON body, client_id in the body and no secret; no refresh_token in the answer;
+           an optional scope parameter may only narrow the granted scopes.
+  edgetag  form body, Basic auth; the answer holds only access_token and expires_in.
+  pagero   form body, Basic auth or client_id + client_secret in the body; every refresh
+           token works once; reusing a spent one revokes the whole family.
+
+Test control lives under /_control (JSON in, JSON out):
+  POST /_control/grant   {"provider", "access_lifetime"?}  -> a fresh token answer (to import)
+  POST /_control/fault   {"provider", "mode", "count"?, "retry_after"?}
+  POST /_control/revoke  {"provider"}                       -> revoke every family
+  POST /_control/config  {"provider", "access_lifetime"}
+  GET  /_control/log                                         -> every token request seen
+  GET  /{provider}/check  with "Authorization: Bearer T"     -> 200 if T is a live access token
+
+Start: tokenserver.py --port-file FILE  (writes the chosen port once it listens).
+"""
+
+import argparse
+import base64
+import json
+import os
+import secrets
+import socket
+import struct
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
+
+CLIENTS = {
+    "aiia": ("tether-aiia", "aiia-secret-Zq81"),
+    "wise": ("tether-wise", "wise-secret-Kd02"),
+    "auth0": ("tether-auth0", None),
+    "edgetag": ("tether-edgetag", "edgetag-secret-Xy55"),
+    "pagero": ("tether-pagero", "pagero-secret-Pw77"),
+}
+FAULT_MODES = {
+    "500", "502", "503", "504", "429", "503-retry", "refuse", "reset", "truncated", "hang",
+    "huge", "html", "wrong-types", "no-access-token", "invalid_client", "invalid_scope",
+    "invalid_grant", "drop-after-rotate",
+}
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def jwt(claims):
+    header = b64url(json.dumps({"alg": "none", "typ": "JWT"}).encode())
+    body = b64url(json.dumps(claims).encode())
+    return f"{header}.{body}.{b64url(secrets.token_bytes(16))}"
+
+
+class Family:
+    """One chain of refresh tokens, born from one grant."""
+
+    def __init__(self, provider):
+        self.provider = provider
+        self.revoked = False
+
+
+class State:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.refresh = {}  # refresh token -> {"family", "spent", "provider"}
+        self.access = {}  # access token -> {"provider", "expires", "family", "alive"}
+        self.log = []
+        self.faults = {}  # provider -> list of pending fault dicts
+        self.lifetime = {"aiia": 3600, "wise": 43200, "auth0": 86400, "edgetag": 7200, "pagero": 600}
+
+    def new_refresh(self, provider, family):
+        if provider == "aiia":
+            token = jwt({"role": "RefreshToken", "exp": int(time.time()) + 14 * 86400,
+                         "jti": secrets.token_hex(8)})
+        elif provider == "pagero":
+            token = "_1" + secrets.token_hex(4).upper() + "_" + secrets.token_hex(16)
+        else:
+            token = secrets.token_urlsafe(32)
+        self.refresh[token] = {"family": family, "spent": False, "provider": provider}
+        return token
+
+    def new_access(self, provider, family):
+        token = jwt({"sub": "user", "jti": secrets.token_hex(8)}) if provider in ("aiia", "pagero") \
+            else secrets.token_urlsafe(32)
+        lifetime = self.lifetime[provider]
+        self.access[token] = {"provider": provider, "expires": time.time() + lifetime,
+                              "family": family, "alive": True}
+        return token, lifetime
+
+    def answer(self, provider, family, rotate_from=None):
+        access, lifetime = self.new_access(provider, family)
+        if provider == "wise":
+            # "the previous access token is immediately invalidated"
+            for info in self.access.values():
+                if info["family"] is family and info is not self.access[access]:
+                    info["alive"] = False
+        if provider == "aiia":
+            return {"access_token": access, "expires_in": lifetime, "redirect_uri": None,
+                    "refresh_token": self.new_refresh(provider, family), "token_type": "bearer"}
+        if provider == "wise":
+            refresh = rotate_from or self.new_refresh(provider, family)
+            return {"access_token": access, "token_type": "bearer", "refresh_token": refresh,
+                    "expires_in": lifetime, "scope": "transfers"}
+        if provider == "auth0":
+            body = {"access_token": access, "expires_in": lifetime,
+                    "scope": "openid offline_access read:things",
+                    "id_token": jwt({"sub": "user"}), "token_type": "Bearer"}
+            if rotate_from is None:
+                body["refresh_token"] = self.new_refresh(provider, family)
+            return body
+        if provider == "edgetag":
+            body = {"access_token": access, "expires_in": lifetime}
+            if rotate_from is None:
+                body["refresh_token"] = self.new_refresh(provider, family)
+            return body
+        # pagero
+        return {"token_type": "bearer", "access_token": access,
+                "refresh_token": self.new_refresh(provider, family), "scope": "",
+                "claims": "publicid", "expires_in": lifetime}
+
+
+STATE = State()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "tokenserver/1"
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    # --- plumbing -------------------------------------------------------------------------
+    def send_json(self, status, body, headers=None):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def read_body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def error(self, status, code, description=""):
+        self.send_json(status, {"error": code, "error_description": description})
+
+    # --- routing --------------------------------------------------------------------------
+    def do_GET(self):
+        parts = self.path.strip("/").split("/")
+        if self.path == "/_control/log":
+            with STATE.lock:
+                return self.send_json(200, STATE.log)
+        if len(parts) == 2 and parts[1] == "check":
+            auth = self.headers.get("Authorization", "")
+            token = auth[7:] if auth.startswith("Bearer ") else ""
+            with STATE.lock:
+                info = STATE.access.get(token)
+                ok = bool(info and info["alive"] and info["expires"] > time.time()
+                          and info["provider"] == parts[0] and not info["family"].revoked)
+            return self.send_json(200 if ok else 401, {"active": ok})
+        self.send_json(404, {"error": "not_found"})
+
+    def do_POST(self):
+        body = self.read_body()
+        parts = self.path.strip("/").split("/")
+        if parts[0] == "_control":
+            return self.control(parts[1] if len(parts) > 1 else "", json.loads(body or b"{}"))
+        if len(parts) == 2 and parts[1] == "token" and parts[0] in CLIENTS:
+            return self.token(parts[0], body)
+        self.send_json(404, {"error": "not_found"})
+
+    def control(self, what, request):
+        provider = request.get("provider")
+        with STATE.lock:
+            if what == "grant":
+                if "access_lifetime" in request:
+                    STATE.lifetime[provider] = int(request["access_lifetime"])
+                return self.send_json(200, STATE.answer(provider, Family(provider)))
+            if what == "config":
+                STATE.lifetime[provider] = int(request["access_lifetime"])
+                return self.send_json(200, {})
+            if what == "fault":
+                if request["mode"] not in FAULT_MODES:
+                    return self.send_json(400, {"error": "unknown fault"})
+                STATE.faults.setdefault(provider, []).extend([request] * int(request.get("count", 1)))
+                return self.send_json(200, {})
+            if what == "revoke":
+                for info in STATE.refresh.values():
+                    if info["provider"] == provider:
+                        info["family"].revoked = True
+                return self.send_json(200, {})
+            if what == "reset-log":
+                STATE.log.clear()
+                return self.send_json(200, {})
+        self.send_json(404, {"error": "unknown control"})
+
+    # --- the token endpoint ---------------------------------------------------------------
+    def token(self, provider, raw):
+        client_id, client_secret = CLIENTS[provider]
+        content_type = self.headers.get("Content-Type", "").split(";")[0].strip()
+        wants_json = provider in ("aiia", "auth0")
+        entry = {"provider": provider, "time": time.time(), "content_type": content_type}
+
+        try:
+            if wants_json:
+                if content_type != "application/json":
+                    return self.reject(entry, 400, "invalid_request", "expected a JSON body")
+                params = json.loads(raw)
+                if not isinstance(params, dict) or not all(isinstance(v, str) for v in params.values()):
+                    return self.reject(entry, 400, "invalid_request", "JSON members must be strings")
+            else:
+                if content_type != "application/x-www-form-urlencoded":
+                    return self.reject(entry, 400, "invalid_request", "expected a form body")
+                params = dict(parse_qsl(raw.decode(), keep_blank_values=True, strict_parsing=True))
+        except (ValueError, UnicodeDecodeError):
+            return self.reject(entry, 400, "invalid_request", "unreadable body")
+
+        entry["refresh_token"] = params.get("refresh_token")
+        entry["grant_type"] = params.get("grant_type")
+        if not self.client_ok(provider, params, client_id, client_secret, entry):
+            return self.reject(entry, 401, "invalid_client", "client authentication failed")
+        if params.get("grant_type") != "refresh_token":
+            return self.reject(entry, 400, "unsupported_grant_type", "")
+
+        with STATE.lock:
+            fault = STATE.faults.get(provider, [None]).pop(0) if STATE.faults.get(provider) else None
+        if fault:
+            entry["fault"] = fault["mode"]
+            if self.inject(fault, provider, params, entry):
+                return
+
+        with STATE.lock:
+            token = params.get("refresh_token", "")
+            info = STATE.refresh.get(token)
+            if not info or info["provider"] != provider:
+                return self.reject(entry, 400, "invalid_grant", "unknown refresh token")
+            family = info["family"]
+            if family.revoked:
+                return self.reject(entry, 400, "invalid_grant", "the refresh token was revoked")
+            if info["spent"]:
+                if provider == "pagero":
+                    family.revoked = True  # reuse detection: the whole family dies
+                    entry["reuse_detected"] = True
+                return self.reject(entry, 400, "invalid_grant", "the refresh token was already used")
+            if provider == "auth0" and "scope" in params:
+                granted = set("openid offline_access read:things".split())
+                if not set(params["scope"].split()) <= granted:
+                    return self.reject(entry, 400, "invalid_scope", "scope beyond the grant")
+            if provider in ("aiia", "pagero"):
+                info["spent"] = True
+            answer = STATE.answer(provider, family, rotate_from=token)
+            entry["outcome"] = "ok"
+            entry["issued_refresh_token"] = answer.get("refresh_token")
+            STATE.log.append(entry)
+        if fault and fault["mode"] == "drop-after-rotate":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        self.send_json(200, answer)
+
+    def client_ok(self, provider, params, client_id, client_secret, entry):
+        auth = self.headers.get("Authorization", "")
+        if provider == "auth0":
+            entry["client_auth"] = "none"
+            return not auth and params.get("client_id") == client_id and "client_secret" not in params
+        if auth.startswith("Basic "):
+            try:
+                user, _, password = base64.b64decode(auth[6:]).decode().partition(":")
+            except ValueError:
+                return False
+            entry["client_auth"] = "basic"
+            return user == client_id and password == client_secret and "client_secret" not in params
+        if provider == "pagero" and "client_secret" in params:
+            entry["client_auth"] = "post"
+            return params.get("client_id") == client_id and params["client_secret"] == client_secret
+        return False
+
+    def reject(self, entry, status, code, description):
+        entry["outcome"] = code
+        with STATE.lock:
+            STATE.log.append(entry)
+        self.error(status, code, description)
+
+    def inject(self, fault, provider, params, entry):
+        """Answers with a fault; returns False for faults that happen after a real refresh."""
+        mode = fault["mode"]
+        if mode == "drop-after-rotate":
+            return False
+        entry["outcome"] = "fault:" + mode
+        with STATE.lock:
+            STATE.log.append(entry)
+        if mode in ("500", "502", "504"):
+            self.send_json(int(mode), {"error": "server_error"})
+        elif mode in ("429", "503-retry"):
+            self.send_json(429 if mode == "429" else 503, {"error": "slow down"},
+                           {"Retry-After": str(fault.get("retry_after", "7"))})
+        elif mode == "503":
+            self.send_json(503, {"error": "temporarily_unavailable"})
+        elif mode in ("invalid_client", "invalid_scope", "invalid_grant"):
+            self.error(401 if mode == "invalid_client" else 400, mode, "injected")
+        elif mode == "html":
+            data = b"<html><body>Bad gateway</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        elif mode == "wrong-types":
+            self.send_json(200, {"access_token": 12345, "expires_in": "soon", "token_type": ["bearer"]})
+        elif mode == "no-access-token":
+            self.send_json(200, {"token_type": "bearer", "expires_in": 3600})
+        elif mode == "truncated":
+            data = json.dumps({"access_token": "x" * 40, "expires_in": 3600}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data) + 50))
+            self.end_headers()
+            self.wfile.write(data[: len(data) // 2])
+            self.close_connection = True
+        elif mode in ("reset", "refuse"):
+            self.close_connection = True
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+        elif mode == "hang":
+            time.sleep(float(fault.get("seconds", 60)))
+            self.close_connection = True
+        elif mode == "huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(64 * 1024 * 1024))
+            self.end_headers()
+            chunk = b" " * 65536
+            try:
+                for _ in range(1024):
+                    self.wfile.write(chunk)
+            except OSError:
+                pass
+            self.close_connection = True
+        return True
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port-file", required=True)
+    args = parser.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    with open(args.port_file + ".tmp", "w") as f:
+        f.write(str(server.server_address[1]))
+    os.replace(args.port_file + ".tmp", args.port_file)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Tether needs to build, run and test. Idempotent: installs only
+# what is missing, so a second run costs one dpkg query. Runs as root or through sudo.
+set -euo pipefail
+
+packages=(
+    # build
+    build-essential cmake make pkg-config clang-format
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qtkeychain-qt6-dev
+    # run: QtKeychain loads libsecret at run time to reach the Secret Service
+    libqt6keychain1 libsecret-1-0 libqt6svg6
+    # tests: a real Secret Service in a private D-Bus session, the loopback token server
+    dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [ "$status" = installed ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "bootstrap: installing ${missing[*]}" >&2
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "bootstrap: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
