@@ -30,7 +30,7 @@ QJsonValue text(const QString &s)
 
 } // namespace
 
-QString toString(AccountState state)
+QString nameOf(AccountState state)
 {
     for (const auto &[name, value] : kStates) {
         if (value == state)
@@ -59,7 +59,7 @@ QJsonObject Account::toJson() const
     const AccountConfig &c = config;
     const AccountStatus &s = status;
     QJsonObject status{
-            {QStringLiteral("state"), toString(s.state)},
+            {QStringLiteral("state"), nameOf(s.state)},
             {QStringLiteral("access_expires_at"), instant(s.accessExpiresAt)},
             {QStringLiteral("refresh_expires_at"), instant(s.refreshExpiresAt)},
             {QStringLiteral("last_refresh_at"), instant(s.lastRefreshAt)},
@@ -87,7 +87,7 @@ QJsonObject Account::toJson() const
             {QStringLiteral("scope"), text(c.scope)},
             {QStringLiteral("redirect_uri"), text(c.redirectUri)},
             {QStringLiteral("client_auth"),
-             c.clientAuth ? QJsonValue(toString(*c.clientAuth)) : QJsonValue()},
+             c.clientAuth ? QJsonValue(nameOf(*c.clientAuth)) : QJsonValue()},
             {QStringLiteral("allow_insecure_http"), c.allowInsecureHttp},
             {QStringLiteral("status"), status},
     };

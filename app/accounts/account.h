@@ -11,7 +11,7 @@
 namespace tether {
 
 enum class AccountState { NotConnected, Connected, Refreshing, Retrying, NeedsReconnect };
-QString toString(AccountState state);
+QString nameOf(AccountState state);
 std::optional<AccountState> accountStateFromString(const QString &text);
 
 // What the user set up; holds no secret.

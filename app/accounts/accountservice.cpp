@@ -104,7 +104,7 @@ std::optional<Failure> AccountService::validate(const AccountConfig &config,
         return Failure::badInput(QStringLiteral("%1 authenticates the client with a secret "
                                                 "(client auth \"%2\"): pass it on standard input "
                                                 "with --client-secret-stdin")
-                                         .arg(profile->name, toString(endpoints->clientAuth)));
+                                         .arg(profile->name, nameOf(endpoints->clientAuth)));
     return std::nullopt;
 }
 

@@ -244,7 +244,7 @@ void CommandLine::providers(const QCommandLineParser &parser)
                               .arg(QStringLiteral("REFRESH TOKEN")));
     for (const ProviderProfile &p : m_catalog.profiles()) {
         QString refresh =
-                toString(p.rotation) == QLatin1String("always")
+                nameOf(p.rotation) == QLatin1String("always")
                         ? (p.singleUse ? QStringLiteral("single use") : QStringLiteral("rotates"))
                         : (p.rotation == Rotation::Never ? QStringLiteral("kept")
                                                          : QStringLiteral("may rotate"));
@@ -257,8 +257,8 @@ void CommandLine::providers(const QCommandLineParser &parser)
         output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
                                   .arg(p.id, -9)
                                   .arg(p.name, -32)
-                                  .arg(toString(p.body), -5)
-                                  .arg(toString(p.clientAuth), -6)
+                                  .arg(nameOf(p.body), -5)
+                                  .arg(nameOf(p.clientAuth), -6)
                                   .arg(refresh));
     }
     exitWith(0);
@@ -365,7 +365,7 @@ void CommandLine::list(const QCommandLineParser &parser)
         output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
                                   .arg(a.config.id, -20)
                                   .arg(a.config.provider, -9)
-                                  .arg(toString(a.status.state), -16)
+                                  .arg(nameOf(a.status.state), -16)
                                   .arg(access, -20)
                                   .arg(output::refreshTokenSummary(a, now)));
     }
@@ -398,7 +398,7 @@ void CommandLine::status(const QCommandLineParser &parser)
     output::printLine(
             QStringLiteral("%1 (%2, %3)")
                     .arg(account->config.name, account->config.id, account->config.provider));
-    output::printLine(QStringLiteral("  state:          %1").arg(toString(s.state)));
+    output::printLine(QStringLiteral("  state:          %1").arg(nameOf(s.state)));
     output::printLine(QStringLiteral("  access token:   expires %1").arg(when(s.accessExpiresAt)));
     output::printLine(
             QStringLiteral("  refresh token:  %1").arg(output::refreshTokenSummary(*account, now)));

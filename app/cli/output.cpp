@@ -44,7 +44,7 @@ QJsonObject statusJson(const Account &account)
             {QStringLiteral("id"), account.config.id},
             {QStringLiteral("name"), account.config.name},
             {QStringLiteral("provider"), account.config.provider},
-            {QStringLiteral("state"), toString(s.state)},
+            {QStringLiteral("state"), nameOf(s.state)},
             {QStringLiteral("access_expires_at"), instant(s.accessExpiresAt)},
             {QStringLiteral("refresh_expires_at"), instant(s.refreshExpiresAt)},
             {QStringLiteral("last_refresh_at"), instant(s.lastRefreshAt)},

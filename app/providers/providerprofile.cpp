@@ -262,7 +262,7 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
         && (p.refreshLifetime == LifetimeModel::Fixed
             || p.refreshLifetime == LifetimeModel::Rolling))
         r.fail(QStringLiteral("refresh_token.lifetime.seconds is needed for the %1 model")
-                       .arg(toString(p.refreshLifetime)));
+                       .arg(nameOf(p.refreshLifetime)));
 
     if (!r.ok())
         return std::nullopt;
@@ -273,7 +273,7 @@ QJsonObject ProviderProfile::toJson() const
 {
     QJsonArray accepted;
     for (ClientAuth a : acceptedClientAuth)
-        accepted.append(toString(a));
+        accepted.append(nameOf(a));
     auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
     return QJsonObject{
             {QStringLiteral("id"), id},
@@ -282,31 +282,31 @@ QJsonObject ProviderProfile::toJson() const
             {QStringLiteral("authorization_endpoint"), orNull(authorizationEndpoint)},
             {QStringLiteral("revocation_endpoint"), orNull(revocationEndpoint)},
             {QStringLiteral("discovery"), discovery},
-            {QStringLiteral("body"), toString(body)},
-            {QStringLiteral("client_auth"), toString(clientAuth)},
+            {QStringLiteral("body"), nameOf(body)},
+            {QStringLiteral("client_auth"), nameOf(clientAuth)},
             {QStringLiteral("accepted_client_auth"), accepted},
             {QStringLiteral("default_access_lifetime"), defaultAccessLifetime},
-            {QStringLiteral("rotation"), toString(rotation)},
+            {QStringLiteral("rotation"), nameOf(rotation)},
             {QStringLiteral("single_use"), singleUse},
-            {QStringLiteral("refresh_lifetime_model"), toString(refreshLifetime)},
+            {QStringLiteral("refresh_lifetime_model"), nameOf(refreshLifetime)},
             {QStringLiteral("refresh_lifetime_seconds"),
              refreshLifetimeSeconds > 0 ? QJsonValue(refreshLifetimeSeconds) : QJsonValue()},
     };
 }
 
-QString toString(BodyEncoding value)
+QString nameOf(BodyEncoding value)
 {
     return enumName(value, kBodies);
 }
-QString toString(ClientAuth value)
+QString nameOf(ClientAuth value)
 {
     return enumName(value, kAuths);
 }
-QString toString(Rotation value)
+QString nameOf(Rotation value)
 {
     return enumName(value, kRotations);
 }
-QString toString(LifetimeModel value)
+QString nameOf(LifetimeModel value)
 {
     return enumName(value, kModels);
 }

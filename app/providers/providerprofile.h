@@ -57,10 +57,10 @@ struct ProviderProfile
     QJsonObject toJson() const; // what `tether providers --json` prints
 };
 
-QString toString(BodyEncoding value);
-QString toString(ClientAuth value);
-QString toString(Rotation value);
-QString toString(LifetimeModel value);
+QString nameOf(BodyEncoding value);
+QString nameOf(ClientAuth value);
+QString nameOf(Rotation value);
+QString nameOf(LifetimeModel value);
 std::optional<ClientAuth> clientAuthFromString(const QString &text);
 
 } // namespace tether

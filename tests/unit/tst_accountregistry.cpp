@@ -1,0 +1,204 @@
+#include "accounts/accountregistry.h"
+#include "support/printers.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace tether;
+
+namespace {
+
+Account account(const QString &id)
+{
+    Account a;
+    a.config.id = id;
+    a.config.name = id;
+    a.config.provider = QStringLiteral("wise");
+    a.config.clientId = QStringLiteral("client");
+    return a;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(content);
+}
+
+} // namespace
+
+class TestAccountRegistry : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void missingFile_isAnEmptyRegistry();
+    void accounts_roundTripWithStatus();
+    void twoWriters_neverLoseEachOthersChange();
+    void unreadableFile_isKeptAsideAndNeverOverwritten_data();
+    void unreadableFile_isKeptAsideAndNeverOverwritten();
+    void newerSchema_isRefusedUntouched();
+    void failedChange_writesNothing();
+    void file_isPrivateToTheUser();
+};
+
+void TestAccountRegistry::missingFile_isAnEmptyRegistry()
+{
+    QTemporaryDir dir;
+    AccountRegistry registry(dir.filePath(QStringLiteral("accounts.json")));
+    QList<Account> accounts{account(QStringLiteral("stale"))};
+    QCOMPARE(registry.load(&accounts), std::nullopt);
+    QVERIFY(accounts.isEmpty());
+}
+
+void TestAccountRegistry::accounts_roundTripWithStatus()
+{
+    QTemporaryDir dir;
+    AccountRegistry registry(dir.filePath(QStringLiteral("sub/accounts.json")));
+    Account a = account(QStringLiteral("a@example.com"));
+    a.config.clientAuth = ClientAuth::Post;
+    a.config.allowInsecureHttp = true;
+    a.config.scope = QStringLiteral("openid offline_access");
+    a.status.state = AccountState::Retrying;
+    a.status.accessExpiresAt = QDateTime(QDate(2026, 5, 1), QTime(10, 0), QTimeZone::utc());
+    a.status.lastError = Failure{FailureKind::Temporary, QStringLiteral("rate_limited"),
+                                 QStringLiteral("slow down"), std::nullopt, 429};
+    a.status.generation = 7;
+    a.status.inFlightGeneration = 7;
+    QCOMPARE(registry.modify([&](QList<Account> &list) -> std::optional<Failure> {
+        list.append(a);
+        return std::nullopt;
+    }),
+             std::nullopt);
+
+    QList<Account> loaded;
+    QCOMPARE(registry.load(&loaded), std::nullopt);
+    QCOMPARE(loaded.size(), 1);
+    const Account &b = loaded.constFirst();
+    QCOMPARE(b.config.id, a.config.id);
+    QCOMPARE(b.config.clientAuth, std::optional<ClientAuth>(ClientAuth::Post));
+    QCOMPARE(b.config.allowInsecureHttp, true);
+    QCOMPARE(b.config.scope, a.config.scope);
+    QCOMPARE(b.status.state, AccountState::Retrying);
+    QCOMPARE(b.status.accessExpiresAt, a.status.accessExpiresAt);
+    QCOMPARE(b.status.lastError->code, QStringLiteral("rate_limited"));
+    QCOMPARE(b.status.lastError->kind, FailureKind::Temporary);
+    QCOMPARE(b.status.generation, 7);
+    QCOMPARE(b.status.inFlightGeneration, 7);
+}
+
+void TestAccountRegistry::twoWriters_neverLoseEachOthersChange()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.json"));
+    AccountRegistry first(path);
+    AccountRegistry second(path); // as another process would
+    for (int i = 0; i < 20; ++i) {
+        AccountRegistry &r = i % 2 ? first : second;
+        QCOMPARE(r.modify([i](QList<Account> &list) -> std::optional<Failure> {
+            list.append(account(QStringLiteral("acct-%1").arg(i)));
+            return std::nullopt;
+        }),
+                 std::nullopt);
+    }
+    QList<Account> loaded;
+    QCOMPARE(first.load(&loaded), std::nullopt);
+    QCOMPARE(loaded.size(), 20);
+}
+
+void TestAccountRegistry::unreadableFile_isKeptAsideAndNeverOverwritten_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("truncated") << QByteArray(R"({"schema":1,"accounts":[{"id":"a","prov)");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("not an object") << QByteArray("[]");
+    QTest::newRow("no schema") << QByteArray(R"({"accounts":[]})");
+    QTest::newRow("bad account") << QByteArray(
+            R"({"schema":1,"accounts":[{"id":"../x","provider":"wise"}]})");
+    QTest::newRow("duplicate") << QByteArray(
+            R"({"schema":1,"accounts":[{"id":"a","provider":"w","status":{"state":"connected"}},{"id":"a","provider":"w","status":{"state":"connected"}}]})");
+    QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage", 12);
+}
+
+void TestAccountRegistry::unreadableFile_isKeptAsideAndNeverOverwritten()
+{
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.json"));
+    writeAll(path, content);
+    AccountRegistry registry(path);
+
+    QList<Account> accounts;
+    const auto failure = registry.load(&accounts);
+    QVERIFY(failure);
+    QCOMPARE(failure->code, QStringLiteral("registry_corrupt"));
+    QVERIFY2(failure->message.contains(path), qPrintable(failure->message));
+
+    const auto changed = registry.modify([](QList<Account> &list) -> std::optional<Failure> {
+        list.append(account(QStringLiteral("new")));
+        return std::nullopt;
+    });
+    QVERIFY(changed);
+    QCOMPARE(readAll(path), content); // never overwritten
+    const QStringList aside =
+            QDir(dir.path()).entryList({QStringLiteral("accounts.json.unreadable-*")});
+    QCOMPARE(aside.size(), 1);
+    QCOMPARE(readAll(dir.filePath(aside.constFirst())), content);
+}
+
+void TestAccountRegistry::newerSchema_isRefusedUntouched()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.json"));
+    const QByteArray content = R"({"schema":99,"accounts":[]})";
+    writeAll(path, content);
+    AccountRegistry registry(path);
+    QList<Account> accounts;
+    const auto failure = registry.load(&accounts);
+    QVERIFY(failure);
+    QCOMPARE(failure->code, QStringLiteral("registry_too_new"));
+    QVERIFY(registry.modify([](QList<Account> &) { return std::optional<Failure>(); }));
+    QCOMPARE(readAll(path), content);
+}
+
+void TestAccountRegistry::failedChange_writesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.json"));
+    AccountRegistry registry(path);
+    QVERIFY(!registry.modify([](QList<Account> &list) -> std::optional<Failure> {
+        list.append(account(QStringLiteral("a")));
+        return std::nullopt;
+    }));
+    const QByteArray before = readAll(path);
+    QVERIFY(registry.modifyAccount(QStringLiteral("nope"), [](Account &) {}));
+    QCOMPARE(registry.modifyAccount(QStringLiteral("nope"), [](Account &) {})->code,
+             QStringLiteral("unknown_account"));
+    QCOMPARE(readAll(path), before);
+}
+
+void TestAccountRegistry::file_isPrivateToTheUser()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.json"));
+    AccountRegistry registry(path);
+    QVERIFY(!registry.modify([](QList<Account> &list) -> std::optional<Failure> {
+        list.append(account(QStringLiteral("a")));
+        return std::nullopt;
+    }));
+    QCOMPARE(
+            QFile::permissions(path)
+                    & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+            QFile::Permissions());
+}
+
+QTEST_GUILESS_MAIN(TestAccountRegistry)
+#include "tst_accountregistry.moc"

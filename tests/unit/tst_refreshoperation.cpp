@@ -1,0 +1,294 @@
+#include "accounts/accountlock.h"
+#include "accounts/accountregistry.h"
+#include "oauth/tokenclient.h"
+#include "providers/providercatalog.h"
+#include "refresh/refreshoperation.h"
+#include "support/httpstub.h"
+#include "support/manualclock.h"
+#include "support/memorysecretstore.h"
+#include "support/printers.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace tether;
+
+// The refresh sequence's decisions, with the keychain in memory and a scripted token endpoint.
+// The same sequence runs against a real keyring and the seed-faithful server in the
+// integration tests.
+class TestRefreshOperation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void success_writesKeychainThenRegistry();
+    void validToken_ifNeeded_sendsNothing();
+    void lockedKeychain_changesNothingAndSendsNothing();
+    void invalidGrant_clearsTokensButKeepsClientSecret();
+    void rateLimited_keepsTokensAndHonoursRetryAfter();
+    void invalidClient_keepsTokensAndStopsRetrying();
+    void expiredRefreshToken_isNeverSent();
+    void singleUse_keychainFailsAfterRotation_oldTokenNeverSentAgain();
+    void singleUse_lostAnswer_needsReconnectWithoutResending();
+    void forced_afterAnotherProcessRefreshed_doesNotSpendTheNewToken();
+
+private:
+    RefreshResult run(RefreshOperation::Mode mode = RefreshOperation::Mode::Force);
+    void addAccount(const QString &provider, const QString &refreshToken,
+                    qint64 accessLifetime = 600);
+    Account stored() const;
+
+    QTemporaryDir m_runtime;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::HttpStub> m_stub;
+    std::unique_ptr<test::MemorySecretStore> m_secrets;
+    std::unique_ptr<AccountRegistry> m_registry;
+    std::unique_ptr<TokenClient> m_tokens;
+    ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
+    test::ManualClock m_clock{
+            QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), QTimeZone::utc())};
+    const QString m_id = QStringLiteral("acct");
+};
+
+void TestRefreshOperation::initTestCase()
+{
+    QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
+}
+
+void TestRefreshOperation::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_stub = std::make_unique<test::HttpStub>();
+    m_secrets = std::make_unique<test::MemorySecretStore>();
+    m_registry =
+            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
+    m_tokens = std::make_unique<TokenClient>();
+}
+
+void TestRefreshOperation::cleanup()
+{
+    m_tokens.reset();
+    m_stub.reset();
+}
+
+void TestRefreshOperation::addAccount(const QString &provider, const QString &refreshToken,
+                                      qint64 accessLifetime)
+{
+    Account a;
+    a.config.id = m_id;
+    a.config.provider = provider;
+    a.config.clientId = QStringLiteral("client");
+    a.config.tokenEndpoint = m_stub->url().toString();
+    SecretBundle bundle;
+    bundle.clientSecret = QStringLiteral("secret");
+    bundle.generation = 1;
+    TokenSet set;
+    set.accessToken = QStringLiteral("at-1");
+    set.refreshToken = refreshToken;
+    set.accessIssuedAt = m_clock.nowUtc();
+    set.accessExpiresAt = m_clock.nowUtc().addSecs(accessLifetime);
+    set.refreshIssuedAt = m_clock.nowUtc();
+    bundle.tokens = set;
+    m_secrets->items.insert(m_id, bundle);
+    mirrorBundle(a.status, bundle);
+    QVERIFY(!m_registry->modify([&](QList<Account> &list) -> std::optional<Failure> {
+        list.append(a);
+        return std::nullopt;
+    }));
+}
+
+Account TestRefreshOperation::stored() const
+{
+    QList<Account> accounts;
+    m_registry->load(&accounts);
+    return accounts.value(0);
+}
+
+RefreshResult TestRefreshOperation::run(RefreshOperation::Mode mode)
+{
+    RefreshOperation operation(
+            Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock}, m_id,
+            mode);
+    QSignalSpy spy(&operation, &RefreshOperation::refreshFinished);
+    operation.start();
+    if (!spy.wait(15000))
+        return {Failure::unexpected(QStringLiteral("the operation never finished")), {}, false, {}};
+    return spy.constFirst().constFirst().value<RefreshResult>();
+}
+
+void TestRefreshOperation::success_writesKeychainThenRegistry()
+{
+    addAccount(QStringLiteral("pagero"), QStringLiteral("rt-1"));
+    m_stub->enqueueJson(
+            200,
+            R"({"token_type":"bearer","access_token":"at-2","refresh_token":"rt-2","expires_in":600})");
+    const RefreshResult result = run();
+    QVERIFY2(!result.failure, qPrintable(result.failure ? result.failure->message : QString()));
+    QVERIFY(result.exchanged);
+    QCOMPARE(result.tokens.accessToken, QStringLiteral("at-2"));
+    const SecretBundle bundle = m_secrets->items.value(m_id);
+    QCOMPARE(bundle.tokens->refreshToken, QStringLiteral("rt-2"));
+    QCOMPARE(bundle.generation, 2);
+    QCOMPARE(bundle.clientSecret, QStringLiteral("secret"));
+    const Account a = stored();
+    QCOMPARE(a.status.state, AccountState::Connected);
+    QCOMPARE(a.status.generation, 2);
+    QCOMPARE(a.status.inFlightGeneration, -1);
+    QCOMPARE(a.status.accessExpiresAt, bundle.tokens->accessExpiresAt);
+    QCOMPARE(a.status.lastRefreshAt, m_clock.nowUtc());
+    QVERIFY(m_stub->requests.constFirst().contains("refresh_token=rt-1"));
+}
+
+void TestRefreshOperation::validToken_ifNeeded_sendsNothing()
+{
+    addAccount(QStringLiteral("wise"), QStringLiteral("rt-1"), 3600);
+    const RefreshResult result = run(RefreshOperation::Mode::IfNeeded);
+    QVERIFY(!result.failure);
+    QVERIFY(!result.exchanged);
+    QCOMPARE(result.tokens.accessToken, QStringLiteral("at-1"));
+    QCOMPARE(m_stub->connections, 0);
+}
+
+void TestRefreshOperation::lockedKeychain_changesNothingAndSendsNothing()
+{
+    addAccount(QStringLiteral("wise"), QStringLiteral("rt-1"));
+    QFile file(m_registry->path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    m_secrets->mode = test::MemorySecretStore::Mode::Locked;
+    const RefreshResult result = run();
+    QCOMPARE(result.failure->kind, FailureKind::Keychain);
+    QCOMPARE(result.failure->code, QStringLiteral("keychain_locked"));
+    QCOMPARE(m_stub->connections, 0);
+    file.seek(0);
+    QCOMPARE(file.readAll(), before);
+}
+
+void TestRefreshOperation::invalidGrant_clearsTokensButKeepsClientSecret()
+{
+    addAccount(QStringLiteral("wise"), QStringLiteral("rt-1"), 0);
+    m_stub->enqueueJson(400, R"({"error":"invalid_grant","error_description":"revoked"})");
+    const RefreshResult result = run();
+    QCOMPARE(result.failure->kind, FailureKind::Reconnect);
+    const SecretBundle bundle = m_secrets->items.value(m_id);
+    QVERIFY(!bundle.tokens);
+    QCOMPARE(bundle.clientSecret, QStringLiteral("secret"));
+    const Account a = stored();
+    QCOMPARE(a.status.state, AccountState::NeedsReconnect);
+    QCOMPARE(a.status.lastError->code, QStringLiteral("invalid_grant"));
+    QVERIFY(!a.status.hasTokens);
+    QVERIFY(a.status.hasClientSecret);
+}
+
+void TestRefreshOperation::rateLimited_keepsTokensAndHonoursRetryAfter()
+{
+    addAccount(QStringLiteral("wise"), QStringLiteral("rt-1"));
+    m_stub->enqueueJson(429, R"({"error":"slow_down"})", "Retry-After: 42\r\n");
+    const RefreshResult result = run();
+    QCOMPARE(result.failure->kind, FailureKind::Temporary);
+    QCOMPARE(m_secrets->items.value(m_id).tokens->refreshToken, QStringLiteral("rt-1"));
+    QCOMPARE(m_secrets->writes, 0);
+    const Account a = stored();
+    QCOMPARE(a.status.state, AccountState::Retrying);
+    QCOMPARE(a.status.nextRefreshAt, m_clock.nowUtc().addSecs(42));
+    QCOMPARE(a.status.consecutiveFailures, 1);
+    QVERIFY(a.status.hasTokens);
+}
+
+void TestRefreshOperation::invalidClient_keepsTokensAndStopsRetrying()
+{
+    addAccount(QStringLiteral("wise"), QStringLiteral("rt-1"));
+    m_stub->enqueueJson(401, R"({"error":"invalid_client"})");
+    const RefreshResult result = run();
+    QCOMPARE(result.failure->kind, FailureKind::Configuration);
+    const Account a = stored();
+    QCOMPARE(a.status.state, AccountState::Connected);
+    QVERIFY(!a.status.nextRefreshAt.isValid());
+    QCOMPARE(a.status.lastError->code, QStringLiteral("invalid_client"));
+    QCOMPARE(m_secrets->items.value(m_id).tokens->refreshToken, QStringLiteral("rt-1"));
+}
+
+void TestRefreshOperation::expiredRefreshToken_isNeverSent()
+{
+    addAccount(QStringLiteral("aiia"), QStringLiteral("opaque"), 0);
+    SecretBundle bundle = m_secrets->items.value(m_id);
+    bundle.tokens->refreshExpiresAt = m_clock.nowUtc().addSecs(-1);
+    m_secrets->items.insert(m_id, bundle);
+    const RefreshResult result = run();
+    QCOMPARE(result.failure->code, QStringLiteral("refresh_token_expired"));
+    QCOMPARE(m_stub->connections, 0);
+    QCOMPARE(stored().status.state, AccountState::NeedsReconnect);
+}
+
+void TestRefreshOperation::singleUse_keychainFailsAfterRotation_oldTokenNeverSentAgain()
+{
+    addAccount(QStringLiteral("pagero"), QStringLiteral("rt-1"), 0);
+    m_stub->enqueueJson(200, R"({"access_token":"at-2","refresh_token":"rt-2","expires_in":600})");
+    m_secrets->mode = test::MemorySecretStore::Mode::FailWrites;
+    RefreshResult result = run();
+    QCOMPARE(result.failure->kind, FailureKind::Keychain);
+    QCOMPARE(stored().status.inFlightGeneration, 1);
+
+    m_secrets->mode = test::MemorySecretStore::Mode::Normal;
+    result = run();
+    QCOMPARE(result.failure->kind, FailureKind::Reconnect);
+    QCOMPARE(result.failure->code, QStringLiteral("refresh_answer_lost"));
+    QCOMPARE(m_stub->requests.size(), 1); // rt-1 went out once, ever
+    QCOMPARE(stored().status.state, AccountState::NeedsReconnect);
+    QVERIFY(m_secrets->items.value(m_id).tokens == std::nullopt
+            || m_secrets->items.value(m_id).tokens->refreshToken.isEmpty());
+}
+
+void TestRefreshOperation::singleUse_lostAnswer_needsReconnectWithoutResending()
+{
+    addAccount(QStringLiteral("pagero"), QStringLiteral("rt-1"), 0);
+    m_stub->enqueue({"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                     "90\r\n\r\n{\"acc",
+                     false, true, 0});
+    RefreshResult result = run();
+    QCOMPARE(result.failure->code, QStringLiteral("refresh_answer_lost"));
+    result = run();
+    QCOMPARE(result.failure->kind, FailureKind::Reconnect);
+    QCOMPARE(m_stub->requests.size(), 1);
+}
+
+void TestRefreshOperation::forced_afterAnotherProcessRefreshed_doesNotSpendTheNewToken()
+{
+    addAccount(QStringLiteral("pagero"), QStringLiteral("rt-1"), 600);
+    AccountLock other(m_id); // another process holds the account
+    QSignalSpy locked(&other, &AccountLock::lockAcquired);
+    other.acquire(1000);
+    QVERIFY(locked.count() == 1 || locked.wait());
+
+    RefreshOperation operation(
+            Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock}, m_id,
+            RefreshOperation::Mode::Force);
+    QSignalSpy finished(&operation, &RefreshOperation::refreshFinished);
+    operation.start(); // reads generation 1, then waits for the lock
+
+    // ... meanwhile the other process refreshes and stores generation 2.
+    SecretBundle bundle = m_secrets->items.value(m_id);
+    bundle.generation = 2;
+    bundle.tokens->refreshToken = QStringLiteral("rt-2");
+    bundle.tokens->accessToken = QStringLiteral("at-2");
+    m_secrets->items.insert(m_id, bundle);
+    QVERIFY(!m_registry->modifyAccount(m_id, [&](Account &a) { mirrorBundle(a.status, bundle); }));
+    other.release();
+
+    QVERIFY(finished.wait());
+    const auto result = finished.constFirst().constFirst().value<RefreshResult>();
+    QVERIFY(!result.failure);
+    QVERIFY(!result.exchanged);
+    QCOMPARE(result.tokens.accessToken, QStringLiteral("at-2"));
+    QCOMPARE(m_stub->connections, 0);
+}
+
+QTEST_GUILESS_MAIN(TestRefreshOperation)
+#include "tst_refreshoperation.moc"

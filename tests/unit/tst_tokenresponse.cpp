@@ -1,0 +1,242 @@
+#include "oauth/tokenresponse.h"
+#include "support/printers.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using namespace tether;
+
+namespace {
+const QDateTime kNow(QDate(2015, 10, 21), QTime(7, 28, 0), QTimeZone::utc());
+}
+
+class TestTokenResponse : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seedAnswers_parse_data();
+    void seedAnswers_parse();
+    void badAnswers_areRejected_data();
+    void badAnswers_areRejected();
+    void oddLifetimes_fallBackWithWarning_data();
+    void oddLifetimes_fallBackWithWarning();
+    void answers_areClassified_data();
+    void answers_areClassified();
+    void retryAfter_readsSecondsAndDates_data();
+    void retryAfter_readsSecondsAndDates();
+};
+
+void TestTokenResponse::seedAnswers_parse_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("refreshToken");
+    QTest::addColumn<QString>("tokenType");
+    QTest::addColumn<qint64>("expiresIn");
+
+    // The answers as the seed documents show them.
+    QTest::newRow("aiia") << QByteArray(
+            R"({"access_token":"eyJ.a.b","expires_in":3600,"redirect_uri":null,
+                                            "refresh_token":"eyJ.r.s","token_type":"bearer"})")
+                          << "eyJ.r.s"
+                          << "bearer" << qint64(3600);
+    QTest::newRow("auth0 (no refresh token)") << QByteArray(
+            R"({"access_token":"eyJ...MoQ","expires_in":86400,"scope":"openid offline_access",
+                            "id_token":"eyJ...0NE","token_type":"Bearer"})")
+                                              << ""
+                                              << "Bearer" << qint64(86400);
+    QTest::newRow("edgetag (no token_type)") << QByteArray(
+            R"({"access_token":"aYsxMIy3XguB9YORh2GzAL8E60MsVvXbG8IHxNFooSo","expires_in":7200})")
+                                             << ""
+                                             << "" << qint64(7200);
+    QTest::newRow("pagero (claims, empty scope)") << QByteArray(
+            R"({"token_type":"bearer","access_token":"eyJr","refresh_token":"_1XBPWQQ_e61b",
+                            "scope":"","claims":"publicid","expires_in":600})")
+                                                  << "_1XBPWQQ_e61b"
+                                                  << "bearer" << qint64(600);
+    QTest::newRow("refresh_token null")
+            << QByteArray(R"({"access_token":"a","refresh_token":null,"expires_in":60})") << ""
+            << "" << qint64(60);
+    QTest::newRow("expires_in as digits")
+            << QByteArray(R"({"access_token":"a","expires_in":"3600"})") << ""
+            << "" << qint64(3600);
+}
+
+void TestTokenResponse::seedAnswers_parse()
+{
+    QFETCH(QByteArray, body);
+    QString error;
+    const auto r = parseTokenResponse(body, &error);
+    QVERIFY2(r, qPrintable(error));
+    QTEST(r->refreshToken, "refreshToken");
+    QTEST(r->tokenType, "tokenType");
+    QFETCH(qint64, expiresIn);
+    QCOMPARE(r->expiresIn, std::optional<qint64>(expiresIn));
+    QVERIFY(r->warnings.isEmpty());
+}
+
+void TestTokenResponse::badAnswers_areRejected_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("empty") << QByteArray() << "the answer is not JSON (illegal value)";
+    QTest::newRow("html") << QByteArray("<html>Bad gateway</html>")
+                          << "the answer is not JSON (illegal value)";
+    QTest::newRow("truncated") << QByteArray(R"({"access_token":"abc","expi)")
+                               << "the answer is not JSON (unterminated string)";
+    QTest::newRow("array") << QByteArray(R"([{"access_token":"a"}])")
+                           << "the answer is not a JSON object";
+    QTest::newRow("no access_token")
+            << QByteArray(R"({"token_type":"bearer"})") << "the answer has no access_token";
+    QTest::newRow("access_token number")
+            << QByteArray(R"({"access_token":12345})") << "the answer has no access_token";
+    QTest::newRow("access_token empty")
+            << QByteArray(R"({"access_token":""})") << "the answer has no access_token";
+    QTest::newRow("access_token null")
+            << QByteArray(R"({"access_token":null})") << "the answer has no access_token";
+    QTest::newRow("token_type array")
+            << QByteArray(R"({"access_token":"a","token_type":["bearer"]})")
+            << "the answer's token_type is not a string";
+    QTest::newRow("token_type mac") << QByteArray(R"({"access_token":"a","token_type":"mac"})")
+                                    << "the token_type \"mac\" is not a bearer token";
+    QTest::newRow("refresh_token number") << QByteArray(R"({"access_token":"a","refresh_token":7})")
+                                          << "the answer's refresh_token is not a string";
+    QTest::newRow("scope object") << QByteArray(R"({"access_token":"a","scope":{}})")
+                                  << "the answer's scope is not a string";
+    QTest::newRow("huge token") << QByteArray(R"({"access_token":")" + QByteArray(70000, 'a')
+                                              + R"("})")
+                                << "the access_token is implausibly long";
+}
+
+void TestTokenResponse::badAnswers_areRejected()
+{
+    QFETCH(QByteArray, body);
+    QString error;
+    QVERIFY(!parseTokenResponse(body, &error));
+    QTEST(error, "reason");
+}
+
+void TestTokenResponse::oddLifetimes_fallBackWithWarning_data()
+{
+    QTest::addColumn<QByteArray>("expiresIn");
+    QTest::newRow("negative") << QByteArray("-5");
+    QTest::newRow("zero") << QByteArray("0");
+    QTest::newRow("huge") << QByteArray("1e300");
+    QTest::newRow("beyond ten years") << QByteArray("999999999999");
+    QTest::newRow("word") << QByteArray(R"("soon")");
+    QTest::newRow("object") << QByteArray("{}");
+    QTest::newRow("bool") << QByteArray("true");
+}
+
+void TestTokenResponse::oddLifetimes_fallBackWithWarning()
+{
+    // A token that came with an unusable lifetime is still a token the provider issued (and
+    // maybe a rotated refresh token): keep it, use the profile's default lifetime, say so.
+    QFETCH(QByteArray, expiresIn);
+    QString error;
+    const auto r = parseTokenResponse(
+            R"({"access_token":"a","refresh_token":"r","expires_in":)" + expiresIn + "}", &error);
+    QVERIFY2(r, qPrintable(error));
+    QCOMPARE(r->expiresIn, std::nullopt);
+    QCOMPARE(r->refreshToken, QStringLiteral("r"));
+    QCOMPARE(r->warnings.size(), 1);
+}
+
+void TestTokenResponse::answers_areClassified_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<FailureKind>("kind");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<std::optional<qint64>>("wait");
+    QTest::addColumn<bool>("answerLost");
+
+    const std::optional<qint64> none;
+    QTest::newRow("invalid_grant")
+            << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"revoked"})")
+            << QByteArray() << FailureKind::Reconnect << "invalid_grant" << none << false;
+    QTest::newRow("invalid_client 401")
+            << 401 << QByteArray(R"({"error":"invalid_client"})") << QByteArray()
+            << FailureKind::Configuration << "invalid_client" << none << false;
+    QTest::newRow("unauthorized_client")
+            << 400 << QByteArray(R"({"error":"unauthorized_client"})") << QByteArray()
+            << FailureKind::Configuration << "unauthorized_client" << none << false;
+    QTest::newRow("invalid_scope")
+            << 400 << QByteArray(R"({"error":"invalid_scope"})") << QByteArray()
+            << FailureKind::Configuration << "invalid_scope" << none << false;
+    QTest::newRow("401 without body")
+            << 401 << QByteArray() << QByteArray() << FailureKind::Configuration << "invalid_client"
+            << none << false;
+    QTest::newRow("404") << 404 << QByteArray("not here") << QByteArray()
+                         << FailureKind::Configuration << "endpoint_not_found" << none << false;
+    QTest::newRow("redirect") << 302 << QByteArray() << QByteArray() << FailureKind::Configuration
+                              << "redirected" << none << false;
+    QTest::newRow("429 seconds") << 429 << QByteArray() << QByteArray("120")
+                                 << FailureKind::Temporary << "rate_limited"
+                                 << std::optional<qint64>(120) << false;
+    QTest::newRow("429 date") << 429 << QByteArray() << QByteArray("Wed, 21 Oct 2015 07:29:30 GMT")
+                              << FailureKind::Temporary << "rate_limited"
+                              << std::optional<qint64>(90) << false;
+    QTest::newRow("503 retry-after")
+            << 503 << QByteArray() << QByteArray("30") << FailureKind::Temporary << "server_error"
+            << std::optional<qint64>(30) << false;
+    QTest::newRow("500 ignores retry-after")
+            << 500 << QByteArray() << QByteArray("30") << FailureKind::Temporary << "server_error"
+            << none << false;
+    QTest::newRow("502") << 502 << QByteArray("<html/>") << QByteArray() << FailureKind::Temporary
+                         << "server_error" << none << false;
+    QTest::newRow("504") << 504 << QByteArray() << QByteArray() << FailureKind::Temporary
+                         << "server_error" << none << false;
+    QTest::newRow("temporarily_unavailable 400")
+            << 400 << QByteArray(R"({"error":"temporarily_unavailable"})") << QByteArray()
+            << FailureKind::Temporary << "temporarily_unavailable" << none << false;
+    QTest::newRow("400 html") << 400 << QByteArray("<html/>") << QByteArray()
+                              << FailureKind::Temporary << "unexpected_answer" << none << false;
+    QTest::newRow("200 html") << 200 << QByteArray("<html/>") << QByteArray()
+                              << FailureKind::Temporary << "malformed_answer" << none << true;
+    QTest::newRow("200 no access token")
+            << 200 << QByteArray(R"({"expires_in":5})") << QByteArray() << FailureKind::Temporary
+            << "malformed_answer" << none << true;
+}
+
+void TestTokenResponse::answers_areClassified()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, retryAfter);
+    const TokenOutcome outcome = interpretTokenAnswer({status, body, retryAfter, {}}, kNow);
+    QVERIFY(!outcome.ok());
+    QTEST(outcome.failure.kind, "kind");
+    QTEST(outcome.failure.code, "code");
+    QTEST(outcome.failure.retryAfterSeconds, "wait");
+    QTEST(outcome.answerLost, "answerLost");
+    QCOMPARE(outcome.failure.httpStatus, status);
+    QVERIFY(!outcome.failure.message.isEmpty());
+}
+
+void TestTokenResponse::retryAfter_readsSecondsAndDates_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<std::optional<qint64>>("seconds");
+    QTest::newRow("seconds") << QByteArray("7") << std::optional<qint64>(7);
+    QTest::newRow("spaces") << QByteArray(" 7 ") << std::optional<qint64>(7);
+    QTest::newRow("capped at a day") << QByteArray("9999999") << std::optional<qint64>(86400);
+    QTest::newRow("imf date") << QByteArray("Wed, 21 Oct 2015 07:30:00 GMT")
+                              << std::optional<qint64>(120);
+    QTest::newRow("past date") << QByteArray("Wed, 21 Oct 2015 07:00:00 GMT")
+                               << std::optional<qint64>(0);
+    QTest::newRow("negative") << QByteArray("-3") << std::optional<qint64>();
+    QTest::newRow("garbage") << QByteArray("soon") << std::optional<qint64>();
+    QTest::newRow("empty") << QByteArray() << std::optional<qint64>();
+}
+
+void TestTokenResponse::retryAfter_readsSecondsAndDates()
+{
+    QFETCH(QByteArray, value);
+    QTEST(parseRetryAfter(value, kNow), "seconds");
+}
+
+QTEST_GUILESS_MAIN(TestTokenResponse)
+#include "tst_tokenresponse.moc"
