@@ -7,10 +7,10 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 exec "$here/tests/support/with-keyring.sh" bash -c '
     set -euo pipefail
     tether=$1; here=$2
-    python3 "$here/tests/support/tokenserver.py" --port-file "$TETHER_TEST_ROOT/port" &
+    exec 4< <(exec python3 "$here/tests/support/tokenserver.py")
     server=$!; trap "kill $server" EXIT
-    for _ in $(seq 100); do [ -s "$TETHER_TEST_ROOT/port" ] && break; sleep 0.05; done
-    base=http://127.0.0.1:$(cat "$TETHER_TEST_ROOT/port")
+    read -r port <&4
+    base=http://127.0.0.1:$port
     echo "\$ tether providers"; "$tether" providers
     printf %s pagero-secret-Pw77 | "$tether" add demo-pagero --provider pagero --name "Pagero (demo)" \
         --client-id tether-pagero --client-secret-stdin --token-endpoint "$base/pagero/token" >/dev/null

@@ -236,31 +236,22 @@ void CommandLine::providers(const QCommandLineParser &parser)
         std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
         return exitWith(0);
     }
-    output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
-                              .arg(QStringLiteral("ID"), -9)
-                              .arg(QStringLiteral("NAME"), -32)
-                              .arg(QStringLiteral("BODY"), -5)
-                              .arg(QStringLiteral("AUTH"), -6)
-                              .arg(QStringLiteral("REFRESH TOKEN")));
+    QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("BODY"),
+                             QStringLiteral("AUTH"), QStringLiteral("REFRESH TOKEN")}};
     for (const ProviderProfile &p : m_catalog.profiles()) {
         QString refresh =
-                nameOf(p.rotation) == QLatin1String("always")
+                p.rotation == Rotation::Always
                         ? (p.singleUse ? QStringLiteral("single use") : QStringLiteral("rotates"))
                         : (p.rotation == Rotation::Never ? QStringLiteral("kept")
                                                          : QStringLiteral("may rotate"));
         if (p.refreshLifetime != LifetimeModel::Unknown && p.refreshLifetimeSeconds > 0)
-            refresh += QStringLiteral(", %1 %2 days")
-                               .arg(p.refreshLifetime == LifetimeModel::Rolling
-                                            ? QStringLiteral("rolling")
-                                            : QStringLiteral("lives"))
-                               .arg(p.refreshLifetimeSeconds / 86400);
-        output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
-                                  .arg(p.id, -9)
-                                  .arg(p.name, -32)
-                                  .arg(nameOf(p.body), -5)
-                                  .arg(nameOf(p.clientAuth), -6)
-                                  .arg(refresh));
+            refresh += QStringLiteral(", %1 %2").arg(p.refreshLifetime == LifetimeModel::Rolling
+                                                             ? QStringLiteral("rolling")
+                                                             : QStringLiteral("lives"),
+                                                     output::duration(p.refreshLifetimeSeconds));
+        rows.append({p.id, p.name, nameOf(p.body), nameOf(p.clientAuth), refresh});
     }
+    output::printTable(rows);
     exitWith(0);
 }
 
@@ -348,12 +339,9 @@ void CommandLine::list(const QCommandLineParser &parser)
         return exitWith(0);
     }
     const QDateTime now = m_clock.nowUtc();
-    output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
-                              .arg(QStringLiteral("ID"), -20)
-                              .arg(QStringLiteral("PROVIDER"), -9)
-                              .arg(QStringLiteral("STATE"), -16)
-                              .arg(QStringLiteral("ACCESS TOKEN"), -20)
-                              .arg(QStringLiteral("REFRESH TOKEN")));
+    QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("PROVIDER"),
+                             QStringLiteral("STATE"), QStringLiteral("ACCESS TOKEN"),
+                             QStringLiteral("REFRESH TOKEN")}};
     for (const Account &a : accounts) {
         const QString access =
                 a.status.hasTokens && a.status.accessExpiresAt.isValid()
@@ -362,13 +350,10 @@ void CommandLine::list(const QCommandLineParser &parser)
                                              + output::relative(a.status.accessExpiresAt, now)
                                    : QStringLiteral("expired"))
                         : QStringLiteral("-");
-        output::printLine(QStringLiteral("%1 %2 %3 %4 %5")
-                                  .arg(a.config.id, -20)
-                                  .arg(a.config.provider, -9)
-                                  .arg(nameOf(a.status.state), -16)
-                                  .arg(access, -20)
-                                  .arg(output::refreshTokenSummary(a, now)));
+        rows.append({a.config.id, a.config.provider, nameOf(a.status.state), access,
+                     output::refreshTokenSummary(a, now)});
     }
+    output::printTable(rows);
     exitWith(0);
 }
 

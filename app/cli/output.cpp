@@ -11,7 +11,9 @@ QJsonValue instant(const QDateTime &t)
     return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
 }
 
-QString span(qint64 seconds)
+} // namespace
+
+QString duration(qint64 seconds)
 {
     if (seconds < 60)
         return QStringLiteral("%1s").arg(seconds);
@@ -27,6 +29,8 @@ QString span(qint64 seconds)
         return QStringLiteral("%1 days").arg((seconds + 43200) / 86400);
     return QStringLiteral("%1 years").arg((seconds + 182 * 86400) / (365 * 86400));
 }
+
+namespace {
 
 void write(FILE *stream, const QString &text)
 {
@@ -58,8 +62,8 @@ QString relative(const QDateTime &when, const QDateTime &now)
     if (!when.isValid())
         return QStringLiteral("-");
     const qint64 seconds = now.secsTo(when);
-    return seconds >= 0 ? QStringLiteral("in ") + span(seconds)
-                        : span(-seconds) + QStringLiteral(" ago");
+    return seconds >= 0 ? QStringLiteral("in ") + duration(seconds)
+                        : duration(-seconds) + QStringLiteral(" ago");
 }
 
 QString refreshTokenSummary(const Account &account, const QDateTime &now)
@@ -70,7 +74,25 @@ QString refreshTokenSummary(const Account &account, const QDateTime &now)
     if (!s.refreshExpiresAt.isValid())
         return QStringLiteral("no known expiry");
     const qint64 left = now.secsTo(s.refreshExpiresAt);
-    return left > 0 ? span(left) + QStringLiteral(" left") : QStringLiteral("expired");
+    return left > 0 ? duration(left) + QStringLiteral(" left") : QStringLiteral("expired");
+}
+
+void printTable(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], row[i].size());
+        }
+    }
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        printLine(line);
+    }
 }
 
 void printLine(const QString &text)

@@ -14,6 +14,9 @@ QString relative(const QDateTime &when, const QDateTime &now);
 // What a person reads about the refresh token: "13 days left", "no known expiry".
 QString refreshTokenSummary(const Account &account, const QDateTime &now);
 
+QString duration(qint64 seconds); // "42m 13s", "14 days", "3 years"
+void printTable(const QList<QStringList> &rows); // first row is the header; columns padded
+
 void printLine(const QString &text); // stdout
 void printError(const QString &text); // stderr, prefixed "tether: "
 void printWarning(const QString &text); // stderr, prefixed "tether: warning: "

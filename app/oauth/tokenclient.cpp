@@ -3,7 +3,47 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <cstring>
+
 namespace tether {
+
+namespace {
+
+// A request body that can be read exactly once. Qt's HTTP channel silently re-sends a request
+// whose connection closed before an answer arrived, after resetting its upload device; a token
+// request must never go out twice (a single-use refresh token would be spent twice and the
+// provider would revoke the whole family), so this device refuses to be reset and the re-send
+// turns into an error instead.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(const QByteArray &data, QObject *parent) : QIODevice(parent), m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_position + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min(maxSize, qint64(m_data.size()) - m_position);
+        std::memcpy(data, m_data.constData() + m_position, size_t(n));
+        m_position += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
+
+} // namespace
 
 TokenExchange::TokenExchange(QNetworkReply *reply, qint64 timeoutMs, qint64 maxResponseBytes,
                              QObject *parent)
@@ -127,7 +167,14 @@ TokenClient::TokenClient(QObject *parent)
 
 TokenExchange *TokenClient::send(const HttpRequest &request)
 {
-    QNetworkReply *reply = m_network->post(request.toNetworkRequest(), request.body);
+    QNetworkRequest networkRequest = request.toNetworkRequest();
+    // Stream the body from a device that cannot be rewound (see OneShotBody); without a length
+    // and with buffering allowed, Qt would copy it into a buffer it can rewind.
+    networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+    networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OneShotBody(request.body, nullptr);
+    QNetworkReply *reply = m_network->post(networkRequest, body);
+    body->setParent(reply);
     return new TokenExchange(reply, m_timeoutMs, m_maxResponseBytes, this);
 }
 

@@ -33,6 +33,8 @@ QNetworkRequest HttpRequest::toNetworkRequest() const
     // Credentials must never follow a redirect to another place.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
+    // HTTP/1.1 only: one request per connection attempt, no stream-level retries.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);

@@ -24,13 +24,12 @@ Test control lives under /_control (JSON in, JSON out):
   GET  /_control/log                                         -> every token request seen
   GET  /{provider}/check  with "Authorization: Bearer T"     -> 200 if T is a live access token
 
-Start: tokenserver.py --port-file FILE  (writes the chosen port once it listens).
+Start: tokenserver.py [--port N]; the first line it prints is the port, once it listens.
 """
 
 import argparse
 import base64
 import json
-import os
 import secrets
 import socket
 import struct
@@ -74,7 +73,7 @@ class Family:
 
 class State:
     def __init__(self):
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self.refresh = {}  # refresh token -> {"family", "spent", "provider"}
         self.access = {}  # access token -> {"provider", "expires", "family", "alive"}
         self.log = []
@@ -358,13 +357,12 @@ class Handler(BaseHTTPRequestHandler):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--port-file", required=True)
+    parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
-    with open(args.port_file + ".tmp", "w") as f:
-        f.write(str(server.server_address[1]))
-    os.replace(args.port_file + ".tmp", args.port_file)
+    # The first line on stdout is the port, once the socket listens.
+    print(server.server_address[1], flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

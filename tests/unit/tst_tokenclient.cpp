@@ -45,6 +45,7 @@ private Q_SLOTS:
     void truncatedAnswer_isTemporaryAndLost();
     void refusedConnection_wasNeverSent();
     void redirect_isNotFollowed();
+    void closedBeforeAnswer_isNeverResent();
 };
 
 void TestTokenClient::success_isParsedAndRequestIsAsBuilt()
@@ -145,6 +146,21 @@ void TestTokenClient::redirect_isNotFollowed()
     QCOMPARE(outcome.failure.kind, FailureKind::Configuration);
     QCOMPARE(outcome.failure.code, QStringLiteral("redirected"));
     QCOMPARE(stub.connections, 1);
+}
+
+void TestTokenClient::closedBeforeAnswer_isNeverResent()
+{
+    // The server read the request, maybe acted on it, and closed without answering. Qt would
+    // re-send the POST by itself; a refresh token must go out once.
+    HttpStub stub;
+    stub.enqueue({QByteArray(), false, true, 0});
+    stub.enqueueJson(200, R"({"access_token":"second"})");
+    TokenClient client;
+    const TokenOutcome outcome = exchange(client, stub.url());
+    QVERIFY(!outcome.ok());
+    QCOMPARE(outcome.failure.kind, FailureKind::Temporary);
+    QVERIFY(outcome.answerLost);
+    QCOMPARE(stub.requests.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTokenClient)

@@ -1,0 +1,158 @@
+"""Shared pieces of the integration tests.
+
+Every suite runs inside tests/support/with-keyring.sh: a private D-Bus session with a real,
+unlocked gnome-keyring, and HOME/XDG_* in a temporary directory. The tests drive the real
+`tether` executable (TETHER_BIN) as a subprocess against the loopback token server in
+tests/support/tokenserver.py, and check what a user would check: exit codes, one-line errors,
+`status --json`, tokens that work at the server, and what the keychain holds.
+"""
+
+import base64
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SUPPORT = HERE.parent / "support"
+TETHER = os.environ.get("TETHER_BIN", str(HERE.parents[1] / "build" / "bin" / "tether"))
+ROOT = Path(os.environ.get("TETHER_TEST_ROOT", tempfile.mkdtemp(prefix="tether-it-")))
+
+# The clients the token server knows (tokenserver.CLIENTS).
+CLIENTS = {
+    "aiia": ("tether-aiia", "aiia-secret-Zq81"),
+    "wise": ("tether-wise", "wise-secret-Kd02"),
+    "auth0": ("tether-auth0", None),
+    "edgetag": ("tether-edgetag", "edgetag-secret-Xy55"),
+    "pagero": ("tether-pagero", "pagero-secret-Pw77"),
+}
+PROVIDERS = list(CLIENTS)
+
+
+class TokenServer:
+    def __init__(self):
+        self.process = subprocess.Popen([sys.executable, str(SUPPORT / "tokenserver.py")],
+                                        stdout=subprocess.PIPE, text=True)
+        port = self.process.stdout.readline().strip()  # printed once the socket listens
+        if not port.isdigit():
+            raise RuntimeError("the token server did not start")
+        self.base = f"http://127.0.0.1:{port}"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+
+    def call(self, path, body=None, headers=None):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.base + path, data=data, headers=headers or {},
+                                         method="POST" if data is not None else "GET")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def grant(self, provider, **extra):
+        return self.call("/_control/grant", {"provider": provider, **extra})[1]
+
+    def fault(self, provider, mode, count=1, **extra):
+        status, _ = self.call("/_control/fault", {"provider": provider, "mode": mode, "count": count, **extra})
+        assert status == 200, mode
+
+    def revoke(self, provider):
+        self.call("/_control/revoke", {"provider": provider})
+
+    def log(self):
+        return self.call("/_control/log")[1]
+
+    def works(self, provider, access_token):
+        status, _ = self.call(f"/{provider}/check", headers={"Authorization": "Bearer " + access_token})
+        return status == 200
+
+    def endpoint(self, provider):
+        return f"{self.base}/{provider}/token"
+
+
+def keychain(account_id, service="tether"):
+    """The account's keychain item as Tether stored it, or None."""
+    result = subprocess.run(["secret-tool", "lookup", "server", service, "user", account_id],
+                            capture_output=True, timeout=30)
+    if result.returncode != 0 or not result.stdout:
+        return None
+    return json.loads(base64.b64decode(result.stdout))
+
+
+class TetherCase(unittest.TestCase):
+    """A test case with a token server for the class and a fresh config directory per test."""
+
+    server = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = TokenServer()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def setUp(self):
+        self.home = Path(tempfile.mkdtemp(dir=ROOT, prefix="case-"))
+        self.env = dict(os.environ)
+        self.env["XDG_CONFIG_HOME"] = str(self.home / "config")
+        self.env["XDG_CACHE_HOME"] = str(self.home / "cache")
+        self.env["XDG_STATE_HOME"] = str(self.home / "state")
+        # Keychain items are keyed by account id; ids carry the test's name so tests never share one.
+        self.prefix = self.id().rsplit(".", 1)[-1].replace("_", "-")[:40]
+
+    def account(self, provider):
+        return f"{self.prefix}-{provider}"
+
+    def tether(self, *args, stdin=None, env=None, timeout=60):
+        run_env = dict(self.env, **(env or {}))
+        return subprocess.run([TETHER, *args], input=stdin.encode() if isinstance(stdin, str) else stdin,
+                              capture_output=True, env=run_env, timeout=timeout)
+
+    def ok(self, *args, **kwargs):
+        result = self.tether(*args, **kwargs)
+        self.assertEqual(result.returncode, 0, f"tether {' '.join(args)}: {result.stderr.decode()}")
+        return result.stdout.decode()
+
+    def fails(self, code, *args, **kwargs):
+        """Runs tether, expects exit `code` and exactly one line on stderr; returns that line."""
+        result = self.tether(*args, **kwargs)
+        stderr = result.stderr.decode()
+        self.assertEqual(result.returncode, code, f"tether {' '.join(args)}: {stderr}")
+        lines = [line for line in stderr.splitlines() if line.strip()]
+        self.assertEqual(len(lines), 1, f"expected one line on stderr, got: {stderr!r}")
+        self.assertTrue(lines[0].startswith("tether: "), lines[0])
+        return lines[0]
+
+    def add(self, provider, account_id=None, auth=None, endpoint=None, extra=()):
+        account_id = account_id or self.account(provider)
+        client_id, secret = CLIENTS[provider]
+        args = ["add", account_id, "--provider", provider, "--client-id", client_id,
+                "--token-endpoint", endpoint or self.server.endpoint(provider), *extra]
+        if auth:
+            args += ["--client-auth", auth]
+        if secret:
+            args.append("--client-secret-stdin")
+        self.ok(*args, stdin=secret)
+        return account_id
+
+    def connect(self, provider, account_id=None, **grant):
+        """An account with a fresh grant imported, as if the user had just logged in."""
+        account_id = self.add(provider, account_id)
+        answer = self.server.grant(provider, **grant)
+        self.ok("import", account_id, stdin=json.dumps(answer))
+        return account_id, answer
+
+    def status(self, account_id):
+        return json.loads(self.ok("status", account_id, "--json"))
+
+    def refreshes(self, provider=None, outcome="ok"):
+        return [e for e in self.server.log()
+                if (provider is None or e["provider"] == provider) and e.get("outcome") == outcome]
