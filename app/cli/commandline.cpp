@@ -101,7 +101,18 @@ std::optional<QByteArray> readStdin(qint64 limit, const QString &prompt, bool se
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return std::nullopt;
-    const QByteArray data = terminal ? in.readLine(limit + 1) : in.read(limit + 1);
+    QByteArray data;
+    if (terminal) {
+        data = in.readLine(limit + 1);
+    } else {
+        // A pipe hands over what it has; read until end of input or past the limit.
+        while (data.size() <= limit) {
+            const QByteArray chunk = in.read(limit + 1 - data.size());
+            if (chunk.isEmpty())
+                break;
+            data += chunk;
+        }
+    }
     if (terminal && secret) {
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
         std::fputs("\n", stderr);
