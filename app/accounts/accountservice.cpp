@@ -4,7 +4,9 @@
 #include "accounts/accountlock.h"
 #include "accounts/accountregistry.h"
 #include "core/clock.h"
+#include "oauth/discovery.h"
 #include "oauth/endpointpolicy.h"
+#include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "refresh/tokenlifetimes.h"
 #include "secrets/secretstore.h"
@@ -144,8 +146,41 @@ void AccountService::readBundle(
     });
 }
 
-void AccountService::addAccount(const AccountConfig &config,
+void AccountService::addAccount(const AccountConfig &given,
                                 const std::optional<QString> &clientSecret, const Done &done)
+{
+    const bool hasSecret = clientSecret.has_value() && !clientSecret->isEmpty();
+    const ProviderProfile *profile = m_engine.catalog->find(given.provider);
+    if (profile && profile->discovery && given.tokenEndpoint.isEmpty() && !given.issuer.isEmpty()
+        && isValidAccountId(given.id) && !given.clientId.isEmpty()) {
+        // A generic provider: its endpoints and client authentication come from its metadata.
+        auto *discovery =
+                new Discovery(m_engine.tokens->http(), given.issuer, given.allowInsecureHttp, this);
+        connect(discovery, &Discovery::discoveryFinished, this,
+                [=](const std::optional<DiscoveryDocument> &document, const Failure &failure) {
+                    if (!document)
+                        return done(failure);
+                    AccountConfig config = given;
+                    config.tokenEndpoint = document->tokenEndpoint.toString();
+                    config.authorizationEndpoint = document->authorizationEndpoint.toString();
+                    if (config.revocationEndpoint.isEmpty())
+                        config.revocationEndpoint = document->revocationEndpoint.toString();
+                    QString error;
+                    config.clientAuth =
+                            chooseClientAuth(*document, hasSecret, given.clientAuth, &error);
+                    if (!config.clientAuth)
+                        return done(Failure::badInput(error,
+                                                      QStringLiteral("client_auth_unsupported")));
+                    store(config, clientSecret, done);
+                });
+        discovery->start();
+        return;
+    }
+    store(given, clientSecret, done);
+}
+
+void AccountService::store(const AccountConfig &config, const std::optional<QString> &clientSecret,
+                           const Done &done)
 {
     if (auto invalid = validate(config, clientSecret.has_value() && !clientSecret->isEmpty()))
         return done(invalid);

@@ -39,6 +39,8 @@ public:
     std::optional<Failure> validate(const AccountConfig &config, bool hasClientSecret) const;
 
 private:
+    void store(const AccountConfig &config, const std::optional<QString> &clientSecret,
+               const Done &done);
     // Runs `body` with the account's lock held; the lock is released when `finish` is called.
     using Finish = std::function<void(const std::optional<Failure> &)>;
     void withLock(const QString &id, const Done &done,

@@ -131,8 +131,6 @@ CommandLine::CommandLine(QObject *parent)
       m_secrets(new KeychainSecretStore(paths::keychainService(), this)),
       m_tokens(new TokenClient(this))
 {
-    if (const int ms = qEnvironmentVariableIntValue("TETHER_HTTP_TIMEOUT_MS"); ms > 0)
-        m_tokens->setTimeout(ms);
     m_service = new AccountService(Engine{&m_registry, m_secrets, m_tokens, &m_catalog, &m_clock},
                                    this);
 }
@@ -305,9 +303,9 @@ void CommandLine::add(const QCommandLineParser &parser)
         if (!config.clientAuth)
             return done(
                     Failure::badInput(QStringLiteral("--client-auth must be basic, post or none")));
-    } else if (profile && profile->discovery) {
-        // A generic provider: the client is registered as confidential exactly when it has a
-        // secret.
+    } else if (profile && profile->discovery && !config.tokenEndpoint.isEmpty()) {
+        // A generic provider without discovery: the client is registered as confidential
+        // exactly when it has a secret. (With discovery, the server's metadata decides.)
         config.clientAuth = secret ? ClientAuth::Basic : ClientAuth::None;
     }
     if (config.scope.isEmpty() && profile)

@@ -1,0 +1,187 @@
+#include "httpclient.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+#include <cstring>
+
+namespace tether {
+
+namespace {
+
+// A request body that can be read exactly once. Qt's HTTP channel silently re-sends a request
+// whose connection closed before an answer arrived, after resetting its upload device; a token
+// request must never go out twice (a single-use refresh token would be spent twice and the
+// provider would revoke the whole family), so this device refuses to be reset and the re-send
+// turns into an error instead.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(const QByteArray &data, QObject *parent) : QIODevice(parent), m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_position + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min(maxSize, qint64(m_data.size()) - m_position);
+        std::memcpy(data, m_data.constData() + m_position, size_t(n));
+        m_position += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
+
+Failure temporary(const QString &code, const QString &message, int status = 0)
+{
+    return {FailureKind::Temporary, code, message, std::nullopt, status};
+}
+
+} // namespace
+
+HttpExchange::HttpExchange(QNetworkReply *reply, qint64 timeoutMs, qint64 maxResponseBytes,
+                           QObject *parent)
+    : QObject(parent), m_reply(reply), m_maxResponseBytes(maxResponseBytes)
+{
+    reply->setParent(this);
+    m_deadline.setSingleShot(true);
+    m_deadline.setInterval(std::chrono::milliseconds(timeoutMs));
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        m_abort = Abort::Timeout;
+        m_reply->abort();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (announced > m_maxResponseBytes) {
+            m_abort = Abort::TooLarge;
+            m_reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::readyRead, this, &HttpExchange::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
+    m_deadline.start();
+}
+
+void HttpExchange::abort()
+{
+    if (m_done || !m_reply)
+        return;
+    m_abort = Abort::Caller;
+    m_reply->abort();
+}
+
+void HttpExchange::onReadyRead()
+{
+    if (m_abort != Abort::None)
+        return;
+    // Read as it arrives and stop at the cap, so a huge answer costs at most the cap.
+    m_body += m_reply->read(m_maxResponseBytes + 1 - m_body.size());
+    if (m_body.size() > m_maxResponseBytes) {
+        m_abort = Abort::TooLarge;
+        m_reply->abort();
+    }
+}
+
+void HttpExchange::onFinished()
+{
+    m_deadline.stop();
+    if (m_abort == Abort::None)
+        m_body += m_reply->read(m_maxResponseBytes + 1 - m_body.size());
+
+    HttpResult result;
+    HttpAnswer &answer = result.answer;
+    answer.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = m_body;
+    answer.retryAfter = m_reply->rawHeader("Retry-After");
+    answer.location = m_reply->rawHeader("Location");
+    const QNetworkReply::NetworkError error = m_reply->error();
+
+    switch (m_abort) {
+    case Abort::Timeout:
+        result.transportFailure = temporary(QStringLiteral("timeout"),
+                                            QStringLiteral("the server did not answer within %1 s")
+                                                    .arg(m_deadline.interval() / 1000.0),
+                                            answer.status);
+        result.answerLost = true;
+        break;
+    case Abort::TooLarge:
+        result.transportFailure = temporary(
+                QStringLiteral("answer_too_large"),
+                QStringLiteral("the server's answer was larger than %1 KiB and was cut off")
+                        .arg(m_maxResponseBytes / 1024),
+                answer.status);
+        result.answerLost = answer.status / 100 == 2; // a success was on its way
+        break;
+    case Abort::Caller:
+        result.transportFailure =
+                temporary(QStringLiteral("cancelled"), QStringLiteral("the request was cancelled"));
+        result.answerLost = true;
+        break;
+    case Abort::None:
+        // No complete HTTP answer: a refused connection never reached the server; anything after
+        // the connection was made (including Qt's refused re-send) may have been acted on.
+        if (answer.status == 0
+            || (error > QNetworkReply::NoError && error <= QNetworkReply::UnknownNetworkError)) {
+            const bool neverSent = error == QNetworkReply::ConnectionRefusedError
+                                   || error == QNetworkReply::HostNotFoundError
+                                   || error == QNetworkReply::SslHandshakeFailedError
+                                   || error == QNetworkReply::ProxyConnectionRefusedError
+                                   || error == QNetworkReply::ProxyNotFoundError;
+            result.transportFailure =
+                    temporary(error == QNetworkReply::SslHandshakeFailedError
+                                      ? QStringLiteral("tls_error")
+                                      : QStringLiteral("network_error"),
+                              QStringLiteral("could not reach %1: %2")
+                                      .arg(m_reply->url().host(), m_reply->errorString()),
+                              answer.status);
+            result.answerLost = !neverSent;
+        }
+        break;
+    }
+    m_done = true;
+    Q_EMIT httpFinished(result);
+    deleteLater();
+}
+
+HttpClient::HttpClient(QObject *parent)
+    : QObject(parent), m_network(new QNetworkAccessManager(this))
+{
+    m_network->setAutoDeleteReplies(false);
+    if (const int ms = qEnvironmentVariableIntValue("TETHER_HTTP_TIMEOUT_MS"); ms > 0)
+        m_timeoutMs = ms;
+}
+
+HttpExchange *HttpClient::post(const HttpRequest &request)
+{
+    QNetworkRequest networkRequest = request.toNetworkRequest();
+    // Stream the body from a device that cannot be rewound (see OneShotBody); without a length
+    // and with buffering allowed, Qt would copy it into a buffer it can rewind.
+    networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+    networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OneShotBody(request.body, nullptr);
+    QNetworkReply *reply = m_network->post(networkRequest, body);
+    body->setParent(reply);
+    return new HttpExchange(reply, m_timeoutMs, m_maxResponseBytes, this);
+}
+
+HttpExchange *HttpClient::get(const QUrl &url)
+{
+    HttpRequest request;
+    request.url = url;
+    request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/json")));
+    return new HttpExchange(m_network->get(request.toNetworkRequest()), m_timeoutMs,
+                            m_maxResponseBytes, this);
+}
+
+} // namespace tether
