@@ -1,8 +1,7 @@
+#include "accounts/localengine.h"
 #include "cli/commandline.h"
 
 #include <QCoreApplication>
-
-#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -12,11 +11,12 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
     QStringList command = arguments;
-    if (!tether::CommandLine::isCommand(arguments)) {
-        // The window arrives with the desktop issue; until then `tether` shows the accounts.
+    if (!tether::CommandLine::isCommand(arguments))
         command = QStringList{arguments.value(0), QStringLiteral("list")};
-    }
-    tether::CommandLine cli;
+
+    tether::LocalEngine engine;
+    tether::ConsoleIo io;
+    tether::CommandLine cli(*engine.service(), io, tether::SystemClock::instance());
     QObject::connect(&cli, &tether::CommandLine::commandFinished, &app, &QCoreApplication::exit);
     cli.start(command);
     return app.exec();

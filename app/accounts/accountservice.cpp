@@ -48,9 +48,26 @@ AccountService::AccountService(const Engine &engine, QObject *parent)
     : QObject(parent), m_engine(engine)
 { }
 
-RefreshOperation *AccountService::refresh(const QString &id, RefreshOperation::Mode mode)
+RefreshOperation *AccountService::createRefresh(const QString &id, RefreshOperation::Mode mode)
 {
     return new RefreshOperation(m_engine, id, mode, this);
+}
+
+void AccountService::refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
+                             const RefreshDone &done)
+{
+    RefreshOperation *operation = createRefresh(id, mode);
+    connect(operation, &RefreshOperation::refreshFinished, context,
+            [operation, done](const RefreshResult &result) {
+                operation->deleteLater();
+                done(result);
+            });
+    operation->start();
+}
+
+std::optional<Failure> AccountService::loadAccounts(QList<Account> *accounts) const
+{
+    return m_engine.registry->load(accounts);
 }
 
 std::optional<Failure> AccountService::validate(const AccountConfig &config,

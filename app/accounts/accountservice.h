@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/accountbackend.h"
 #include "refresh/refreshoperation.h"
 
 #include <QObject>
@@ -11,29 +12,33 @@ namespace tether {
 // The operations on accounts that the command line (and the window) offer. Each one takes the
 // account's lock, re-reads what it changes, writes secrets to the keychain before it writes the
 // registry, and reports once through `done`, called with `context` alive.
-class AccountService final : public QObject
+class AccountService final : public QObject, public AccountBackend
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AccountService)
 
 public:
-    using Done = std::function<void(const std::optional<Failure> &failure)>;
-
     explicit AccountService(const Engine &engine, QObject *parent = nullptr);
 
     const Engine &engine() const { return m_engine; }
 
+    const ProviderCatalog &catalog() const override { return *m_engine.catalog; }
+    std::optional<Failure> loadAccounts(QList<Account> *accounts) const override;
     // Validates everything before anything is stored; the client secret goes to the keychain.
+    // A generic OpenID Connect provider's endpoints come from its discovery document first.
     void addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
-                    const Done &done);
+                    const Done &done) override;
     // Stores an RFC 6749 §5.1 token answer as the account's token set. `warnings` gets the
     // tolerated oddities of the answer.
     void importTokens(const QString &id, const QByteArray &answer, QStringList *warnings,
-                      const Done &done);
-    void disconnect(const QString &id, const Done &done); // forget tokens, keep the account
-    void remove(const QString &id, const Done &done); // forget everything
+                      const Done &done) override;
+    void disconnect(const QString &id,
+                    const Done &done) override; // forget tokens, keep the account
+    void remove(const QString &id, const Done &done) override; // forget everything
+    void refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
+                 const RefreshDone &done) override;
 
-    RefreshOperation *refresh(const QString &id, RefreshOperation::Mode mode);
+    RefreshOperation *createRefresh(const QString &id, RefreshOperation::Mode mode);
 
     // The checks `add` makes, for the window's dialog too.
     std::optional<Failure> validate(const AccountConfig &config, bool hasClientSecret) const;

@@ -1,10 +1,11 @@
 #include "commandline.h"
 
-#include "accounts/accountservice.h"
+#include "accounts/accountbackend.h"
+#include "accounts/accountregistry.h"
 #include "cli/output.h"
+#include "core/clock.h"
 #include "core/paths.h"
-#include "oauth/tokenclient.h"
-#include "secrets/keychainsecretstore.h"
+#include "providers/providercatalog.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,9 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
-
-#include <termios.h>
-#include <unistd.h>
 
 namespace tether {
 
@@ -51,6 +49,16 @@ const CommandSpec kCommands[] = {
         {"remove", "remove ID", "forget the account and all its secrets"},
 };
 
+InputRequest secretInput()
+{
+    return {kMaxSecretBytes, QStringLiteral("Client secret: "), true};
+}
+
+InputRequest answerInput()
+{
+    return {kMaxAnswerBytes, QStringLiteral("Token answer (JSON): "), false};
+}
+
 const CommandSpec *findCommand(const QString &name)
 {
     for (const CommandSpec &spec : kCommands) {
@@ -84,58 +92,31 @@ QString commandUsage(const CommandSpec &spec)
             .arg(QString::fromUtf8(spec.synopsis), QString::fromUtf8(spec.summary));
 }
 
-// Reads standard input up to a limit. When it is a terminal, asks without echo.
-std::optional<QByteArray> readStdin(qint64 limit, const QString &prompt, bool secret)
-{
-    const bool terminal = ::isatty(STDIN_FILENO);
-    termios saved{};
-    if (terminal) {
-        std::fputs(prompt.toLocal8Bit().constData(), stderr);
-        std::fflush(stderr);
-        if (secret && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
-            termios quiet = saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        }
-    }
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return std::nullopt;
-    QByteArray data;
-    if (terminal) {
-        data = in.readLine(limit + 1);
-    } else {
-        // A pipe hands over what it has; read until end of input or past the limit.
-        while (data.size() <= limit) {
-            const QByteArray chunk = in.read(limit + 1 - data.size());
-            if (chunk.isEmpty())
-                break;
-            data += chunk;
-        }
-    }
-    if (terminal && secret) {
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::fputs("\n", stderr);
-    }
-    if (data.size() > limit)
-        return std::nullopt;
-    return data;
-}
-
 } // namespace
 
-CommandLine::CommandLine(QObject *parent)
-    : QObject(parent),
-      m_catalog(ProviderCatalog::load()),
-      m_registry(paths::accountsFile()),
-      m_secrets(new KeychainSecretStore(paths::keychainService(), this)),
-      m_tokens(new TokenClient(this))
-{
-    m_service = new AccountService(Engine{&m_registry, m_secrets, m_tokens, &m_catalog, &m_clock},
-                                   this);
-}
+CommandLine::CommandLine(AccountBackend &backend, CommandIo &io, const Clock &clock,
+                         QObject *parent)
+    : QObject(parent), m_backend(backend), m_io(io), m_clock(clock)
+{ }
 
 CommandLine::~CommandLine() = default;
+
+std::optional<InputRequest> CommandLine::inputFor(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("import"))
+        return answerInput();
+    if (command == QLatin1String("add")
+        && arguments.contains(QLatin1String("--client-secret-stdin")))
+        return secretInput();
+    return std::nullopt;
+}
+
+void CommandLine::printTable(const QList<QStringList> &rows)
+{
+    for (const QString &line : output::table(rows))
+        m_io.line(line);
+}
 
 bool CommandLine::isCommand(const QStringList &arguments)
 {
@@ -151,18 +132,17 @@ void CommandLine::start(const QStringList &arguments)
     QTimer::singleShot(0, this, [this, arguments] {
         const QString first = arguments.value(1);
         if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
-            output::printLine(
-                    QStringLiteral("tether %1").arg(QCoreApplication::applicationVersion()));
+            m_io.line(QStringLiteral("tether %1").arg(QCoreApplication::applicationVersion()));
             return exitWith(0);
         }
         if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
-            std::fputs(usage().toUtf8().constData(), stdout);
+            m_io.writeOut(usage().toUtf8());
             return exitWith(0);
         }
         if (!findCommand(first)) {
-            output::printError(QStringLiteral("unknown command \"%1\"; `tether --help` lists the "
-                                              "commands")
-                                       .arg(first.left(60)));
+            m_io.error(QStringLiteral("unknown command \"%1\"; `tether --help` lists the "
+                                      "commands")
+                               .arg(first.left(60)));
             return exitWith(2);
         }
         run(first, arguments.mid(2));
@@ -200,18 +180,18 @@ void CommandLine::run(const QString &command, const QStringList &arguments)
         QString why = parser.errorText();
         if (why.endsWith(QLatin1Char('.')))
             why.chop(1);
-        output::printError(QStringLiteral("%1; see `tether %2 --help`").arg(why, command));
+        m_io.error(QStringLiteral("%1; see `tether %2 --help`").arg(why, command));
         return exitWith(2);
     }
     if (parser.isSet(help)) {
-        std::fputs(commandUsage(spec).toUtf8().constData(), stdout);
+        m_io.writeOut(commandUsage(spec).toUtf8());
         return exitWith(0);
     }
     const bool all = command == QLatin1String("refresh") && parser.isSet(QStringLiteral("all"));
     const int expected = all ? 0 : positionals;
     if (parser.positionalArguments().size() != expected) {
-        output::printError(QStringLiteral("usage: tether %1")
-                                   .arg(QString::fromUtf8(spec.synopsis).simplified()));
+        m_io.error(QStringLiteral("usage: tether %1")
+                           .arg(QString::fromUtf8(spec.synopsis).simplified()));
         return exitWith(2);
     }
 
@@ -236,18 +216,18 @@ void CommandLine::run(const QString &command, const QStringList &arguments)
 
 void CommandLine::providers(const QCommandLineParser &parser)
 {
-    for (const QString &warning : m_catalog.warnings())
-        output::printWarning(warning);
+    for (const QString &warning : m_backend.catalog().warnings())
+        m_io.warning(warning);
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
-        for (const ProviderProfile &p : m_catalog.profiles())
+        for (const ProviderProfile &p : m_backend.catalog().profiles())
             array.append(p.toJson());
-        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        m_io.writeOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return exitWith(0);
     }
     QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("BODY"),
                              QStringLiteral("AUTH"), QStringLiteral("REFRESH TOKEN")}};
-    for (const ProviderProfile &p : m_catalog.profiles()) {
+    for (const ProviderProfile &p : m_backend.catalog().profiles()) {
         QString refresh =
                 p.rotation == Rotation::Always
                         ? (p.singleUse ? QStringLiteral("single use") : QStringLiteral("rotates"))
@@ -260,7 +240,7 @@ void CommandLine::providers(const QCommandLineParser &parser)
                                                      output::duration(p.refreshLifetimeSeconds));
         rows.append({p.id, p.name, nameOf(p.body), nameOf(p.clientAuth), refresh});
     }
-    output::printTable(rows);
+    printTable(rows);
     exitWith(0);
 }
 
@@ -284,7 +264,7 @@ void CommandLine::add(const QCommandLineParser &parser)
 
     std::optional<QString> secret;
     if (parser.isSet(QStringLiteral("client-secret-stdin"))) {
-        const auto data = readStdin(kMaxSecretBytes, QStringLiteral("Client secret: "), true);
+        const auto data = m_io.readInput(secretInput());
         if (!data)
             return done(Failure::badInput(QStringLiteral("the client secret on standard input is "
                                                          "missing or longer than 64 KiB")));
@@ -297,7 +277,7 @@ void CommandLine::add(const QCommandLineParser &parser)
         secret = text;
     }
 
-    const ProviderProfile *profile = m_catalog.find(config.provider);
+    const ProviderProfile *profile = m_backend.catalog().find(config.provider);
     if (parser.isSet(QStringLiteral("client-auth"))) {
         config.clientAuth = clientAuthFromString(parser.value(QStringLiteral("client-auth")));
         if (!config.clientAuth)
@@ -311,18 +291,18 @@ void CommandLine::add(const QCommandLineParser &parser)
     if (config.scope.isEmpty() && profile)
         config.scope = profile->defaultScopes.join(QLatin1Char(' '));
 
-    m_service->addAccount(config, secret, [this, config](const std::optional<Failure> &failure) {
+    m_backend.addAccount(config, secret, [this, config](const std::optional<Failure> &failure) {
         if (!failure)
-            output::printLine(QStringLiteral("added %1; next: `tether connect %1` or "
-                                             "`tether import %1`")
-                                      .arg(config.id));
+            m_io.line(QStringLiteral("added %1; next: `tether connect %1` or "
+                                     "`tether import %1`")
+                              .arg(config.id));
         done(failure);
     });
 }
 
 bool CommandLine::loadAccounts(QList<Account> *accounts)
 {
-    if (auto failure = m_registry.load(accounts)) {
+    if (auto failure = m_backend.loadAccounts(accounts)) {
         done(failure);
         return false;
     }
@@ -338,13 +318,12 @@ void CommandLine::list(const QCommandLineParser &parser)
         QJsonArray array;
         for (const Account &a : accounts)
             array.append(output::statusJson(a));
-        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        m_io.writeOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return exitWith(0);
     }
     if (accounts.isEmpty()) {
-        output::printLine(
-                QStringLiteral("No accounts yet. Add one with `tether add ID --provider P "
-                               "--client-id C`; `tether providers` lists the providers."));
+        m_io.line(QStringLiteral("No accounts yet. Add one with `tether add ID --provider P "
+                                 "--client-id C`; `tether providers` lists the providers."));
         return exitWith(0);
     }
     const QDateTime now = m_clock.nowUtc();
@@ -362,7 +341,7 @@ void CommandLine::list(const QCommandLineParser &parser)
         rows.append({a.config.id, a.config.provider, nameOf(a.status.state), access,
                      output::refreshTokenSummary(a, now)});
     }
-    output::printTable(rows);
+    printTable(rows);
     exitWith(0);
 }
 
@@ -376,10 +355,7 @@ void CommandLine::status(const QCommandLineParser &parser)
     if (!account)
         return done(unknownAccount(id));
     if (parser.isSet(QStringLiteral("json"))) {
-        std::fputs(QJsonDocument(output::statusJson(*account))
-                           .toJson(QJsonDocument::Indented)
-                           .constData(),
-                   stdout);
+        m_io.writeOut(QJsonDocument(output::statusJson(*account)).toJson(QJsonDocument::Indented));
         return exitWith(0);
     }
     const QDateTime now = m_clock.nowUtc();
@@ -389,38 +365,37 @@ void CommandLine::status(const QCommandLineParser &parser)
                                                            output::relative(t, now))
                            : QStringLiteral("-");
     };
-    output::printLine(
-            QStringLiteral("%1 (%2, %3)")
-                    .arg(account->config.name, account->config.id, account->config.provider));
-    output::printLine(QStringLiteral("  state:          %1").arg(nameOf(s.state)));
-    output::printLine(QStringLiteral("  access token:   expires %1").arg(when(s.accessExpiresAt)));
-    output::printLine(
+    m_io.line(QStringLiteral("%1 (%2, %3)")
+                      .arg(account->config.name, account->config.id, account->config.provider));
+    m_io.line(QStringLiteral("  state:          %1").arg(nameOf(s.state)));
+    m_io.line(QStringLiteral("  access token:   expires %1").arg(when(s.accessExpiresAt)));
+    m_io.line(
             QStringLiteral("  refresh token:  %1").arg(output::refreshTokenSummary(*account, now)));
-    output::printLine(QStringLiteral("  last refresh:   %1").arg(when(s.lastRefreshAt)));
-    output::printLine(QStringLiteral("  next refresh:   %1").arg(when(s.nextRefreshAt)));
+    m_io.line(QStringLiteral("  last refresh:   %1").arg(when(s.lastRefreshAt)));
+    m_io.line(QStringLiteral("  next refresh:   %1").arg(when(s.nextRefreshAt)));
     if (s.lastError)
-        output::printLine(QStringLiteral("  last error:     %1: %2")
-                                  .arg(s.lastError->code, s.lastError->message));
+        m_io.line(QStringLiteral("  last error:     %1: %2")
+                          .arg(s.lastError->code, s.lastError->message));
     exitWith(0);
 }
 
 void CommandLine::importTokens(const QCommandLineParser &parser)
 {
     const QString id = parser.positionalArguments().constFirst();
-    const auto data = readStdin(kMaxAnswerBytes, QStringLiteral("Token answer (JSON): "), false);
+    const auto data = m_io.readInput(answerInput());
     if (!data)
         return done(Failure::badInput(QStringLiteral("the token answer on standard input is "
                                                      "missing or larger than 1 MiB"),
                                       QStringLiteral("malformed_json")));
     auto warnings = std::make_shared<QStringList>();
-    m_service->importTokens(
-            id, *data, warnings.get(), [this, id, warnings](const std::optional<Failure> &failure) {
-                for (const QString &w : *warnings)
-                    output::printWarning(w);
-                if (!failure)
-                    output::printLine(QStringLiteral("imported tokens for %1").arg(id));
-                done(failure);
-            });
+    m_backend.importTokens(id, *data, warnings.get(),
+                           [this, id, warnings](const std::optional<Failure> &failure) {
+                               for (const QString &w : *warnings)
+                                   m_io.warning(w);
+                               if (!failure)
+                                   m_io.line(QStringLiteral("imported tokens for %1").arg(id));
+                               done(failure);
+                           });
 }
 
 void CommandLine::refresh(const QCommandLineParser &parser)
@@ -445,52 +420,47 @@ void CommandLine::refreshNext(QStringList ids, int worst)
     if (ids.isEmpty())
         return exitWith(worst);
     const QString id = ids.takeFirst();
-    RefreshOperation *operation = m_service->refresh(id, RefreshOperation::Mode::Force);
-    connect(operation, &RefreshOperation::refreshFinished, this,
-            [this, operation, id, ids, worst](const RefreshResult &result) {
-                operation->deleteLater();
+    m_backend.refresh(
+            id, RefreshOperation::Mode::Force, this,
+            [this, id, ids, worst](const RefreshResult &result) {
                 for (const QString &note : result.notes)
-                    output::printWarning(QStringLiteral("%1: %2").arg(id, note));
+                    m_io.warning(QStringLiteral("%1: %2").arg(id, note));
                 int code = 0;
                 if (result.failure) {
-                    output::printError(result.failure->message);
+                    m_io.error(result.failure->message);
                     code = exitCodeFor(result.failure->kind);
                 } else {
-                    output::printLine(
-                            QStringLiteral("%1: %2; access token valid until %3")
-                                    .arg(id,
-                                         result.exchanged
-                                                 ? QStringLiteral("refreshed")
-                                                 : QStringLiteral("refreshed by another process"),
-                                         result.tokens.accessExpiresAt.toString(Qt::ISODate)));
+                    m_io.line(QStringLiteral("%1: %2; access token valid until %3")
+                                      .arg(id,
+                                           result.exchanged
+                                                   ? QStringLiteral("refreshed")
+                                                   : QStringLiteral("refreshed by another process"),
+                                           result.tokens.accessExpiresAt.toString(Qt::ISODate)));
                 }
                 refreshNext(ids, worst ? worst : code);
             });
-    operation->start();
 }
 
 void CommandLine::token(const QCommandLineParser &parser)
 {
     const QString id = parser.positionalArguments().constFirst();
-    RefreshOperation *operation = m_service->refresh(id, RefreshOperation::Mode::IfNeeded);
-    connect(operation, &RefreshOperation::refreshFinished, this,
-            [this](const RefreshResult &result) {
-                if (result.failure)
-                    return done(result.failure);
-                for (const QString &note : result.notes)
-                    output::printWarning(note);
-                output::printLine(result.tokens.accessToken);
-                exitWith(0);
-            });
-    operation->start();
+    m_backend.refresh(id, RefreshOperation::Mode::IfNeeded, this,
+                      [this](const RefreshResult &result) {
+                          if (result.failure)
+                              return done(result.failure);
+                          for (const QString &note : result.notes)
+                              m_io.warning(note);
+                          m_io.line(result.tokens.accessToken);
+                          exitWith(0);
+                      });
 }
 
 void CommandLine::disconnect(const QCommandLineParser &parser)
 {
     const QString id = parser.positionalArguments().constFirst();
-    m_service->disconnect(id, [this, id](const std::optional<Failure> &failure) {
+    m_backend.disconnect(id, [this, id](const std::optional<Failure> &failure) {
         if (!failure)
-            output::printLine(QStringLiteral("disconnected %1: its tokens are forgotten").arg(id));
+            m_io.line(QStringLiteral("disconnected %1: its tokens are forgotten").arg(id));
         done(failure);
     });
 }
@@ -498,9 +468,9 @@ void CommandLine::disconnect(const QCommandLineParser &parser)
 void CommandLine::remove(const QCommandLineParser &parser)
 {
     const QString id = parser.positionalArguments().constFirst();
-    m_service->remove(id, [this, id](const std::optional<Failure> &failure) {
+    m_backend.remove(id, [this, id](const std::optional<Failure> &failure) {
         if (!failure)
-            output::printLine(QStringLiteral("removed %1").arg(id));
+            m_io.line(QStringLiteral("removed %1").arg(id));
         done(failure);
     });
 }
@@ -509,7 +479,7 @@ void CommandLine::done(const std::optional<Failure> &failure)
 {
     if (!failure)
         return exitWith(0);
-    output::printError(failure->message);
+    m_io.error(failure->message);
     exitWith(exitCodeFor(failure->kind));
 }
 

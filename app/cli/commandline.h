@@ -1,34 +1,35 @@
 #pragma once
 
-#include "accounts/accountregistry.h"
-#include "core/clock.h"
-#include "providers/providercatalog.h"
+#include "accounts/account.h"
+#include "cli/commandio.h"
 
 #include <QObject>
-
-#include <memory>
 
 class QCommandLineParser;
 
 namespace tether {
 
-class AccountService;
-class KeychainSecretStore;
-class TokenClient;
+class AccountBackend;
+class Clock;
 
-// `tether COMMAND ...`: headless, one command per process, ends with commandFinished(exitCode)
-// after printing what happened (one line on stderr for every failure).
+// `tether COMMAND ...`: runs one command against a backend (the accounts' own service, or the
+// running app on a client's behalf) and ends with commandFinished(exitCode) after writing what
+// happened to its CommandIo (one line on stderr for every failure).
 class CommandLine final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CommandLine)
 
 public:
-    explicit CommandLine(QObject *parent = nullptr);
+    CommandLine(AccountBackend &backend, CommandIo &io, const Clock &clock,
+                QObject *parent = nullptr);
     ~CommandLine() override;
 
     // Whether these arguments ask for a command-line command rather than the window.
     static bool isCommand(const QStringList &arguments);
+    // What the command in these arguments reads from standard input, if anything; a client
+    // reads it before it hands the command to the running app.
+    static std::optional<InputRequest> inputFor(const QStringList &arguments);
     void start(const QStringList &arguments);
 
 Q_SIGNALS:
@@ -48,15 +49,13 @@ private:
     void remove(const QCommandLineParser &parser);
 
     bool loadAccounts(QList<Account> *accounts);
+    void printTable(const QList<QStringList> &rows);
     void done(const std::optional<Failure> &failure = std::nullopt);
     void exitWith(int code);
 
-    SystemClock m_clock;
-    ProviderCatalog m_catalog;
-    AccountRegistry m_registry;
-    KeychainSecretStore *m_secrets;
-    TokenClient *m_tokens;
-    AccountService *m_service;
+    AccountBackend &m_backend;
+    CommandIo &m_io;
+    const Clock &m_clock;
     bool m_finished = false;
 };
 

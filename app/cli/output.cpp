@@ -1,7 +1,5 @@
 #include "output.h"
 
-#include <cstdio>
-
 namespace tether::output {
 
 namespace {
@@ -29,17 +27,6 @@ QString duration(qint64 seconds)
         return QStringLiteral("%1 days").arg((seconds + 43200) / 86400);
     return QStringLiteral("%1 years").arg((seconds + 182 * 86400) / (365 * 86400));
 }
-
-namespace {
-
-void write(FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
-
-} // namespace
 
 QJsonObject statusJson(const Account &account)
 {
@@ -77,7 +64,7 @@ QString refreshTokenSummary(const Account &account, const QDateTime &now)
     return left > 0 ? duration(left) + QStringLiteral(" left") : QStringLiteral("expired");
 }
 
-void printTable(const QList<QStringList> &rows)
+QStringList table(const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;
     for (const QStringList &row : rows) {
@@ -87,27 +74,14 @@ void printTable(const QList<QStringList> &rows)
             widths[i] = std::max(widths[i], row[i].size());
         }
     }
+    QStringList lines;
     for (const QStringList &row : rows) {
         QString line;
         for (qsizetype i = 0; i < row.size(); ++i)
             line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        printLine(line);
+        lines << line;
     }
-}
-
-void printLine(const QString &text)
-{
-    write(stdout, text);
-}
-
-void printError(const QString &text)
-{
-    write(stderr, QStringLiteral("tether: ") + text);
-}
-
-void printWarning(const QString &text)
-{
-    write(stderr, QStringLiteral("tether: warning: ") + text);
+    return lines;
 }
 
 } // namespace tether::output

@@ -15,10 +15,6 @@ QString relative(const QDateTime &when, const QDateTime &now);
 QString refreshTokenSummary(const Account &account, const QDateTime &now);
 
 QString duration(qint64 seconds); // "42m 13s", "14 days", "3 years"
-void printTable(const QList<QStringList> &rows); // first row is the header; columns padded
-
-void printLine(const QString &text); // stdout
-void printError(const QString &text); // stderr, prefixed "tether: "
-void printWarning(const QString &text); // stderr, prefixed "tether: warning: "
+QStringList table(const QList<QStringList> &rows); // first row is the header; columns padded
 
 } // namespace tether::output
