@@ -1,23 +1,109 @@
 #include "accounts/localengine.h"
 #include "cli/commandline.h"
+#include "control/controlclient.h"
+#include "control/controlserver.h"
+#include "refresh/refreshservice.h"
+#include "refresh/scheduler.h"
+#include "refresh/waketimer.h"
+#include "system/networkwatcher.h"
+#include "system/quitsignals.h"
 
 #include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace tether;
+
+namespace {
+
+bool answeredLocally(const QStringList &arguments)
+{
+    // Help and version need neither the app nor the keychain.
+    return arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))
+           || arguments.value(1) == QLatin1String("--version")
+           || arguments.value(1) == QLatin1String("-v");
+}
+
+// `tether COMMAND`: handed to the running app when there is one (so it shares the app's locks,
+// schedule and in-memory tokens), else run here.
+int runCommand(QCoreApplication &app, const QStringList &arguments)
+{
+    ConsoleIo io;
+    LocalEngine *engine = nullptr;
+    CommandLine *command = nullptr;
+    auto runHere = [&] {
+        engine = new LocalEngine(false, &app);
+        command = new CommandLine(*engine->service(), io, SystemClock::instance(), &app);
+        QObject::connect(command, &CommandLine::commandFinished, &app, &QCoreApplication::exit);
+        command->start(arguments);
+    };
+    if (answeredLocally(arguments)) {
+        runHere();
+        return app.exec();
+    }
+
+    std::optional<QByteArray> input;
+    if (const auto request = CommandLine::inputFor(arguments))
+        input = io.readInput(*request);
+    io.setInput(input);
+
+    ControlClient client;
+    QObject::connect(&client, &ControlClient::answered, &app, [&](const control::Answer &answer) {
+        io.writeOut(answer.out);
+        io.writeErr(answer.err);
+        app.exit(answer.exitCode);
+    });
+    QObject::connect(&client, &ControlClient::unreachable, &app, runHere);
+    client.send({arguments.mid(1), input, false});
+    return app.exec();
+}
+
+// `tether --hidden` (and, until the window exists, `tether`): the background service.
+int runService(QCoreApplication &app)
+{
+    if (ControlServer::anotherInstanceRuns()) {
+        ControlClient client;
+        QObject::connect(&client, &ControlClient::answered, &app, [&] { app.exit(0); });
+        QObject::connect(&client, &ControlClient::unreachable, &app, [&] { app.exit(0); });
+        std::fputs("tether: Tether is already running\n", stderr);
+        client.send({{}, std::nullopt, true});
+        return app.exec();
+    }
+
+    LocalEngine engine(true);
+    SystemWakeTimer timer;
+    RefreshService service(engine.engine(), engine.service(), &timer);
+    ControlServer server(service, SystemClock::instance());
+    QString error;
+    if (!server.listen(&error)) {
+        std::fprintf(stderr, "tether: %s\n", qPrintable(error));
+        return 1;
+    }
+    NetworkWatcher network;
+    service.setOnline(network.isOnline());
+    QObject::connect(&network, &NetworkWatcher::onlineChanged, &service,
+                     &RefreshService::setOnline);
+    SleepWatcher sleep;
+    QObject::connect(&sleep, &SleepWatcher::resumed, &service, &RefreshService::wake);
+    QuitSignals quit;
+    QObject::connect(&quit, &QuitSignals::quitRequested, &app,
+                     [&] { service.drain([&] { app.quit(); }); });
+    service.start();
+    std::fprintf(stderr, "tether: running in the background (pid %lld)\n",
+                 qint64(QCoreApplication::applicationPid()));
+    return app.exec();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("tether"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
-
     QCoreApplication app(argc, argv);
-    const QStringList arguments = QCoreApplication::arguments();
-    QStringList command = arguments;
-    if (!tether::CommandLine::isCommand(arguments))
-        command = QStringList{arguments.value(0), QStringLiteral("list")};
 
-    tether::LocalEngine engine;
-    tether::ConsoleIo io;
-    tether::CommandLine cli(*engine.service(), io, tether::SystemClock::instance());
-    QObject::connect(&cli, &tether::CommandLine::commandFinished, &app, &QCoreApplication::exit);
-    cli.start(command);
-    return app.exec();
+    const QStringList arguments = QCoreApplication::arguments();
+    if (CommandLine::isCommand(arguments))
+        return runCommand(app, arguments);
+    return runService(app);
 }

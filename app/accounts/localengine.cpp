@@ -4,14 +4,17 @@
 #include "oauth/tokenclient.h"
 #include "secrets/keychainsecretstore.h"
 
+#include <QRandomGenerator>
+
 namespace tether {
 
-LocalEngine::LocalEngine(QObject *parent)
+LocalEngine::LocalEngine(bool jitter, QObject *parent)
     : QObject(parent),
       m_catalog(ProviderCatalog::load()),
       m_registry(paths::accountsFile()),
       m_secrets(new KeychainSecretStore(paths::keychainService(), this)),
       m_tokens(new TokenClient(this)),
+      m_jitter(jitter),
       m_service(new AccountService(engine(), this))
 { }
 
@@ -19,7 +22,10 @@ LocalEngine::~LocalEngine() = default;
 
 Engine LocalEngine::engine()
 {
-    return Engine{&m_registry, m_secrets, m_tokens, &m_catalog, &SystemClock::instance()};
+    Engine engine{&m_registry, m_secrets, m_tokens, &m_catalog, &SystemClock::instance(), {}};
+    if (m_jitter)
+        engine.random = [] { return QRandomGenerator::global()->generateDouble(); };
+    return engine;
 }
 
 } // namespace tether

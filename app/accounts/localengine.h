@@ -20,7 +20,8 @@ class LocalEngine final : public QObject
     Q_DISABLE_COPY_MOVE(LocalEngine)
 
 public:
-    explicit LocalEngine(QObject *parent = nullptr);
+    // `jitter`: spread scheduled refreshes and retries randomly (the running app does).
+    explicit LocalEngine(bool jitter = false, QObject *parent = nullptr);
     ~LocalEngine() override;
 
     Engine engine();
@@ -35,6 +36,7 @@ private:
     AccountRegistry m_registry;
     KeychainSecretStore *m_secrets;
     TokenClient *m_tokens;
+    bool m_jitter;
     AccountService *m_service;
 };
 

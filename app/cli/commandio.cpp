@@ -30,6 +30,8 @@ void ConsoleIo::writeErr(const QByteArray &bytes)
 
 std::optional<QByteArray> ConsoleIo::readInput(const InputRequest &request)
 {
+    if (m_hasPreRead)
+        return m_preRead && m_preRead->size() <= request.limit ? m_preRead : std::nullopt;
     const bool terminal = ::isatty(STDIN_FILENO);
     termios saved{};
     if (terminal) {

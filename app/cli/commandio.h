@@ -34,9 +34,20 @@ public:
 class ConsoleIo final : public CommandIo
 {
 public:
+    // Input read earlier (for a running app that turned out not to be there): served instead of
+    // reading standard input again.
+    void setInput(const std::optional<QByteArray> &input)
+    {
+        m_preRead = input;
+        m_hasPreRead = true;
+    }
     void writeOut(const QByteArray &bytes) override;
     void writeErr(const QByteArray &bytes) override;
     std::optional<QByteArray> readInput(const InputRequest &request) override;
+
+private:
+    std::optional<QByteArray> m_preRead;
+    bool m_hasPreRead = false;
 };
 
 class BufferIo final : public CommandIo

@@ -7,6 +7,7 @@
 #include "oauth/endpointpolicy.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
+#include "refresh/refreshpolicy.h"
 #include "refresh/tokenlifetimes.h"
 #include "secrets/secretstore.h"
 
@@ -207,9 +208,13 @@ void RefreshOperation::onAnswer(const TokenOutcome &outcome)
         if (retry) {
             a.status.state = AccountState::Retrying;
             a.status.consecutiveFailures += 1;
-            const qint64 wait = failure.retryAfterSeconds.value_or(
-                    lifetimes::backoffSeconds(a.status.consecutiveFailures));
-            a.status.nextRefreshAt = now.addSecs(wait);
+            a.status.nextRefreshAt =
+                    m_engine.random
+                            ? now.addMSecs(policy::retryDelayMs(a.status.consecutiveFailures,
+                                                                failure.retryAfterSeconds,
+                                                                m_engine.random()))
+                            : now.addSecs(failure.retryAfterSeconds.value_or(
+                                    lifetimes::backoffSeconds(a.status.consecutiveFailures)));
         } else {
             a.status.nextRefreshAt = {};
         }
@@ -243,7 +248,7 @@ void RefreshOperation::onStored()
     const QDateTime now = m_engine.clock->nowUtc();
     const TokenSet &tokens = *m_next.tokens;
     auto failure = m_engine.registry->modifyAccount(m_id, [&](Account &a) {
-        mirrorBundle(a.status, m_next);
+        mirrorBundle(a.status, m_next, m_engine.random);
         a.status.lastRefreshAt = now;
         a.status.consecutiveFailures = 0;
         a.status.inFlightGeneration = -1;
@@ -259,7 +264,8 @@ void RefreshOperation::onStored()
     succeed(true);
 }
 
-void mirrorBundle(AccountStatus &s, const SecretBundle &bundle)
+void mirrorBundle(AccountStatus &s, const SecretBundle &bundle,
+                  const std::function<double()> &random)
 {
     s.generation = bundle.generation;
     s.hasClientSecret = !bundle.clientSecret.isEmpty();
@@ -274,9 +280,12 @@ void mirrorBundle(AccountStatus &s, const SecretBundle &bundle)
     s.accessExpiresAt = t.accessExpiresAt;
     s.refreshExpiresAt = t.refreshExpiresAt;
     s.hasRefreshToken = !t.refreshToken.isEmpty();
-    s.nextRefreshAt = s.hasRefreshToken
-                              ? lifetimes::plannedRefresh(t.accessIssuedAt, t.accessExpiresAt)
-                              : QDateTime();
+    if (!s.hasRefreshToken)
+        s.nextRefreshAt = {};
+    else if (random)
+        s.nextRefreshAt = policy::scheduledRefresh(t.accessIssuedAt, t.accessExpiresAt, random());
+    else
+        s.nextRefreshAt = lifetimes::plannedRefresh(t.accessIssuedAt, t.accessExpiresAt);
 }
 
 void RefreshOperation::clearTokens(const Failure &why, bool keepUsableAccessToken)
@@ -299,7 +308,7 @@ void RefreshOperation::clearTokens(const Failure &why, bool keepUsableAccessToke
             [this, why, next](const SecretResult &result) {
                 m_engine.registry->modifyAccount(m_id, [&](Account &a) {
                     if (result.status == SecretResult::Status::Ok)
-                        mirrorBundle(a.status, next);
+                        mirrorBundle(a.status, next, m_engine.random);
                     a.status.state = AccountState::NeedsReconnect;
                     a.status.nextRefreshAt = {};
                     a.status.lastError = why;
@@ -328,7 +337,7 @@ void RefreshOperation::succeed(bool exchanged)
         // A run that died between the keychain write and the registry write left the registry
         // behind; the keychain is the truth.
         m_engine.registry->modifyAccount(m_id, [&](Account &a) {
-            mirrorBundle(a.status, m_bundle);
+            mirrorBundle(a.status, m_bundle, m_engine.random);
             a.status.inFlightGeneration = -1;
         });
     }

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace tether {
 
 class AccountLock;
@@ -26,6 +28,9 @@ struct Engine
     TokenClient *tokens = nullptr;
     const ProviderCatalog *catalog = nullptr;
     const Clock *clock = nullptr;
+    // Uniform in [0, 1), for the jitter of scheduled refreshes and retries. Without one (the
+    // command line), schedules are the deterministic plan: refresh at 3/4, full backoff.
+    std::function<double()> random;
 };
 
 struct RefreshResult
@@ -38,7 +43,8 @@ struct RefreshResult
 
 // Mirrors what the keychain holds into the registry's non-secret status: expiries, flags,
 // generation, and the planned next refresh.
-void mirrorBundle(AccountStatus &status, const SecretBundle &bundle);
+void mirrorBundle(AccountStatus &status, const SecretBundle &bundle,
+                  const std::function<double()> &random = {});
 
 // One refresh of one account, from lock to published state:
 //   lock → re-read registry and keychain → decide → [mark in flight] → exchange →

@@ -10,6 +10,9 @@ tests/support/tokenserver.py, and check what a user would check: exit codes, one
 import base64
 import json
 import os
+import queue
+import threading
+import time
 import subprocess
 import sys
 import tempfile
@@ -68,6 +71,17 @@ class TokenServer:
 
     def log(self):
         return self.call("/_control/log")[1]
+
+    def wait_for(self, provider, count, outcome="ok", timeout=60):
+        """Blocks until the server has seen `count` requests of `provider` with `outcome`."""
+        request = urllib.request.Request(
+            f"{self.base}/_control/wait?provider={provider}&outcome={outcome}&count={count}&timeout={timeout}")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout + 10) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            raise AssertionError(f"the server saw fewer than {count} {outcome} requests of {provider} "
+                                 f"within {timeout} s") from error
 
     def works(self, provider, access_token):
         status, _ = self.call(f"/{provider}/check", headers={"Authorization": "Bearer " + access_token})
@@ -149,6 +163,38 @@ class TetherCase(unittest.TestCase):
         answer = self.server.grant(provider, **grant)
         self.ok("import", account_id, stdin=json.dumps(answer))
         return account_id, answer
+
+    def start_app(self):
+        """`tether --hidden`, returned once it listens on its control socket. Its stderr lines
+        (one per refresh outcome) arrive in app.lines, a queue, read by a thread of their own."""
+        app = subprocess.Popen([TETHER, "--hidden"], env=dict(self.env, QT_QPA_PLATFORM="offscreen"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        app.lines = queue.Queue()
+
+        def drain():
+            for line in app.stderr:
+                app.lines.put(line)
+        threading.Thread(target=drain, daemon=True).start()
+        self.addCleanup(self.stop_app, app)
+        self.app_line(app, "running in the background")  # written once the socket listens
+        return app
+
+    def app_line(self, app, text, timeout=90):
+        """Blocks until the app writes a line containing `text`; returns it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = app.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"the app wrote no line with {text!r} within {timeout} s") from None
+            if text in line:
+                return line
+
+    @staticmethod
+    def stop_app(app):
+        if app.poll() is None:
+            app.terminate()
+            app.wait(60)
 
     def status(self, account_id):
         return json.loads(self.ok("status", account_id, "--json"))

@@ -22,6 +22,8 @@ Test control lives under /_control (JSON in, JSON out):
   POST /_control/revoke  {"provider"}                       -> revoke every family
   POST /_control/config  {"provider", "access_lifetime"}
   GET  /_control/log                                         -> every token request seen
+  GET  /_control/wait?provider=P&outcome=ok&count=N&timeout=S -> the log, once it holds N such
+                                                                 entries (or 408 after S seconds)
   GET  /{provider}/check  with "Authorization: Bearer T"     -> 200 if T is a live access token
 
 Start: tokenserver.py [--port N]; the first line it prints is the port, once it listens.
@@ -74,6 +76,7 @@ class Family:
 class State:
     def __init__(self):
         self.lock = threading.RLock()
+        self.changed = threading.Condition(self.lock)
         self.refresh = {}  # refresh token -> {"family", "spent", "provider"}
         self.access = {}  # access token -> {"provider", "expires", "family", "alive"}
         self.log = []
@@ -166,6 +169,17 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/_control/log":
             with STATE.lock:
                 return self.send_json(200, STATE.log)
+        if self.path.startswith("/_control/wait?"):
+            query = dict(parse_qsl(self.path.split("?", 1)[1]))
+            want, deadline = int(query.get("count", 1)), time.time() + float(query.get("timeout", 60))
+
+            def matching():
+                return [e for e in STATE.log if e["provider"] == query.get("provider", e["provider"])
+                        and e.get("outcome") == query.get("outcome", "ok")]
+            with STATE.changed:
+                while len(matching()) < want and time.time() < deadline:
+                    STATE.changed.wait(deadline - time.time())
+                return self.send_json(200 if len(matching()) >= want else 408, STATE.log)
         if len(parts) == 2 and parts[1] == "check":
             auth = self.headers.get("Authorization", "")
             token = auth[7:] if auth.startswith("Bearer ") else ""
@@ -268,6 +282,7 @@ class Handler(BaseHTTPRequestHandler):
             entry["outcome"] = "ok"
             entry["issued_refresh_token"] = answer.get("refresh_token")
             STATE.log.append(entry)
+            STATE.changed.notify_all()
         if fault and fault["mode"] == "drop-after-rotate":
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -295,6 +310,7 @@ class Handler(BaseHTTPRequestHandler):
         entry["outcome"] = code
         with STATE.lock:
             STATE.log.append(entry)
+            STATE.changed.notify_all()
         self.error(status, code, description)
 
     def inject(self, fault, provider, params, entry):
@@ -305,6 +321,7 @@ class Handler(BaseHTTPRequestHandler):
         entry["outcome"] = "fault:" + mode
         with STATE.lock:
             STATE.log.append(entry)
+            STATE.changed.notify_all()
         if mode in ("500", "502", "504"):
             self.send_json(int(mode), {"error": "server_error"})
         elif mode in ("429", "503-retry"):

@@ -114,8 +114,8 @@ Account TestRefreshOperation::stored() const
 RefreshResult TestRefreshOperation::run(RefreshOperation::Mode mode)
 {
     RefreshOperation operation(
-            Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock}, m_id,
-            mode);
+            Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock, {}},
+            m_id, mode);
     QSignalSpy spy(&operation, &RefreshOperation::refreshFinished);
     operation.start();
     if (!spy.wait(15000))
@@ -268,8 +268,8 @@ void TestRefreshOperation::forced_afterAnotherProcessRefreshed_doesNotSpendTheNe
     QVERIFY(locked.count() == 1 || locked.wait());
 
     RefreshOperation operation(
-            Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock}, m_id,
-            RefreshOperation::Mode::Force);
+            Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock, {}},
+            m_id, RefreshOperation::Mode::Force);
     QSignalSpy finished(&operation, &RefreshOperation::refreshFinished);
     operation.start(); // reads generation 1, then waits for the lock
 

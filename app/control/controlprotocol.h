@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <optional>
+
+namespace tether::control {
+
+// One request, one answer, each a single line of JSON on a user-only local socket in the
+// runtime directory:
+//   request  {"v":1, "argv":["token","ID"], "stdin": base64 | null}   or {"v":1, "raise":true}
+//   answer   {"exit":0, "stdout":base64, "stderr":base64}
+constexpr int kVersion = 1;
+constexpr qint64 kMaxRequestBytes = 2 * 1024 * 1024;
+constexpr qint64 kMaxAnswerBytes = 8 * 1024 * 1024;
+
+QString socketPath();
+
+struct Request
+{
+    QStringList argv; // without the program name
+    std::optional<QByteArray> input;
+    bool raise = false;
+};
+
+struct Answer
+{
+    int exitCode = 1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QByteArray encode(const Request &request);
+std::optional<Request> decodeRequest(const QByteArray &line);
+QByteArray encode(const Answer &answer);
+std::optional<Answer> decodeAnswer(const QByteArray &line);
+
+} // namespace tether::control

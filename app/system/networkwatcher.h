@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+
+namespace tether {
+
+// Online or not, from QNetworkInformation: the NetworkManager backend, else the GLib one. With
+// no backend at all Tether behaves as online (and the token endpoint's own errors decide).
+class NetworkWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NetworkWatcher)
+
+public:
+    explicit NetworkWatcher(QObject *parent = nullptr);
+    bool isOnline() const { return m_online; }
+    QString backendName() const { return m_backend; }
+
+Q_SIGNALS:
+    void onlineChanged(bool online);
+
+private:
+    bool m_online = true;
+    QString m_backend;
+};
+
+// Resume from suspend, from logind's PrepareForSleep(false) on the system bus where there is
+// one. (The scheduler's timer notices resumes and clock jumps by itself on Linux; this signal
+// only makes the reaction immediate.)
+class SleepWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SleepWatcher)
+
+public:
+    explicit SleepWatcher(QObject *parent = nullptr);
+    bool isConnected() const { return m_connected; }
+
+Q_SIGNALS:
+    void resumed();
+
+private Q_SLOTS:
+    void onPrepareForSleep(bool sleeping);
+
+private:
+    bool m_connected = false;
+};
+
+} // namespace tether
