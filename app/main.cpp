@@ -18,8 +18,11 @@ namespace {
 
 bool answeredLocally(const QStringList &arguments)
 {
-    // Help and version need neither the app nor the keychain.
+    // Help and version need neither the app nor the keychain. A sign-in waits minutes for the
+    // user and opens the browser from this terminal: it runs here, and the running app picks up
+    // the stored tokens from the registry it watches.
     return arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))
+           || arguments.value(1) == QLatin1String("connect")
            || arguments.value(1) == QLatin1String("--version")
            || arguments.value(1) == QLatin1String("-v");
 }

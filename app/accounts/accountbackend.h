@@ -2,6 +2,7 @@
 
 #include "accounts/account.h"
 #include "refresh/refreshoperation.h"
+#include "system/browser.h"
 
 #include <functional>
 
@@ -26,7 +27,11 @@ public:
                             const Done &done) = 0;
     virtual void importTokens(const QString &id, const QByteArray &answer, QStringList *warnings,
                               const Done &done) = 0;
-    virtual void disconnect(const QString &id, const Done &done) = 0;
+    virtual void disconnect(const QString &id, QStringList *warnings, const Done &done) = 0;
+    virtual void connectAccount(
+            const QString &id, const BrowserOpener &opener,
+            const std::function<void(const QUrl &url, bool opened)> &browserOpened,
+            const Done &done) = 0;
     virtual void remove(const QString &id, const Done &done) = 0;
     virtual void refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
                          const RefreshDone &done) = 0;

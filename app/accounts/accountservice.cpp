@@ -4,6 +4,8 @@
 #include "accounts/accountlock.h"
 #include "accounts/accountregistry.h"
 #include "core/clock.h"
+#include "core/paths.h"
+#include "oauth/authorizationflow.h"
 #include "oauth/discovery.h"
 #include "oauth/endpointpolicy.h"
 #include "oauth/tokenclient.h"
@@ -12,6 +14,7 @@
 #include "secrets/secretstore.h"
 
 #include <QHostAddress>
+#include <QLockFile>
 
 namespace tether {
 
@@ -254,6 +257,11 @@ void AccountService::importTokens(const QString &id, const QByteArray &answer,
                                               .arg(error),
                                       QStringLiteral("malformed_json")));
     *warnings = response->warnings;
+    storeTokens(id, *response, done);
+}
+
+void AccountService::storeTokens(const QString &id, const TokenResponse &response, const Done &done)
+{
     withLock(id, done, [this, id, response](const Finish &finish) {
         QList<Account> accounts;
         if (auto failure = m_engine.registry->load(&accounts))
@@ -273,13 +281,13 @@ void AccountService::importTokens(const QString &id, const QByteArray &answer,
                 return finish(failure);
             SecretBundle next = stored;
             next.generation = stored.generation + 1;
-            next.tokens = lifetimes::fromAnswer(profileCopy, *response, m_engine.clock->nowUtc());
+            next.tokens = lifetimes::fromAnswer(profileCopy, response, m_engine.clock->nowUtc());
             SecretJob *job = m_engine.secrets->write(id, next);
             connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
                 if (result.status != SecretResult::Status::Ok)
                     return finish(result.failure);
                 finish(m_engine.registry->modifyAccount(id, [&](Account &a) {
-                    mirrorBundle(a.status, next);
+                    mirrorBundle(a.status, next, m_engine.random);
                     a.status.lastError.reset();
                     a.status.consecutiveFailures = 0;
                     a.status.inFlightGeneration = -1;
@@ -289,34 +297,162 @@ void AccountService::importTokens(const QString &id, const QByteArray &answer,
     });
 }
 
-void AccountService::disconnect(const QString &id, const Done &done)
+void AccountService::connectAccount(const QString &id, const BrowserOpener &opener,
+                                    const std::function<void(const QUrl &, bool)> &browserOpened,
+                                    const Done &done)
 {
-    withLock(id, done, [this, id](const Finish &finish) {
+    QList<Account> accounts;
+    if (auto failure = m_engine.registry->load(&accounts))
+        return done(failure);
+    const Account *found = findAccount(accounts, id);
+    if (!found)
+        return done(unknownAccount(id));
+    const Account account = *found;
+    const ProviderProfile *profile = m_engine.catalog->find(account.config.provider);
+    if (!profile)
+        return done(Failure::badInput(
+                QStringLiteral("account %1 uses an unknown provider profile").arg(id)));
+    Failure failure;
+    const auto endpoints = resolveEndpoints(*profile, account.config, &failure);
+    if (!endpoints)
+        return done(failure);
+    if (endpoints->authorization.isEmpty())
+        return done(
+                Failure::badInput(QStringLiteral("%1 has no authorization endpoint to sign in at; "
+                                                 "remove the account and add it again with "
+                                                 "--authorization-endpoint URL")
+                                          .arg(id),
+                                  QStringLiteral("endpoint_missing")));
+    for (const auto &[what, url] :
+         {std::pair{QStringLiteral("authorization endpoint"), endpoints->authorization},
+          std::pair{QStringLiteral("token endpoint"), endpoints->token}}) {
+        if (auto refused = checkEndpoint(url, account.config.allowInsecureHttp, what))
+            return done(refused);
+    }
+
+    // One sign-in per account at a time, across processes.
+    auto attempt = std::make_shared<QLockFile>(paths::runtimeDir() + QStringLiteral("/connect-")
+                                               + id + QStringLiteral(".lock"));
+    attempt->setStaleLockTime(0);
+    if (!attempt->tryLock(0))
+        return done(
+                Failure{FailureKind::Temporary, QStringLiteral("sign_in_under_way"),
+                        QStringLiteral("a sign-in for %1 is already under way; finish or cancel "
+                                       "it first")
+                                .arg(id),
+                        std::nullopt, 0});
+
+    AuthorizationParameters parameters;
+    parameters.authorizationEndpoint = endpoints->authorization;
+    parameters.tokenEndpoint = endpoints->token;
+    parameters.client = {account.config.clientId, {}, endpoints->clientAuth};
+    parameters.body = profile->body;
+    parameters.scope = account.config.scope;
+    parameters.extraParameters = profile->extraAuthorizationParameters;
+    parameters.issuer = account.config.issuer;
+    if (!account.config.redirectUri.isEmpty()) {
+        const QUrl fixed(account.config.redirectUri);
+        parameters.fixedPort = quint16(fixed.port());
+        parameters.callbackPath = fixed.path().isEmpty() ? QStringLiteral("/") : fixed.path();
+    }
+    if (const int seconds = qEnvironmentVariableIntValue("TETHER_CONNECT_TIMEOUT_S"); seconds > 0)
+        parameters.timeoutMs = seconds * 1000;
+
+    readBundle(account, [=](const std::optional<Failure> &failure, const SecretBundle &stored) {
+        if (failure)
+            return done(failure);
+        AuthorizationParameters withSecret = parameters;
+        withSecret.client.clientSecret = stored.clientSecret;
+        if (withSecret.client.auth != ClientAuth::None && stored.clientSecret.isEmpty())
+            return done(Failure{FailureKind::Configuration, QStringLiteral("client_secret_missing"),
+                                QStringLiteral("account %1 has no client secret; add it again with "
+                                               "--client-secret-stdin")
+                                        .arg(id),
+                                std::nullopt, 0});
+        auto *flow = new AuthorizationFlow(m_engine.tokens, withSecret, opener, this);
+        connect(flow, &AuthorizationFlow::browserOpened, this, browserOpened);
+        connect(flow, &AuthorizationFlow::authorizationFinished, this,
+                [this, flow, id, done, attempt](const std::optional<TokenResponse> &response,
+                                                const Failure &failure) {
+                    flow->deleteLater();
+                    if (!response) {
+                        attempt->unlock();
+                        return done(failure);
+                    }
+                    storeTokens(id, *response, [attempt, done](const std::optional<Failure> &f) {
+                        attempt->unlock();
+                        done(f);
+                    });
+                });
+        flow->start();
+    });
+}
+
+void AccountService::disconnect(const QString &id, QStringList *warnings, const Done &done)
+{
+    withLock(id, done, [this, id, warnings](const Finish &finish) {
         QList<Account> accounts;
         if (auto failure = m_engine.registry->load(&accounts))
             return finish(failure);
-        const Account *account = findAccount(accounts, id);
-        if (!account)
+        const Account *found = findAccount(accounts, id);
+        if (!found)
             return finish(unknownAccount(id));
-        readBundle(*account, [=](const std::optional<Failure> &failure,
-                                 const SecretBundle &stored) {
+        const Account account = *found;
+        readBundle(account, [=](const std::optional<Failure> &failure, const SecretBundle &stored) {
             if (failure)
                 return finish(failure);
-            SecretBundle next = stored;
-            next.tokens.reset();
-            next.generation = stored.generation + 1;
-            SecretJob *job = m_engine.secrets->write(id, next);
-            connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
-                if (result.status != SecretResult::Status::Ok)
-                    return finish(result.failure);
-                finish(m_engine.registry->modifyAccount(id, [&](Account &a) {
-                    mirrorBundle(a.status, next);
-                    a.status.state = AccountState::NotConnected;
-                    a.status.lastError.reset();
-                    a.status.lastRefreshAt = {};
-                    a.status.consecutiveFailures = 0;
-                    a.status.inFlightGeneration = -1;
-                }));
+            auto forget = [=] {
+                SecretBundle next = stored;
+                next.tokens.reset();
+                next.generation = stored.generation + 1;
+                SecretJob *job = m_engine.secrets->write(id, next);
+                connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
+                    if (result.status != SecretResult::Status::Ok)
+                        return finish(result.failure);
+                    finish(m_engine.registry->modifyAccount(id, [&](Account &a) {
+                        mirrorBundle(a.status, next);
+                        a.status.state = AccountState::NotConnected;
+                        a.status.lastError.reset();
+                        a.status.lastRefreshAt = {};
+                        a.status.consecutiveFailures = 0;
+                        a.status.inFlightGeneration = -1;
+                    }));
+                });
+            };
+            const ProviderProfile *profile = m_engine.catalog->find(account.config.provider);
+            Failure unused;
+            const auto endpoints =
+                    profile ? resolveEndpoints(*profile, account.config, &unused) : std::nullopt;
+            if (!stored.tokens || !endpoints || endpoints->revocation.isEmpty())
+                return forget();
+            if (auto refused =
+                        checkEndpoint(endpoints->revocation, account.config.allowInsecureHttp,
+                                      QStringLiteral("revocation endpoint"))) {
+                warnings->append(refused->message
+                                 + QStringLiteral("; the tokens were only forgotten here"));
+                return forget();
+            }
+            // RFC 7009: revoking the refresh token ends the grant (and its access tokens, where the
+            // server ties them together); without one, revoke the access token.
+            const bool refresh = !stored.tokens->refreshToken.isEmpty();
+            const HttpRequest request = buildTokenRequest(
+                    endpoints->revocation, BodyEncoding::Form,
+                    {account.config.clientId, stored.clientSecret, endpoints->clientAuth},
+                    {{QStringLiteral("token"),
+                      refresh ? stored.tokens->refreshToken : stored.tokens->accessToken},
+                     {QStringLiteral("token_type_hint"),
+                      refresh ? QStringLiteral("refresh_token") : QStringLiteral("access_token")}});
+            HttpExchange *exchange = m_engine.tokens->http()->post(request);
+            connect(exchange, &HttpExchange::httpFinished, this, [=](const HttpResult &result) {
+                if (result.transportFailure)
+                    warnings->append(QStringLiteral("the provider could not be told to revoke the "
+                                                    "tokens (%1); they were forgotten here")
+                                             .arg(result.transportFailure->message));
+                else if (result.answer.status != 200)
+                    warnings->append(QStringLiteral("the provider did not confirm the revocation "
+                                                    "(HTTP %1); the tokens were forgotten here")
+                                             .arg(result.answer.status));
+                forget();
             });
         });
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/accountbackend.h"
+#include "oauth/tokenresponse.h"
 #include "refresh/refreshoperation.h"
 
 #include <QObject>
@@ -32,8 +33,14 @@ public:
     // tolerated oddities of the answer.
     void importTokens(const QString &id, const QByteArray &answer, QStringList *warnings,
                       const Done &done) override;
-    void disconnect(const QString &id,
-                    const Done &done) override; // forget tokens, keep the account
+    // Revokes the refresh token at the provider (RFC 7009) where the account has a revocation
+    // endpoint, then forgets the tokens; a failed revocation lands in `warnings`.
+    void disconnect(const QString &id, QStringList *warnings, const Done &done) override;
+    // Signs in through the browser (authorization code + PKCE on a loopback redirect) and stores
+    // the tokens. `browserOpened` gets the URL, and whether a browser was started for it.
+    void connectAccount(const QString &id, const BrowserOpener &opener,
+                        const std::function<void(const QUrl &url, bool opened)> &browserOpened,
+                        const Done &done) override;
     void remove(const QString &id, const Done &done) override; // forget everything
     void refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
                  const RefreshDone &done) override;
@@ -44,6 +51,7 @@ public:
     std::optional<Failure> validate(const AccountConfig &config, bool hasClientSecret) const;
 
 private:
+    void storeTokens(const QString &id, const TokenResponse &response, const Done &done);
     void store(const AccountConfig &config, const std::optional<QString> &clientSecret,
                const Done &done);
     // Runs `body` with the account's lock held; the lock is released when `finish` is called.

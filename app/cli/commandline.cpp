@@ -45,7 +45,10 @@ const CommandSpec kCommands[] = {
         {"refresh", "refresh ID | --all", "refresh now"},
         {"token", "token ID",
          "print a valid access token, refreshing first if it is about to expire"},
-        {"disconnect", "disconnect ID", "forget the account's tokens (the account stays)"},
+        {"connect", "connect ID [--no-browser]",
+         "sign in through the browser (authorization code + PKCE, loopback redirect)"},
+        {"disconnect", "disconnect ID",
+         "revoke the tokens at the provider where it can, and forget them (the account stays)"},
         {"remove", "remove ID", "forget the account and all its secrets"},
 };
 
@@ -166,6 +169,8 @@ void CommandLine::run(const QString &command, const QStringList &arguments)
         parser.addOption(json);
     } else if (command == QLatin1String("refresh")) {
         parser.addOption(QCommandLineOption(QStringLiteral("all")));
+    } else if (command == QLatin1String("connect")) {
+        parser.addOption(QCommandLineOption(QStringLiteral("no-browser")));
     } else if (command == QLatin1String("add")) {
         for (const char *name :
              {"provider", "name", "client-id", "token-endpoint", "authorization-endpoint",
@@ -209,6 +214,8 @@ void CommandLine::run(const QString &command, const QStringList &arguments)
         return refresh(parser);
     if (command == QLatin1String("token"))
         return token(parser);
+    if (command == QLatin1String("connect"))
+        return connectAccount(parser);
     if (command == QLatin1String("disconnect"))
         return disconnect(parser);
     remove(parser);
@@ -455,14 +462,43 @@ void CommandLine::token(const QCommandLineParser &parser)
                       });
 }
 
+void CommandLine::connectAccount(const QCommandLineParser &parser)
+{
+    const QString id = parser.positionalArguments().constFirst();
+    const bool noBrowser = parser.isSet(QStringLiteral("no-browser"));
+    const BrowserOpener opener = noBrowser ? BrowserOpener() : BrowserOpener(openInBrowser);
+    m_backend.connectAccount(
+            id, opener,
+            [this](const QUrl &url, bool opened) {
+                // Progress goes to stdout; stderr carries only the one line of a failure.
+                if (opened) {
+                    m_io.line(QStringLiteral("Sign in in the browser window that opened; waiting "
+                                             "(Ctrl-C cancels)."));
+                } else {
+                    m_io.line(url.toString(QUrl::FullyEncoded));
+                    m_io.line(QStringLiteral("Open the address above in a browser to sign in; "
+                                             "waiting (Ctrl-C cancels)."));
+                }
+            },
+            [this, id](const std::optional<Failure> &failure) {
+                if (!failure)
+                    m_io.line(QStringLiteral("connected %1").arg(id));
+                done(failure);
+            });
+}
+
 void CommandLine::disconnect(const QCommandLineParser &parser)
 {
     const QString id = parser.positionalArguments().constFirst();
-    m_backend.disconnect(id, [this, id](const std::optional<Failure> &failure) {
-        if (!failure)
-            m_io.line(QStringLiteral("disconnected %1: its tokens are forgotten").arg(id));
-        done(failure);
-    });
+    auto warnings = std::make_shared<QStringList>();
+    m_backend.disconnect(
+            id, warnings.get(), [this, id, warnings](const std::optional<Failure> &failure) {
+                for (const QString &w : *warnings)
+                    m_io.warning(w);
+                if (!failure)
+                    m_io.line(QStringLiteral("disconnected %1: its tokens are forgotten").arg(id));
+                done(failure);
+            });
 }
 
 void CommandLine::remove(const QCommandLineParser &parser)

@@ -45,6 +45,7 @@ private:
     void refresh(const QCommandLineParser &parser);
     void refreshNext(QStringList ids, int worst);
     void token(const QCommandLineParser &parser);
+    void connectAccount(const QCommandLineParser &parser);
     void disconnect(const QCommandLineParser &parser);
     void remove(const QCommandLineParser &parser);
 

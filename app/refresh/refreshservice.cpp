@@ -290,11 +290,21 @@ void RefreshService::importTokens(const QString &id, const QByteArray &answer,
     });
 }
 
-void RefreshService::disconnect(const QString &id, const Done &done)
+void RefreshService::disconnect(const QString &id, QStringList *warnings, const Done &done)
 {
     m_tokens.remove(id);
-    m_accounts->disconnect(id,
+    m_accounts->disconnect(id, warnings,
                            [this, done](const std::optional<Failure> &f) { afterChange(done, f); });
+}
+
+void RefreshService::connectAccount(const QString &id, const BrowserOpener &opener,
+                                    const std::function<void(const QUrl &, bool)> &browserOpened,
+                                    const Done &done)
+{
+    m_tokens.remove(id);
+    m_accounts->connectAccount(
+            id, opener, browserOpened,
+            [this, done](const std::optional<Failure> &f) { afterChange(done, f); });
 }
 
 void RefreshService::remove(const QString &id, const Done &done)

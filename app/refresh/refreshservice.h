@@ -58,7 +58,10 @@ public:
                     const Done &done) override;
     void importTokens(const QString &id, const QByteArray &answer, QStringList *warnings,
                       const Done &done) override;
-    void disconnect(const QString &id, const Done &done) override;
+    void disconnect(const QString &id, QStringList *warnings, const Done &done) override;
+    void connectAccount(const QString &id, const BrowserOpener &opener,
+                        const std::function<void(const QUrl &url, bool opened)> &browserOpened,
+                        const Done &done) override;
     void remove(const QString &id, const Done &done) override;
     void refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
                  const RefreshDone &done) override;

@@ -16,6 +16,15 @@ document shows:
   pagero   form body, Basic auth or client_id + client_secret in the body; every refresh
            token works once; reusing a spent one revokes the whole family.
 
+The browser side, for `tether connect`:
+  GET  /{provider}/authorize   response_type=code, client_id, a loopback redirect_uri, state,
+                               code_challenge with method S256 (required) -> 302 to the
+                               redirect_uri with code and state (or error=access_denied after a
+                               "deny" fault). The code works once, for that redirect_uri and
+                               the verifier of that challenge.
+  POST /{provider}/token       grant_type=authorization_code as well as refresh_token
+  POST /{provider}/revoke      RFC 7009: revokes the token's whole family; always 200
+
 Test control lives under /_control (JSON in, JSON out):
   POST /_control/grant   {"provider", "access_lifetime"?}  -> a fresh token answer (to import)
   POST /_control/fault   {"provider", "mode", "count"?, "retry_after"?}
@@ -51,7 +60,7 @@ CLIENTS = {
 FAULT_MODES = {
     "500", "502", "503", "504", "429", "503-retry", "refuse", "reset", "truncated", "hang",
     "huge", "html", "wrong-types", "no-access-token", "invalid_client", "invalid_scope",
-    "invalid_grant", "drop-after-rotate",
+    "invalid_grant", "drop-after-rotate", "deny",
 }
 
 
@@ -80,6 +89,7 @@ class State:
         self.refresh = {}  # refresh token -> {"family", "spent", "provider"}
         self.access = {}  # access token -> {"provider", "expires", "family", "alive"}
         self.log = []
+        self.codes = {}  # code -> {"provider", "redirect_uri", "challenge", "used"}
         self.faults = {}  # provider -> list of pending fault dicts
         self.lifetime = {"aiia": 3600, "wise": 43200, "auth0": 86400, "edgetag": 7200, "pagero": 600}
 
@@ -180,6 +190,8 @@ class Handler(BaseHTTPRequestHandler):
                 while len(matching()) < want and time.time() < deadline:
                     STATE.changed.wait(deadline - time.time())
                 return self.send_json(200 if len(matching()) >= want else 408, STATE.log)
+        if len(parts) == 2 and parts[1].startswith("authorize") and parts[0] in CLIENTS:
+            return self.authorize(parts[0], dict(parse_qsl(self.path.split("?", 1)[-1])))
         if len(parts) == 2 and parts[1] == "check":
             auth = self.headers.get("Authorization", "")
             token = auth[7:] if auth.startswith("Bearer ") else ""
@@ -197,6 +209,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.control(parts[1] if len(parts) > 1 else "", json.loads(body or b"{}"))
         if len(parts) == 2 and parts[1] == "token" and parts[0] in CLIENTS:
             return self.token(parts[0], body)
+        if len(parts) == 2 and parts[1] == "revoke" and parts[0] in CLIENTS:
+            return self.revoke(parts[0], body)
         self.send_json(404, {"error": "not_found"})
 
     def control(self, what, request):
@@ -224,6 +238,75 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_json(200, {})
         self.send_json(404, {"error": "unknown control"})
 
+    # --- the browser side -----------------------------------------------------------------
+    def authorize(self, provider, query):
+        from urllib.parse import urlencode, urlsplit
+        client_id, _ = CLIENTS[provider]
+        redirect = query.get("redirect_uri", "")
+        target = urlsplit(redirect)
+        if (query.get("client_id") != client_id or target.scheme != "http"
+                or target.hostname not in ("127.0.0.1", "::1") or not target.port):
+            return self.send_json(400, {"error": "invalid_request", "error_description": "bad client or redirect"})
+        with STATE.lock:
+            fault = STATE.faults.get(provider, [None]).pop(0) if STATE.faults.get(provider) else None
+            STATE.log.append({"provider": provider, "time": time.time(), "grant_type": "authorize",
+                              "outcome": "deny" if fault else "ok", "query": query})
+            STATE.changed.notify_all()
+            if fault and fault["mode"] == "deny":
+                params = {"error": "access_denied", "error_description": "The user said no",
+                          "state": query.get("state", "")}
+            elif query.get("response_type") != "code" or query.get("code_challenge_method") != "S256" \
+                    or len(query.get("code_challenge", "")) != 43:
+                params = {"error": "invalid_request", "state": query.get("state", "")}
+            else:
+                code = secrets.token_urlsafe(24)
+                STATE.codes[code] = {"provider": provider, "redirect_uri": redirect,
+                                     "challenge": query["code_challenge"], "used": False}
+                params = {"code": code, "state": query.get("state", "")}
+        self.send_response(302)
+        self.send_header("Location", redirect + "?" + urlencode(params))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def revoke(self, provider, raw):
+        client_id, client_secret = CLIENTS[provider]
+        params = dict(parse_qsl(raw.decode(), keep_blank_values=True))
+        entry = {"provider": provider, "time": time.time(), "grant_type": "revoke",
+                 "token_type_hint": params.get("token_type_hint")}
+        if not self.client_ok(provider, params, client_id, client_secret, entry):
+            return self.reject(entry, 401, "invalid_client", "")
+        with STATE.lock:
+            token = params.get("token", "")
+            info = STATE.refresh.get(token) or STATE.access.get(token)
+            if info:
+                info["family"].revoked = True
+            entry["outcome"] = "revoked" if info else "unknown"
+            STATE.log.append(entry)
+            STATE.changed.notify_all()
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def code_grant(self, provider, params, entry):
+        import hashlib
+        with STATE.lock:
+            grant = STATE.codes.get(params.get("code", ""))
+            if not grant or grant["provider"] != provider or grant["used"]:
+                return self.reject(entry, 400, "invalid_grant", "unknown or used code")
+            grant["used"] = True
+            if params.get("redirect_uri") != grant["redirect_uri"]:
+                return self.reject(entry, 400, "invalid_grant", "redirect_uri differs")
+            verifier = params.get("code_verifier", "")
+            challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+            if challenge != grant["challenge"]:
+                return self.reject(entry, 400, "invalid_grant", "PKCE verification failed")
+            answer = STATE.answer(provider, Family(provider))
+            entry["outcome"] = "ok"
+            entry["issued_refresh_token"] = answer.get("refresh_token")
+            STATE.log.append(entry)
+            STATE.changed.notify_all()
+        self.send_json(200, answer)
+
     # --- the token endpoint ---------------------------------------------------------------
     def token(self, provider, raw):
         client_id, client_secret = CLIENTS[provider]
@@ -249,6 +332,8 @@ class Handler(BaseHTTPRequestHandler):
         entry["grant_type"] = params.get("grant_type")
         if not self.client_ok(provider, params, client_id, client_secret, entry):
             return self.reject(entry, 401, "invalid_client", "client authentication failed")
+        if params.get("grant_type") == "authorization_code":
+            return self.code_grant(provider, params, entry)
         if params.get("grant_type") != "refresh_token":
             return self.reject(entry, 400, "unsupported_grant_type", "")
 

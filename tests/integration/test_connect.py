@@ -1,0 +1,122 @@
+"""`tether connect`: authorization code + PKCE on a loopback redirect, for every seed provider,
+against the loopback server's authorization endpoint, with a stand-in browser that follows the
+redirects (tests/e2e drives a real Chromium against a real authorization server)."""
+
+import json
+import subprocess
+import urllib.request
+from urllib.parse import parse_qs, urlsplit
+
+from harness import CLIENTS, PROVIDERS, SUPPORT, TETHER, TetherCase, keychain
+
+BROWSER = str(SUPPORT / "follow-redirects.sh")
+
+
+class Connect(TetherCase):
+
+    def add_with_browser_side(self, provider, account=None):
+        base = self.server.base
+        return self.add(provider, account, extra=("--authorization-endpoint", f"{base}/{provider}/authorize",
+                                                  "--revocation-endpoint", f"{base}/{provider}/revoke"))
+
+    def test_everySeedProvider_connectsThroughTheBrowser(self):
+        for provider in PROVIDERS:
+            with self.subTest(provider=provider):
+                account = self.add_with_browser_side(provider)
+                out = self.ok("connect", account, env={"BROWSER": BROWSER})
+                self.assertIn(f"connected {account}", out)
+                self.assertEqual(self.status(account)["state"], "connected")
+                tokens = keychain(account)["tokens"]
+                self.assertTrue(self.server.works(provider, tokens["access_token"]))
+                authorize = [e for e in self.server.log() if e.get("grant_type") == "authorize"][-1]
+                query = authorize["query"]
+                self.assertEqual(query["code_challenge_method"], "S256")
+                self.assertEqual(len(query["state"]), 22)
+                self.assertRegex(query["redirect_uri"], r"^http://127\.0\.0\.1:\d+/callback$")
+                exchange = [e for e in self.server.log() if e.get("grant_type") == "authorization_code"][-1]
+                self.assertEqual(exchange["outcome"], "ok")  # PKCE verified, same redirect_uri
+                self.ok("refresh", account)  # and the new refresh token works
+
+    def test_noBrowser_printsTheAddressAndWaits(self):
+        account = self.add_with_browser_side("wise")
+        process = subprocess.Popen([TETHER, "connect", account, "--no-browser"], env=self.env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        url = process.stdout.readline().strip()
+        self.assertTrue(url.startswith(self.server.base + "/wise/authorize?"), url)
+        subprocess.run([BROWSER, url], check=True)  # the user opens it somewhere
+        self.assertEqual(process.wait(30), 0, process.stderr.read())
+        self.assertIn(f"connected {account}", process.stdout.read())
+
+    def test_denied_isAClearReconnectFailure(self):
+        account = self.add_with_browser_side("pagero")
+        self.server.fault("pagero", "deny")
+        line = self.fails(3, "connect", account, env={"BROWSER": BROWSER})
+        self.assertIn("denied", line)
+        self.assertEqual(self.status(account)["state"], "not_connected")
+
+    def test_nobodySignsIn_timesOutAndClosesTheListener(self):
+        account = self.add_with_browser_side("wise")
+        process = subprocess.Popen([TETHER, "connect", account, "--no-browser"],
+                                   env=dict(self.env, TETHER_CONNECT_TIMEOUT_S="2"),
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        url = process.stdout.readline().strip()
+        redirect = parse_qs(urlsplit(url).query)["redirect_uri"][0]
+        self.assertEqual(process.wait(30), 3)
+        self.assertIn("not completed within", process.stderr.read())
+        with self.assertRaises(OSError):  # nothing listens there any more
+            urllib.request.urlopen(redirect + "?code=x&state=y", timeout=5)
+
+    def test_oneSignInPerAccountAtATime(self):
+        account = self.add_with_browser_side("wise")
+        first = subprocess.Popen([TETHER, "connect", account, "--no-browser"], env=self.env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        url = first.stdout.readline().strip()
+        self.assertIn("already under way", self.fails(4, "connect", account, "--no-browser"))
+        subprocess.run([BROWSER, url], check=True)
+        self.assertEqual(first.wait(30), 0)
+
+    def test_reconnect_afterInvalidGrant(self):
+        account = self.add_with_browser_side("wise")
+        self.ok("connect", account, env={"BROWSER": BROWSER})
+        self.server.revoke("wise")
+        self.fails(3, "refresh", account)
+        self.assertEqual(self.status(account)["state"], "needs_reconnect")
+        self.ok("connect", account, env={"BROWSER": BROWSER})
+        status = self.status(account)
+        self.assertEqual(status["state"], "connected")
+        self.assertIsNone(status["last_error"])
+
+    def test_disconnect_revokesAtTheProvider(self):
+        account = self.add_with_browser_side("pagero")
+        self.ok("connect", account, env={"BROWSER": BROWSER})
+        tokens = keychain(account)["tokens"]
+        self.ok("disconnect", account)
+        revoke = [e for e in self.server.log() if e.get("grant_type") == "revoke"][-1]
+        self.assertEqual((revoke["outcome"], revoke["token_type_hint"]), ("revoked", "refresh_token"))
+        self.assertFalse(self.server.works("pagero", tokens["access_token"]))
+        self.assertNotIn("tokens", keychain(account))
+
+    def test_failedRevocation_isReportedAndTheTokensAreStillForgotten(self):
+        account = self.add("wise", extra=("--revocation-endpoint", "http://127.0.0.1:9/revoke"))
+        self.ok("import", account, stdin=json.dumps(self.server.grant("wise")))
+        result = self.tether("disconnect", account)
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("could not be told to revoke", result.stderr.decode())
+        self.assertNotIn("tokens", keychain(account))
+
+    def test_providerWithoutAuthorizationEndpoint_saysWhatToAdd(self):
+        account = self.add("pagero")
+        self.assertIn("--authorization-endpoint", self.fails(2, "connect", account))
+
+    def test_connectWhileTheAppRuns_isPickedUpByIt(self):
+        account = self.add_with_browser_side("wise")
+        self.start_app()
+        self.ok("connect", account, env={"BROWSER": BROWSER})
+        first = self.ok("token", account).strip()  # through the app
+        self.assertTrue(self.server.works("wise", first))
+        self.assertEqual(self.status(account)["state"], "connected")
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()

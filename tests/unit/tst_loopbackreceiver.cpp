@@ -1,0 +1,190 @@
+#include "oauth/loopbackreceiver.h"
+#include "oauth/pkce.h"
+#include "support/printers.h"
+
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace tether;
+
+namespace {
+
+// Sends raw bytes to the receiver and returns the whole answer.
+QByteArray exchange(quint16 port, const QByteArray &request)
+{
+    QTcpSocket socket;
+    QSignalSpy connected(&socket, &QTcpSocket::connected);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!connected.wait(5000))
+        return {};
+    QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+    socket.write(request);
+    if (socket.state() == QAbstractSocket::ConnectedState)
+        closed.wait(5000); // the receiver always closes after its one answer
+    return socket.readAll();
+}
+
+QByteArray get(const QByteArray &target)
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+}
+
+} // namespace
+
+class TestLoopbackReceiver : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pkce_matchesRfc7636AppendixB();
+    void pkce_verifiersAreFreshAndWellFormed();
+    void requestLine_isParsedStrictly_data();
+    void requestLine_isParsedStrictly();
+    void listener_isBoundToLoopbackOnly();
+    void matchingCallback_completesOnce();
+    void wrongOrMissingState_isTurnedAwayAndWaitingGoesOn();
+    void errorRedirect_endsWithAReadableReason();
+    void otherPathsAndOversizedRequests_changeNothing();
+};
+
+void TestLoopbackReceiver::pkce_matchesRfc7636AppendixB()
+{
+    QCOMPARE(pkce::challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+             QByteArray("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+}
+
+void TestLoopbackReceiver::pkce_verifiersAreFreshAndWellFormed()
+{
+    QSet<QByteArray> seen;
+    for (int i = 0; i < 100; ++i) {
+        const QByteArray v = pkce::newVerifier();
+        QCOMPARE(v.size(), 43); // 32 bytes, base64url, no padding: within RFC 7636's 43..128
+        for (char c : v)
+            QVERIFY(QByteArrayView(
+                            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+                            .contains(c));
+        seen.insert(v);
+    }
+    QCOMPARE(seen.size(), 100);
+    QCOMPARE(pkce::newState().size(), 22);
+}
+
+void TestLoopbackReceiver::requestLine_isParsedStrictly_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("callback") << QByteArray("GET /callback?code=a&state=b HTTP/1.1\r\nHost: x")
+                              << true << "/callback";
+    QTest::newRow("encoded path") << QByteArray("GET /call%62ack HTTP/1.0") << true << "/callback";
+    QTest::newRow("absolute form")
+            << QByteArray("GET http://evil/callback HTTP/1.1") << false << "";
+    QTest::newRow("no version") << QByteArray("GET /callback") << false << "";
+    QTest::newRow("http2 preface") << QByteArray("PRI * HTTP/2.0") << false << "";
+    QTest::newRow("control chars") << QByteArray("GET /cb\x01 HTTP/1.1") << false << "";
+    QTest::newRow("empty") << QByteArray() << false << "";
+    QTest::newRow("spaces") << QByteArray("GET  /callback HTTP/1.1") << false << "";
+}
+
+void TestLoopbackReceiver::requestLine_isParsedStrictly()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, valid);
+    const auto request = parseCallbackRequest(head);
+    QCOMPARE(request.has_value(), valid);
+    if (valid)
+        QTEST(request->path, "path");
+}
+
+void TestLoopbackReceiver::listener_isBoundToLoopbackOnly()
+{
+    LoopbackReceiver receiver;
+    QString error;
+    QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
+    QVERIFY(receiver.port() > 0);
+    QVERIFY(receiver.redirectUri().startsWith(QStringLiteral("http://127.0.0.1:")));
+    // Nothing answers on the machine's other addresses: the socket is bound to 127.0.0.1 alone.
+    QTcpSocket probe;
+    QSignalSpy failed(&probe, &QTcpSocket::errorOccurred);
+    probe.connectToHost(QHostAddress(QStringLiteral("127.0.0.2")), receiver.port());
+    QVERIFY(failed.wait(5000));
+}
+
+void TestLoopbackReceiver::matchingCallback_completesOnce()
+{
+    LoopbackReceiver receiver;
+    QString error;
+    QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
+    receiver.expectState("s-123");
+    QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
+    const QByteArray answer = exchange(
+            receiver.port(), get("/callback?code=the%20code&state=s-123&iss=https%3A%2F%2Fid"));
+    QVERIFY(answer.startsWith("HTTP/1.1 200"));
+    QVERIFY(answer.contains("You can close this tab"));
+    QCOMPARE(received.size(), 1);
+    const auto response = received.constFirst().constFirst().value<AuthorizationResponse>();
+    QCOMPARE(response.code, QStringLiteral("the code"));
+    QCOMPARE(response.iss, QStringLiteral("https://id"));
+
+    QVERIFY(exchange(receiver.port(), get("/callback?code=again&state=s-123"))
+                    .startsWith("HTTP/1.1 409"));
+    QCOMPARE(received.size(), 1);
+}
+
+void TestLoopbackReceiver::wrongOrMissingState_isTurnedAwayAndWaitingGoesOn()
+{
+    LoopbackReceiver receiver;
+    QString error;
+    QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
+    receiver.expectState("right");
+    QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
+    QSignalSpy failed(&receiver, &LoopbackReceiver::authorizationFailed);
+    QVERIFY(exchange(receiver.port(), get("/callback?code=x&state=wrong"))
+                    .startsWith("HTTP/1.1 400"));
+    QVERIFY(exchange(receiver.port(), get("/callback?code=x")).startsWith("HTTP/1.1 400"));
+    QVERIFY(exchange(receiver.port(), get("/callback?error=access_denied&state=forged"))
+                    .startsWith("HTTP/1.1 400"));
+    QCOMPARE(received.size() + failed.size(), 0);
+    QVERIFY(exchange(receiver.port(), get("/callback?code=x&state=right"))
+                    .startsWith("HTTP/1.1 200"));
+    QCOMPARE(received.size(), 1);
+}
+
+void TestLoopbackReceiver::errorRedirect_endsWithAReadableReason()
+{
+    LoopbackReceiver receiver;
+    QString error;
+    QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
+    receiver.expectState("s");
+    QSignalSpy failed(&receiver, &LoopbackReceiver::authorizationFailed);
+    const QByteArray answer = exchange(
+            receiver.port(),
+            get("/callback?error=access_denied&error_description=User%20said%20%3Cno%3E&state=s"));
+    QVERIFY(answer.contains("User said &lt;no&gt;")); // shown, escaped
+    QCOMPARE(failed.size(), 1);
+    const auto failure = failed.constFirst().constFirst().value<Failure>();
+    QCOMPARE(failure.code, QStringLiteral("access_denied"));
+    QCOMPARE(failure.kind, FailureKind::Reconnect);
+    QVERIFY(failure.message.contains(QStringLiteral("denied")));
+}
+
+void TestLoopbackReceiver::otherPathsAndOversizedRequests_changeNothing()
+{
+    LoopbackReceiver receiver;
+    QString error;
+    QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
+    receiver.expectState("s");
+    QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
+    QVERIFY(exchange(receiver.port(), get("/favicon.ico")).startsWith("HTTP/1.1 404"));
+    QVERIFY(exchange(receiver.port(), "POST /callback?code=x&state=s HTTP/1.1\r\n\r\n")
+                    .startsWith("HTTP/1.1 404"));
+    QVERIFY(exchange(receiver.port(), "garbage\r\n\r\n").startsWith("HTTP/1.1 400"));
+    const QByteArray huge =
+            "GET /callback?code=" + QByteArray(20000, 'a') + "&state=s HTTP/1.1\r\n\r\n";
+    QVERIFY(exchange(receiver.port(), huge).startsWith("HTTP/1.1 431"));
+    QCOMPARE(received.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestLoopbackReceiver)
+#include "tst_loopbackreceiver.moc"
