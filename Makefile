@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CTEST_ARGS ?=
 
-.PHONY: all bootstrap configure build run test format format-check clean
+.PHONY: all bootstrap configure build run test e2e-deps format format-check clean
 
 all: build
 
@@ -22,7 +22,10 @@ build: configure
 run: build
 	@tools/run-demo.sh $(BUILD)/bin/tether
 
-test: build
+e2e-deps: bootstrap
+	@tools/e2e-deps.sh
+
+test: build e2e-deps
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 format:

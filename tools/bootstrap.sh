@@ -11,7 +11,11 @@ packages=(
     libqt6keychain1 libsecret-1-0 libqt6svg6
     # tests: a real Secret Service in a private D-Bus session, the loopback token server
     dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth
+    # end-to-end tests: a real browser (playwright-core drives it; it downloads no browser)
+    chromium
 )
+# Node.js and npm for the end-to-end tests' authorization server, unless the machine has them.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
