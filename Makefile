@@ -18,9 +18,11 @@ configure: bootstrap
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# Until the window lands, `make run` shows the command line on a throwaway demo account set.
+# The window on the embedded demo provider (its own profile: real accounts are never touched).
+# Without a display, the command line's demo runs instead.
 run: build
-	@tools/run-demo.sh $(BUILD)/bin/tether
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then $(BUILD)/bin/tether --demo; \
+	else echo "no display: showing the command line instead (tools/run-demo.sh)"; tools/run-demo.sh $(BUILD)/bin/tether; fi
 
 e2e-deps: bootstrap
 	@tools/e2e-deps.sh

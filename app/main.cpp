@@ -7,8 +7,9 @@
 #include "refresh/waketimer.h"
 #include "system/networkwatcher.h"
 #include "system/quitsignals.h"
+#include "ui/guiapp.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 
 #include <cstdio>
 
@@ -35,7 +36,7 @@ int runCommand(QCoreApplication &app, const QStringList &arguments)
     LocalEngine *engine = nullptr;
     CommandLine *command = nullptr;
     auto runHere = [&] {
-        engine = new LocalEngine(false, &app);
+        engine = new LocalEngine(false, {}, &app);
         command = new CommandLine(*engine->service(), io, SystemClock::instance(), &app);
         QObject::connect(command, &CommandLine::commandFinished, &app, &QCoreApplication::exit);
         command->start(arguments);
@@ -61,7 +62,7 @@ int runCommand(QCoreApplication &app, const QStringList &arguments)
     return app.exec();
 }
 
-// `tether --hidden` (and, until the window exists, `tether`): the background service.
+// `tether --hidden` where there is no display: the background service alone.
 int runService(QCoreApplication &app)
 {
     if (ControlServer::anotherInstanceRuns()) {
@@ -103,10 +104,41 @@ int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("tether"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
-    QCoreApplication app(argc, argv);
 
-    const QStringList arguments = QCoreApplication::arguments();
-    if (CommandLine::isCommand(arguments))
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (CommandLine::isCommand(arguments)) {
+        QCoreApplication app(argc, argv);
         return runCommand(app, arguments);
-    return runService(app);
+    }
+
+    const QStringList flags = arguments.mid(1);
+    for (const QString &flag : flags) {
+        if (flag != QLatin1String("--hidden") && flag != QLatin1String("--demo")) {
+            std::fprintf(stderr,
+                         "tether: unknown option \"%s\"; `tether --help` lists the commands\n",
+                         qPrintable(flag.left(60)));
+            return 2;
+        }
+    }
+    const bool hidden = flags.contains(QLatin1String("--hidden"));
+    const bool demo = flags.contains(QLatin1String("--demo"));
+    const bool display = qEnvironmentVariableIsSet("DISPLAY")
+                         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+                         || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+    if (!display) {
+        if (hidden && !demo) {
+            // No desktop (a server, a container): the background service alone, without tray.
+            QCoreApplication app(argc, argv);
+            return runService(app);
+        }
+        std::fputs(
+                "tether: no display to open the window on; `tether --hidden` runs the background "
+                "service alone, and `tether --help` lists the commands\n",
+                stderr);
+        return 2;
+    }
+    QApplication app(argc, argv);
+    return runGui(app, hidden, demo);
 }

@@ -10,7 +10,7 @@ packages=(
     # run: QtKeychain loads libsecret at run time to reach the Secret Service
     libqt6keychain1 libsecret-1-0 libqt6svg6
     # tests: a real Secret Service in a private D-Bus session, the loopback token server
-    dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth
+    dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth x11-utils x11-apps imagemagick
     # end-to-end tests: a real browser (playwright-core drives it; it downloads no browser)
     chromium
 )

@@ -60,6 +60,7 @@ QJsonObject Account::toJson() const
     const AccountStatus &s = status;
     QJsonObject status{
             {QStringLiteral("state"), nameOf(s.state)},
+            {QStringLiteral("access_issued_at"), instant(s.accessIssuedAt)},
             {QStringLiteral("access_expires_at"), instant(s.accessExpiresAt)},
             {QStringLiteral("refresh_expires_at"), instant(s.refreshExpiresAt)},
             {QStringLiteral("last_refresh_at"), instant(s.lastRefreshAt)},
@@ -132,6 +133,7 @@ std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error
         return std::nullopt;
     }
     st.state = *state;
+    st.accessIssuedAt = readInstant(s, QStringLiteral("access_issued_at"));
     st.accessExpiresAt = readInstant(s, QStringLiteral("access_expires_at"));
     st.refreshExpiresAt = readInstant(s, QStringLiteral("refresh_expires_at"));
     st.lastRefreshAt = readInstant(s, QStringLiteral("last_refresh_at"));

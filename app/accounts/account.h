@@ -36,6 +36,7 @@ struct AccountConfig
 struct AccountStatus
 {
     AccountState state = AccountState::NotConnected;
+    QDateTime accessIssuedAt;
     QDateTime accessExpiresAt;
     QDateTime refreshExpiresAt;
     QDateTime lastRefreshAt;

@@ -370,6 +370,7 @@ void AccountService::connectAccount(const QString &id, const BrowserOpener &open
                                         .arg(id),
                                 std::nullopt, 0});
         auto *flow = new AuthorizationFlow(m_engine.tokens, withSecret, opener, this);
+        m_flows.insert(id, flow);
         connect(flow, &AuthorizationFlow::browserOpened, this, browserOpened);
         connect(flow, &AuthorizationFlow::authorizationFinished, this,
                 [this, flow, id, done, attempt](const std::optional<TokenResponse> &response,
@@ -386,6 +387,12 @@ void AccountService::connectAccount(const QString &id, const BrowserOpener &open
                 });
         flow->start();
     });
+}
+
+void AccountService::cancelConnect(const QString &id)
+{
+    if (const QPointer<AuthorizationFlow> flow = m_flows.take(id))
+        flow->cancel();
 }
 
 void AccountService::disconnect(const QString &id, QStringList *warnings, const Done &done)

@@ -4,11 +4,15 @@
 #include "oauth/tokenresponse.h"
 #include "refresh/refreshoperation.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
 namespace tether {
+
+class AuthorizationFlow;
 
 // The operations on accounts that the command line (and the window) offer. Each one takes the
 // account's lock, re-reads what it changes, writes secrets to the keychain before it writes the
@@ -45,6 +49,9 @@ public:
     void refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
                  const RefreshDone &done) override;
 
+    // Ends a sign-in under way for this account (the window's Cancel).
+    void cancelConnect(const QString &id);
+
     RefreshOperation *createRefresh(const QString &id, RefreshOperation::Mode mode);
 
     // The checks `add` makes, for the window's dialog too.
@@ -64,6 +71,7 @@ private:
             const std::function<void(const std::optional<Failure> &, const SecretBundle &)> &next);
 
     Engine m_engine;
+    QHash<QString, QPointer<AuthorizationFlow>> m_flows;
 };
 
 } // namespace tether

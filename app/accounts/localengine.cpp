@@ -8,9 +8,11 @@
 
 namespace tether {
 
-LocalEngine::LocalEngine(bool jitter, QObject *parent)
+LocalEngine::LocalEngine(bool jitter, const QStringList &extraProfiles, QObject *parent)
     : QObject(parent),
-      m_catalog(ProviderCatalog::load()),
+      m_catalog(ProviderCatalog::fromDirectories(QStringList{QStringLiteral(":/providers")}
+                                                 + extraProfiles
+                                                 + QStringList{paths::userProvidersDir()})),
       m_registry(paths::accountsFile()),
       m_secrets(new KeychainSecretStore(paths::keychainService(), this)),
       m_tokens(new TokenClient(this)),

@@ -21,7 +21,9 @@ class LocalEngine final : public QObject
 
 public:
     // `jitter`: spread scheduled refreshes and retries randomly (the running app does).
-    explicit LocalEngine(bool jitter = false, QObject *parent = nullptr);
+    // `extraProfiles`: more profile directories (the demo's).
+    explicit LocalEngine(bool jitter = false, const QStringList &extraProfiles = {},
+                         QObject *parent = nullptr);
     ~LocalEngine() override;
 
     Engine engine();

@@ -271,12 +271,13 @@ void mirrorBundle(AccountStatus &s, const SecretBundle &bundle,
     s.hasClientSecret = !bundle.clientSecret.isEmpty();
     s.hasTokens = bundle.tokens.has_value();
     if (!bundle.tokens) {
-        s.accessExpiresAt = s.refreshExpiresAt = s.nextRefreshAt = {};
+        s.accessIssuedAt = s.accessExpiresAt = s.refreshExpiresAt = s.nextRefreshAt = {};
         s.hasRefreshToken = false;
         return;
     }
     const TokenSet &t = *bundle.tokens;
     s.state = AccountState::Connected;
+    s.accessIssuedAt = t.accessIssuedAt;
     s.accessExpiresAt = t.accessExpiresAt;
     s.refreshExpiresAt = t.refreshExpiresAt;
     s.hasRefreshToken = !t.refreshToken.isEmpty();

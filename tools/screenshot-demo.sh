@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Starts `tether --demo` on a private X server (Xvfb) with a private keyring, waits for its
+# window, and saves a picture of the screen: screenshot-demo.sh TETHER OUT.png [SECONDS]
+set -euo pipefail
+tether=$(realpath "$1"); out=$(realpath -m "$2"); settle=${3:-4}
+here=$(cd "$(dirname "$0")/.." && pwd)
+exec "$here/tests/support/with-keyring.sh" bash -c '
+    set -euo pipefail
+    tether=$1; out=$2; settle=$3
+    display=:$((90 + RANDOM % 100))
+    Xvfb "$display" -screen 0 1100x640x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    trap "kill \$app \$xvfb 2>/dev/null || true" EXIT
+    export DISPLAY=$display
+    for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+    "$tether" --demo 2>"$TETHER_TEST_ROOT/app.log" &
+    app=$!
+    for _ in $(seq 200); do grep -q "running" "$TETHER_TEST_ROOT/app.log" 2>/dev/null && break; sleep 0.05; done
+    sleep "$settle"   # let the demo accounts seed and the countdowns move: this is a picture, not a test wait
+    xwd -root -silent | /usr/bin/convert xwd:- "$out"
+' screenshot "$tether" "$out" "$settle"

@@ -1,0 +1,153 @@
+#include "accountdelegate.h"
+
+#include "accounts/account.h"
+#include "ui/accountlistmodel.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QIcon>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace tether {
+
+namespace {
+
+QColor stateColor(AccountState state, bool attention, const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    switch (state) {
+    case AccountState::Connected:
+        return attention ? QColor(dark ? "#d9a23b" : "#b7791f")
+                         : QColor(dark ? "#3fb950" : "#1a7f37");
+    case AccountState::Refreshing:
+        return QColor(dark ? "#58a6ff" : "#0969da");
+    case AccountState::Retrying:
+        return QColor(dark ? "#d9a23b" : "#b7791f");
+    case AccountState::NeedsReconnect:
+        return QColor(dark ? "#f85149" : "#cf222e");
+    case AccountState::NotConnected:
+        break;
+    }
+    return palette.color(QPalette::Disabled, QPalette::Text);
+}
+
+} // namespace
+
+AccountDelegate::AccountDelegate(QObject *parent) : QStyledItemDelegate(parent) { }
+
+QIcon AccountDelegate::providerIcon(const QString &providerId)
+{
+    const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(providerId);
+    return QFile::exists(path) ? QIcon(path)
+                               : QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg"));
+}
+
+QSize AccountDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const int line = option.fontMetrics.height();
+    return {line * 30, line * 4 + 18};
+}
+
+void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    QStyleOptionViewItem base = option;
+    initStyleOption(&base, index);
+    base.text.clear();
+    base.icon = QIcon();
+    QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &base, painter, option.widget);
+
+    const QPalette &palette = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    QColor dim = text;
+    dim.setAlphaF(0.7);
+    const QFontMetrics metrics = option.fontMetrics;
+    const int line = metrics.height();
+    const QRect r = option.rect.adjusted(10, 8, -12, -8);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // Provider icon.
+    const int iconSize = line * 2 + 4;
+    const QRect iconRect(r.left(), r.top() + 2, iconSize, iconSize);
+    providerIcon(index.data(AccountListModel::ProviderRole).toString()).paint(painter, iconRect);
+    const int left = iconRect.right() + 12;
+    const int rightColumn = std::max(line * 11, r.width() / 3);
+    const QRect textArea(left, r.top(), r.right() - left - rightColumn - 12, r.height());
+    const QRect right(r.right() - rightColumn, r.top(), rightColumn, r.height());
+
+    // Name and provider.
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(text);
+    const QString name = index.data(Qt::DisplayRole).toString();
+    painter->drawText(QRect(textArea.left(), textArea.top(), textArea.width(), line),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(bold).elidedText(name, Qt::ElideRight, textArea.width()));
+    painter->setFont(option.font);
+    painter->setPen(dim);
+    QString provider = index.data(AccountListModel::ProviderNameRole).toString();
+    if (index.data(AccountListModel::InsecureRole).toBool())
+        provider += tr(" · ⚠ plain http allowed");
+    painter->drawText(QRect(textArea.left(), textArea.top() + line, textArea.width(), line),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(provider, Qt::ElideRight, textArea.width()));
+
+    // State chip.
+    const auto state = AccountState(index.data(AccountListModel::StateRole).toInt());
+    const bool attention = !index.data(AccountListModel::LastErrorRole).toString().isEmpty();
+    const QString chipText = index.data(AccountListModel::StateTextRole).toString();
+    const QColor chipColor =
+            stateColor(state, attention && state == AccountState::Connected, palette);
+    const int chipWidth = metrics.horizontalAdvance(chipText) + line;
+    const QRect chip(textArea.left(), textArea.top() + line * 2 + 6, chipWidth, line + 4);
+    QColor fill = chipColor;
+    fill.setAlphaF(0.16);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(chip, chip.height() / 2.0, chip.height() / 2.0);
+    painter->setPen(selected ? text : chipColor);
+    painter->drawText(chip, Qt::AlignCenter, chipText);
+
+    // Refresh times beside the chip.
+    painter->setPen(dim);
+    const QRect times(chip.right() + 10, chip.top(), textArea.right() - chip.right() - 10,
+                      chip.height());
+    painter->drawText(times, Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(index.data(AccountListModel::TimesTextRole).toString(),
+                                         Qt::ElideRight, times.width()));
+
+    // Countdown, bar, refresh token lifetime.
+    painter->setPen(text);
+    painter->drawText(QRect(right.left(), right.top(), right.width(), line),
+                      Qt::AlignRight | Qt::AlignVCenter,
+                      index.data(AccountListModel::CountdownTextRole).toString());
+    const double fraction = index.data(AccountListModel::AccessFractionRole).toDouble();
+    const QRect bar(right.left(), right.top() + line + 6, right.width(), 6);
+    QColor track = text;
+    track.setAlphaF(0.12);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(track);
+    painter->drawRoundedRect(bar, 3, 3);
+    if (fraction >= 0) {
+        QColor level = fraction > 0.25 ? stateColor(AccountState::Connected, false, palette)
+                                       : stateColor(AccountState::Retrying, false, palette);
+        painter->setBrush(level);
+        painter->drawRoundedRect(
+                QRect(bar.left(), bar.top(), int(bar.width() * fraction), bar.height()), 3, 3);
+    }
+    painter->setPen(dim);
+    painter->drawText(
+            QRect(right.left(), bar.bottom() + 6, right.width(), line),
+            Qt::AlignRight | Qt::AlignVCenter,
+            metrics.elidedText(index.data(AccountListModel::RefreshSummaryRole).toString(),
+                               Qt::ElideLeft, right.width()));
+    painter->restore();
+}
+
+} // namespace tether

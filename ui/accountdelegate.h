@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace tether {
+
+// Paints one account row from the model's roles only: provider icon, name, a state chip, the
+// access token's countdown with a bar that shrinks, the refresh token's lifetime and the
+// refresh times. Colours come from the palette, so light and dark themes both read well.
+class AccountDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccountDelegate)
+
+public:
+    explicit AccountDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    static QIcon providerIcon(const QString &providerId);
+};
+
+} // namespace tether

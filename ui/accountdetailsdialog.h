@@ -1,0 +1,24 @@
+#pragma once
+
+#include "accounts/account.h"
+#include "ui/mainwindow.h"
+
+#include <QDialog>
+
+namespace tether {
+
+class AccountService;
+
+// An account's refresh history (time, outcome, HTTP status, error — never a token), where its
+// secrets are kept, and what its provider profile says about tokens.
+class AccountDetailsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccountDetailsDialog)
+
+public:
+    AccountDetailsDialog(const Account &account, AccountService &accounts,
+                         const QList<HistoryEntry> &history, QWidget *parent = nullptr);
+};
+
+} // namespace tether

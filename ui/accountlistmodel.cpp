@@ -1,0 +1,193 @@
+#include "accountlistmodel.h"
+
+#include "cli/output.h"
+#include "core/clock.h"
+#include "providers/providercatalog.h"
+
+namespace tether {
+
+AccountListModel::AccountListModel(const Clock &clock, const ProviderCatalog &catalog,
+                                   QObject *parent)
+    : QAbstractListModel(parent), m_clock(clock), m_catalog(catalog)
+{ }
+
+int AccountListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_accounts.size());
+}
+
+QHash<int, QByteArray> AccountListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "accountId"},
+                  {ProviderRole, "provider"},
+                  {ProviderNameRole, "providerName"},
+                  {StateRole, "state"},
+                  {StateTextRole, "stateText"},
+                  {AccessFractionRole, "accessFraction"},
+                  {CountdownTextRole, "countdownText"},
+                  {RefreshSummaryRole, "refreshSummary"},
+                  {TimesTextRole, "timesText"},
+                  {LastErrorRole, "lastError"},
+                  {NeedsReconnectRole, "needsReconnect"},
+                  {InsecureRole, "insecure"}});
+    return names;
+}
+
+QString AccountListModel::countdown(qint64 seconds)
+{
+    seconds = std::max<qint64>(0, seconds);
+    const qint64 h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3")
+                .arg(h)
+                .arg(m, 2, 10, QLatin1Char('0'))
+                .arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QVariant AccountListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Account &a = m_accounts.at(index.row());
+    const AccountStatus &s = a.status;
+    const QDateTime now = m_clock.nowUtc();
+    const ProviderProfile *profile = m_catalog.find(a.config.provider);
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return a.config.name.isEmpty() ? a.config.id : a.config.name;
+    case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole:
+        return tr("%1, %2, %3")
+                .arg(a.config.name, data(index, StateTextRole).toString(),
+                     data(index, CountdownTextRole).toString());
+    case IdRole:
+        return a.config.id;
+    case ProviderRole:
+        return a.config.provider;
+    case ProviderNameRole:
+        return profile ? profile->name : a.config.provider;
+    case StateRole:
+        return int(s.state);
+    case NeedsReconnectRole:
+        return s.state == AccountState::NeedsReconnect;
+    case InsecureRole:
+        return a.config.allowInsecureHttp;
+    case LastErrorRole:
+        return s.lastError ? s.lastError->message : QString();
+    case StateTextRole:
+        switch (s.state) {
+        case AccountState::NotConnected:
+            return tr("not connected");
+        case AccountState::Connected:
+            return s.lastError && s.lastError->kind == FailureKind::Configuration
+                           ? tr("needs attention")
+                           : tr("connected");
+        case AccountState::Refreshing:
+            return tr("refreshing…");
+        case AccountState::Retrying:
+            return s.nextRefreshAt.isValid() && s.nextRefreshAt > now
+                           ? tr("retrying in %1").arg(output::duration(now.secsTo(s.nextRefreshAt)))
+                           : tr("retrying…");
+        case AccountState::NeedsReconnect:
+            return tr("needs reconnect");
+        }
+        return {};
+    case AccessFractionRole: {
+        if (!s.hasTokens || !s.accessExpiresAt.isValid() || !s.accessIssuedAt.isValid())
+            return -1.0;
+        const double lifetime = double(s.accessIssuedAt.msecsTo(s.accessExpiresAt));
+        if (lifetime <= 0)
+            return 0.0;
+        return std::clamp(double(now.msecsTo(s.accessExpiresAt)) / lifetime, 0.0, 1.0);
+    }
+    case CountdownTextRole:
+        if (!s.hasTokens || !s.accessExpiresAt.isValid())
+            return tr("no access token");
+        if (s.accessExpiresAt <= now)
+            return tr("access token expired");
+        return tr("expires in %1").arg(countdown(now.secsTo(s.accessExpiresAt)));
+    case RefreshSummaryRole:
+        if (!s.hasTokens || !s.hasRefreshToken)
+            return tr("no refresh token");
+        if (profile && profile->refreshLifetime == LifetimeModel::Rolling
+            && s.refreshExpiresAt.isValid() && now.secsTo(s.refreshExpiresAt) > 86400)
+            return tr("refresh token: rolling, %1 from each refresh")
+                    .arg(output::duration(profile->refreshLifetimeSeconds));
+        if (!s.refreshExpiresAt.isValid())
+            return tr("refresh token: no known expiry");
+        if (s.refreshExpiresAt <= now)
+            return tr("refresh token expired");
+        return now.secsTo(s.refreshExpiresAt) < 3600
+                       ? tr("refresh token expires in %1")
+                                 .arg(countdown(now.secsTo(s.refreshExpiresAt)))
+                       : tr("refresh token: %1 left")
+                                 .arg(output::duration(now.secsTo(s.refreshExpiresAt)));
+    case TimesTextRole: {
+        QStringList parts;
+        if (s.lastRefreshAt.isValid())
+            parts << tr("last refresh %1").arg(output::relative(s.lastRefreshAt, now));
+        if (s.nextRefreshAt.isValid())
+            parts << tr("next %1").arg(output::relative(s.nextRefreshAt, now));
+        return parts.join(QStringLiteral(" · "));
+    }
+    default:
+        return {};
+    }
+}
+
+void AccountListModel::setAccounts(const QList<Account> &accounts)
+{
+    // Remove rows that went, update the ones that stayed, append the new ones.
+    for (int row = int(m_accounts.size()) - 1; row >= 0; --row) {
+        const QString id = m_accounts.at(row).config.id;
+        if (std::none_of(accounts.begin(), accounts.end(),
+                         [&](const Account &a) { return a.config.id == id; })) {
+            beginRemoveRows({}, row, row);
+            m_accounts.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (const Account &account : accounts) {
+        const int row = rowOf(account.config.id);
+        if (row >= 0) {
+            m_accounts[row] = account;
+            Q_EMIT dataChanged(index(row), index(row));
+        } else {
+            beginInsertRows({}, int(m_accounts.size()), int(m_accounts.size()));
+            m_accounts.append(account);
+            endInsertRows();
+        }
+    }
+}
+
+void AccountListModel::refreshCountdowns(int firstRow, int lastRow)
+{
+    firstRow = std::max(firstRow, 0);
+    lastRow = std::min(lastRow, rowCount() - 1);
+    if (firstRow > lastRow)
+        return;
+    Q_EMIT dataChanged(index(firstRow), index(lastRow),
+                       {StateTextRole, AccessFractionRole, CountdownTextRole, RefreshSummaryRole,
+                        TimesTextRole, Qt::ToolTipRole});
+}
+
+int AccountListModel::rowOf(const QString &id) const
+{
+    for (int row = 0; row < m_accounts.size(); ++row) {
+        if (m_accounts.at(row).config.id == id)
+            return row;
+    }
+    return -1;
+}
+
+std::optional<Account> AccountListModel::accountAt(int row) const
+{
+    if (row < 0 || row >= m_accounts.size())
+        return std::nullopt;
+    return m_accounts.at(row);
+}
+
+} // namespace tether

@@ -1,0 +1,166 @@
+#include "addaccountdialog.h"
+
+#include "accounts/accountservice.h"
+#include "oauth/endpointpolicy.h"
+#include "providers/providercatalog.h"
+#include "ui/accountdelegate.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+
+namespace tether {
+
+AddAccountDialog::AddAccountDialog(AccountService &accounts, QWidget *parent)
+    : QDialog(parent),
+      m_accounts(accounts),
+      m_provider(new QComboBox),
+      m_id(new QLineEdit),
+      m_name(new QLineEdit),
+      m_clientId(new QLineEdit),
+      m_secret(new QLineEdit),
+      m_scope(new QLineEdit),
+      m_issuer(new QLineEdit),
+      m_tokenEndpoint(new QLineEdit),
+      m_authorizationEndpoint(new QLineEdit),
+      m_insecure(new QCheckBox(
+              tr("Allow plain http to a non-loopback host (exposes your credentials)"))),
+      m_answer(new QPlainTextEdit),
+      m_problem(new QLabel),
+      m_warning(new QLabel)
+{
+    setWindowTitle(tr("Add account"));
+    for (const ProviderProfile &p : accounts.catalog().profiles())
+        m_provider->addItem(AccountDelegate::providerIcon(p.id), p.name, p.id);
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_id->setPlaceholderText(tr("a short name, e.g. bank"));
+    m_answer->setPlaceholderText(
+            tr("Optional: paste a token answer (JSON) to import instead of signing in"));
+    m_answer->setMaximumHeight(80);
+    m_problem->setWordWrap(true);
+    m_warning->setWordWrap(true);
+    m_problem->setAccessibleName(tr("Problem"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Provider:"), m_provider);
+    form->addRow(tr("Account &id:"), m_id);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Client id:"), m_clientId);
+    form->addRow(tr("Client &secret:"), m_secret);
+    form->addRow(tr("S&copes:"), m_scope);
+    form->addRow(tr("&Issuer / tenant:"), m_issuer);
+    form->addRow(tr("&Token endpoint:"), m_tokenEndpoint);
+    form->addRow(tr("&Authorization endpoint:"), m_authorizationEndpoint);
+    form->addRow(QString(), m_insecure);
+    form->addRow(tr("Token answer:"), m_answer);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_signIn = buttons->addButton(tr("Add and &sign in"), QDialogButtonBox::AcceptRole);
+    m_addOnly = buttons->addButton(tr("&Add"), QDialogButtonBox::ApplyRole);
+    m_signIn->setDefault(true);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto request = [this](bool signIn) {
+        const QString answer = m_answer->toPlainText().trimmed();
+        Q_EMIT accountRequested(config(), m_secret->text(), signIn && answer.isEmpty(),
+                                answer.toUtf8());
+    };
+    connect(m_signIn, &QPushButton::clicked, this, [request] { request(true); });
+    connect(m_addOnly, &QPushButton::clicked, this, [request] { request(false); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_warning);
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+
+    connect(m_provider, &QComboBox::currentIndexChanged, this,
+            &AddAccountDialog::onProviderChanged);
+    for (QLineEdit *edit : {m_id, m_name, m_clientId, m_secret, m_scope, m_issuer, m_tokenEndpoint,
+                            m_authorizationEndpoint})
+        connect(edit, &QLineEdit::textChanged, this, &AddAccountDialog::validate);
+    connect(m_insecure, &QCheckBox::toggled, this, &AddAccountDialog::validate);
+    connect(m_answer, &QPlainTextEdit::textChanged, this, &AddAccountDialog::validate);
+    onProviderChanged();
+}
+
+void AddAccountDialog::onProviderChanged()
+{
+    const ProviderProfile *p = m_accounts.catalog().find(m_provider->currentData().toString());
+    if (!p)
+        return;
+    // The profile's endpoints are the defaults, shown as placeholders: typing overrides them.
+    m_tokenEndpoint->setPlaceholderText(
+            p->discovery ? tr("read from the issuer's discovery document") : p->tokenEndpoint);
+    m_authorizationEndpoint->setPlaceholderText(
+            p->authorizationEndpoint.isEmpty() && !p->discovery
+                    ? tr("required to sign in: the provider's authorization URL")
+            : p->discovery ? tr("read from the issuer's discovery document")
+                           : p->authorizationEndpoint);
+    m_issuer->setEnabled(p->discovery || p->needsTenant());
+    m_issuer->setPlaceholderText(p->discovery       ? tr("https://issuer.example.com")
+                                 : p->needsTenant() ? tr("https://YOUR-TENANT.auth0.com")
+                                                    : QString());
+    m_secret->setEnabled(p->clientAuth != ClientAuth::None || p->discovery);
+    m_scope->setPlaceholderText(p->defaultScopes.join(QLatin1Char(' ')));
+    validate();
+}
+
+AccountConfig AddAccountDialog::config() const
+{
+    AccountConfig c;
+    c.id = m_id->text().trimmed();
+    c.name = m_name->text().trimmed();
+    c.provider = m_provider->currentData().toString();
+    c.clientId = m_clientId->text().trimmed();
+    c.scope = m_scope->text().simplified();
+    if (c.scope.isEmpty()) {
+        if (const ProviderProfile *p = m_accounts.catalog().find(c.provider))
+            c.scope = p->defaultScopes.join(QLatin1Char(' '));
+    }
+    c.issuer = m_issuer->isEnabled() ? m_issuer->text().trimmed() : QString();
+    c.tokenEndpoint = m_tokenEndpoint->text().trimmed();
+    c.authorizationEndpoint = m_authorizationEndpoint->text().trimmed();
+    c.allowInsecureHttp = m_insecure->isChecked();
+    return c;
+}
+
+void AddAccountDialog::validate()
+{
+    AccountConfig c = config();
+    const ProviderProfile *p = m_accounts.catalog().find(c.provider);
+    QString problem;
+    if (c.id.isEmpty()) {
+        problem = tr("Give the account an id.");
+    } else if (p && p->discovery && c.tokenEndpoint.isEmpty()) {
+        // The endpoints come from discovery when the account is added; check what can be checked.
+        const QUrl issuer(c.issuer, QUrl::StrictMode);
+        if (c.clientId.isEmpty())
+            problem = tr("--client-id is required: the client id the provider registered for your "
+                         "application");
+        else if (auto refused = checkEndpoint(issuer, c.allowInsecureHttp, tr("issuer")))
+            problem = refused->message;
+    } else if (auto failure = m_accounts.validate(c, !m_secret->text().isEmpty())) {
+        problem = failure->message;
+    }
+    m_problem->setText(problem.isEmpty() ? QString()
+                                         : QStringLiteral("<span style='color:#cf222e'>%1</span>")
+                                                   .arg(problem.toHtmlEscaped()));
+    m_warning->setText(c.allowInsecureHttp ? tr("⚠ This account may send its secrets over plain "
+                                                "http. Use it only for a test server.")
+                                           : QString());
+    m_signIn->setEnabled(problem.isEmpty());
+    m_addOnly->setEnabled(problem.isEmpty());
+}
+
+void AddAccountDialog::showError(const QString &message)
+{
+    m_problem->setText(
+            QStringLiteral("<span style='color:#cf222e'>%1</span>").arg(message.toHtmlEscaped()));
+}
+
+} // namespace tether
