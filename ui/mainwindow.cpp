@@ -8,6 +8,7 @@
 #include "ui/accountdetailsdialog.h"
 #include "ui/accountlistmodel.h"
 #include "ui/addaccountdialog.h"
+#include "ui/preferences.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
@@ -105,6 +106,20 @@ MainWindow::MainWindow(RefreshService &service, AccountService &accounts, const 
         for (const Account &a : m_service.accounts()) {
             if (a.status.hasTokens)
                 m_service.refreshNow(a.config.id);
+        }
+    });
+    file->addSeparator();
+    QAction *notifications = file->addAction(tr("&Notifications"));
+    notifications->setCheckable(true);
+    notifications->setChecked(preferences::notificationsEnabled());
+    connect(notifications, &QAction::toggled, this, &preferences::setNotificationsEnabled);
+    QAction *login = file->addAction(tr("Start at &login"));
+    login->setCheckable(true);
+    login->setChecked(preferences::startsAtLogin());
+    connect(login, &QAction::toggled, this, [this, login](bool on) {
+        if (!preferences::setStartsAtLogin(on)) {
+            login->setChecked(!on);
+            say(tr("Could not change the autostart entry"));
         }
     });
     file->addSeparator();

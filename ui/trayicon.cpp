@@ -3,31 +3,17 @@
 #include "core/paths.h"
 #include "refresh/refreshservice.h"
 #include "ui/mainwindow.h"
+#include "ui/preferences.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QFile>
 #include <QLocale>
 #include <QMenu>
 #include <QPainter>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QSystemTrayIcon>
 
 namespace tether {
 
 namespace {
-
-QSettings settings()
-{
-    return QSettings(paths::configDir() + QStringLiteral("/settings.ini"), QSettings::IniFormat);
-}
-
-QString autostartFile()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-           + QStringLiteral("/autostart/io.github.tether.Tether.desktop");
-}
 
 QIcon trayIcon(bool attention)
 {
@@ -59,13 +45,13 @@ TrayIcon::TrayIcon(RefreshService &service, MainWindow &window, QObject *parent)
     });
     QAction *notifications = menu->addAction(tr("&Notifications"));
     notifications->setCheckable(true);
-    notifications->setChecked(notificationsEnabled());
-    connect(notifications, &QAction::toggled, this, &TrayIcon::setNotificationsEnabled);
+    notifications->setChecked(preferences::notificationsEnabled());
+    connect(notifications, &QAction::toggled, this, &preferences::setNotificationsEnabled);
     QAction *login = menu->addAction(tr("Start at &login"));
     login->setCheckable(true);
-    login->setChecked(startsAtLogin());
+    login->setChecked(preferences::startsAtLogin());
     connect(login, &QAction::toggled, this, [login](bool on) {
-        if (!setStartsAtLogin(on))
+        if (!preferences::setStartsAtLogin(on))
             login->setChecked(!on);
     });
     menu->addSeparator();
@@ -121,41 +107,10 @@ void TrayIcon::update()
 
 void TrayIcon::notify(const QString &id, const QString &title, const QString &text)
 {
-    if (!notificationsEnabled())
+    if (!preferences::notificationsEnabled())
         return;
     m_lastNotified = id;
     m_tray->showMessage(title, text, QSystemTrayIcon::Warning, 15'000);
-}
-
-bool TrayIcon::notificationsEnabled()
-{
-    return settings().value(QStringLiteral("notifications"), true).toBool();
-}
-
-void TrayIcon::setNotificationsEnabled(bool enabled)
-{
-    settings().setValue(QStringLiteral("notifications"), enabled);
-}
-
-bool TrayIcon::startsAtLogin()
-{
-    return QFile::exists(autostartFile());
-}
-
-bool TrayIcon::setStartsAtLogin(bool enabled)
-{
-    const QString path = autostartFile();
-    if (!enabled)
-        return !QFile::exists(path) || QFile::remove(path);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    file.write("[Desktop Entry]\nType=Application\nName=Tether\n"
-               "Comment=Keeps OAuth account connections alive\n"
-               "Exec=tether --hidden\nIcon=io.github.tether.Tether\nTerminal=false\n"
-               "X-GNOME-Autostart-enabled=true\nNoDisplay=true\n");
-    return file.error() == QFile::NoError;
 }
 
 } // namespace tether

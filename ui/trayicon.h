@@ -24,12 +24,6 @@ public:
     static bool isAvailable();
     bool attentionNeeded() const { return m_attention; }
 
-    static bool notificationsEnabled();
-    static void setNotificationsEnabled(bool enabled);
-    // An XDG autostart entry running `tether --hidden`.
-    static bool startsAtLogin();
-    static bool setStartsAtLogin(bool enabled);
-
 Q_SIGNALS:
     void quitRequested();
 
