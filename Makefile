@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CTEST_ARGS ?=
 
-.PHONY: all bootstrap configure build run test e2e-deps format format-check clean
+.PHONY: all bootstrap configure build run test e2e-deps package format format-check clean
 
 all: build
 
@@ -29,6 +29,9 @@ e2e-deps: bootstrap
 
 test: build e2e-deps
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+package: build
+	@cmake --build $(BUILD) --target package >/dev/null && ls $(BUILD)/tether_*.deb
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

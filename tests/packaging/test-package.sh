@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The Debian package, checked as a user would get it: built with CPack, unpacked with
+# dpkg-deb -x into a scratch root, and everything in it exercised from there.
+#   test-package.sh BUILD_DIR
+set -euo pipefail
+build=$(realpath "$1")
+scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
+pass=0; fail=0
+check() { # check NAME COMMAND...
+    local name=$1; shift
+    if "$@" >"$scratch/out" 2>&1; then pass=$((pass + 1)); echo "ok   $name"
+    else fail=$((fail + 1)); echo "FAIL $name"; sed 's/^/     /' "$scratch/out"; fi
+}
+
+cmake --build "$build" --target package >"$scratch/cpack.log" 2>&1 || { cat "$scratch/cpack.log"; exit 1; }
+deb=$(ls "$build"/tether_*_amd64.deb)
+root=$scratch/root
+dpkg-deb -x "$deb" "$root"
+tether=$root/usr/bin/tether
+
+check "desktop entry validates" desktop-file-validate "$root/usr/share/applications/io.github.tether.Tether.desktop"
+check "autostart entry validates" desktop-file-validate "$root/usr/share/tether/io.github.tether.Tether-autostart.desktop"
+check "autostart entry runs tether --hidden" grep -qx 'Exec=tether --hidden' "$root/usr/share/tether/io.github.tether.Tether-autostart.desktop"
+check "AppStream metainfo validates" appstreamcli validate --no-net "$root/usr/share/metainfo/io.github.tether.Tether.metainfo.xml"
+check "metainfo launches the desktop entry" grep -q '<launchable type="desktop-id">io.github.tether.Tether.desktop</launchable>' \
+    "$root/usr/share/metainfo/io.github.tether.Tether.metainfo.xml"
+for size in 48x48 128x128; do
+    check "icon $size is a ${size} PNG" bash -c "file '$root/usr/share/icons/hicolor/$size/apps/io.github.tether.Tether.png' | grep -q '${size/x/ x },'"
+done
+check "scalable icon" test -s "$root/usr/share/icons/hicolor/scalable/apps/io.github.tether.Tether.svg"
+
+check "unpacked tether --version" bash -c "'$tether' --version | grep -qx 'tether [0-9]*\.[0-9]*\.[0-9]*'"
+check "unpacked tether providers" bash -c "XDG_CONFIG_HOME='$scratch/cfg' XDG_DATA_HOME='$scratch/data' '$tether' providers | grep -q '^pagero '"
+
+fields=$(dpkg-deb -f "$deb" Depends Recommends Section)
+check "Depends has libsecret-1-0 (loaded at run time)" grep -q 'libsecret-1-0' <<<"$fields"
+check "Depends has the shlibdeps (QtKeychain, Qt)" grep -q 'libqt6keychain1.*libqt6network6\|libqt6network6.*libqt6keychain1' <<<"$fields"
+check "Recommends a Secret Service" grep -q 'Recommends: gnome-keyring | kwalletmanager | keepassxc' <<<"$fields"
+check "Section utils" grep -q 'Section: utils' <<<"$fields"
+
+check "man page renders" bash -c "MANWIDTH=80 man -l '$root/usr/share/man/man1/tether.1.gz' | grep -q 'EXIT STATUS'"
+
+# Completion: loads in bash and completes commands, providers and account ids.
+mkdir -p "$scratch/cfg/tether"
+cat >"$scratch/cfg/tether/accounts.json" <<'JSON'
+{"schema": 1, "accounts": [
+ {"id": "bank-main", "provider": "aiia", "client_id": "c", "status": {"state": "connected"}},
+ {"id": "books", "provider": "pagero", "client_id": "c", "status": {"state": "not_connected"}}]}
+JSON
+complete_words() { # complete_words WORD... : what bash completes for the last word
+    PATH="$root/usr/bin:$PATH" XDG_CONFIG_HOME="$scratch/cfg" XDG_RUNTIME_DIR="$scratch/run" bash -c '
+        source "$0"
+        COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+        _tether; printf "%s\n" "${COMPREPLY[@]}"' "$root/usr/share/bash-completion/completions/tether" "$@"
+}
+mkdir -p "$scratch/run" && chmod 700 "$scratch/run"
+check "completion: commands" bash -c "$(declare -f complete_words); root='$root' scratch='$scratch'; complete_words tether to | grep -qx token"
+check "completion: account ids" bash -c "$(declare -f complete_words); root='$root' scratch='$scratch'; [ \"\$(complete_words tether token b | sort | tr '\n' ' ')\" = 'bank-main books ' ]"
+check "completion: providers" bash -c "$(declare -f complete_words); root='$root' scratch='$scratch'; complete_words tether add x --provider pa | grep -qx pagero"
+
+echo "packaging: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
