@@ -8,7 +8,7 @@ packages=(
     build-essential cmake make pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qtkeychain-qt6-dev
     # packaging: icons rendered at build time, the .deb, and its checks
-    librsvg2-bin dpkg-dev file desktop-file-utils appstream man-db
+    librsvg2-bin dpkg-dev file desktop-file-utils appstream man-db python3-yaml
     # run: QtKeychain loads libsecret at run time to reach the Secret Service
     libqt6keychain1 libsecret-1-0 libqt6svg6
     # tests: a real Secret Service in a private D-Bus session, the loopback token server

@@ -58,5 +58,24 @@ check "completion: commands" bash -c "$(declare -f complete_words); root='$root'
 check "completion: account ids" bash -c "$(declare -f complete_words); root='$root' scratch='$scratch'; [ \"\$(complete_words tether token b | sort | tr '\n' ' ')\" = 'bank-main books ' ]"
 check "completion: providers" bash -c "$(declare -f complete_words); root='$root' scratch='$scratch'; complete_words tether add x --provider pa | grep -qx pagero"
 
+# The Flatpak manifest cannot be built here (it fetches the KDE runtime and QtKeychain), so check
+# what can be checked: it parses, names the same app id, asks for what Tether talks to, and
+# builds QtKeychain for Qt 6.
+manifest=$(dirname "$0")/../../packaging/io.github.tether.Tether.yml
+check "Flatpak manifest is well-formed and complete" python3 - "$manifest" <<'PY'
+import sys, yaml
+m = yaml.safe_load(open(sys.argv[1]))
+assert m["id"] == "io.github.tether.Tether" and m["command"] == "tether", m
+assert m["runtime"] == "org.kde.Platform" and m["sdk"] == "org.kde.Sdk"
+assert float(m["runtime-version"]) >= 6, "a Qt 6 (KDE 6) runtime"
+args = set(m["finish-args"])
+for needed in ("--share=network", "--talk-name=org.freedesktop.secrets", "--system-talk-name=org.freedesktop.login1",
+               "--talk-name=org.freedesktop.Notifications"):
+    assert needed in args, needed
+names = [module["name"] for module in m["modules"]]
+assert names[-1] == "tether" and "qtkeychain" in names, names
+assert "-DBUILD_WITH_QT6=ON" in m["modules"][names.index("qtkeychain")]["config-opts"]
+PY
+
 echo "packaging: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
