@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CTEST_ARGS ?=
 
-.PHONY: all bootstrap configure build run test e2e-deps package format format-check clean
+.PHONY: all bootstrap configure build run test e2e-deps soak test-sanitize fuzz package format format-check clean
 
 all: build
 
@@ -29,6 +29,22 @@ e2e-deps: bootstrap
 
 test: build e2e-deps
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# The long runs: 200 kill -9 iterations against the single-use provider (make test runs 20).
+soak: build
+	@TETHER_CRASH_ITERATIONS=200 ctest --test-dir $(BUILD) --output-on-failure -R integration_crashes
+
+# The whole suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
+SANITIZE_BUILD ?= build-sanitize
+test-sanitize: bootstrap e2e-deps
+	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug -DTETHER_SANITIZE=ON -DTETHER_WERROR=ON >/dev/null
+	@cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	@ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) -LE "format|packaging" $(CTEST_ARGS)
+
+# Each libFuzzer target for FUZZ_SECONDS (make test runs a 5-second smoke of each).
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	@tools/fuzz.sh $(FUZZ_SECONDS)
 
 package: build
 	@cmake --build $(BUILD) --target package >/dev/null && ls $(BUILD)/tether_*.deb

@@ -138,11 +138,18 @@ std::optional<Failure> AccountRegistry::modify(const Change &change)
                                QStringLiteral("cannot create %1").arg(info.absolutePath()));
     QLockFile lock(m_path + QStringLiteral(".lock"));
     lock.setStaleLockTime(0); // stale only when its holder is gone
-    if (!lock.tryLock(kLockWaitMs))
+    if (!lock.tryLock(kLockWaitMs)) {
+        if (lock.error() != QLockFile::LockFailedError) // not held by anyone: it cannot be created
+            return registryFailure(
+                    QStringLiteral("registry_write_failed"),
+                    QStringLiteral("cannot write in %1 (is the disk full or read-only?); "
+                                   "nothing was changed")
+                            .arg(info.absolutePath()));
         return Failure{FailureKind::Temporary, QStringLiteral("registry_busy"),
                        QStringLiteral("another Tether process is holding the account registry; "
                                       "try again"),
                        std::nullopt, 0};
+    }
     QList<Account> accounts;
     if (auto failure = load(&accounts))
         return failure;

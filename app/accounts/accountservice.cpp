@@ -228,9 +228,12 @@ void AccountService::store(const AccountConfig &config, const std::optional<QStr
                 list.append(account);
                 return std::nullopt;
             });
-            if (failure && storedSecret)
-                m_engine.secrets->remove(config.id); // do not leave an orphaned secret behind
-            finish(failure);
+            if (!failure)
+                return finish(failure);
+            // Do not leave an orphaned secret behind: the account was not registered.
+            SecretJob *cleanup = m_engine.secrets->remove(config.id);
+            connect(cleanup, &SecretJob::secretJobFinished, this,
+                    [finish, failure](const SecretResult &) { finish(failure); });
         };
         // Whatever a removed account of the same id left in the keychain is replaced here.
         SecretBundle bundle;

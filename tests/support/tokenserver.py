@@ -29,7 +29,8 @@ Test control lives under /_control (JSON in, JSON out):
   POST /_control/grant   {"provider", "access_lifetime"?}  -> a fresh token answer (to import)
   POST /_control/fault   {"provider", "mode", "count"?, "retry_after"?}
   POST /_control/revoke  {"provider"}                       -> revoke every family
-  POST /_control/config  {"provider", "access_lifetime"}
+  POST /_control/config  {"provider", "access_lifetime"?, "delay_ms"?}  (delay: after a refresh
+                         has rotated the token, before the answer goes out)
   GET  /_control/log                                         -> every token request seen
   GET  /_control/wait?provider=P&outcome=ok&count=N&timeout=S -> the log, once it holds N such
                                                                  entries (or 408 after S seconds)
@@ -92,6 +93,7 @@ class State:
         self.codes = {}  # code -> {"provider", "redirect_uri", "challenge", "used"}
         self.faults = {}  # provider -> list of pending fault dicts
         self.lifetime = {"aiia": 3600, "wise": 43200, "auth0": 86400, "edgetag": 7200, "pagero": 600}
+        self.delay_ms = {}
 
     def new_refresh(self, provider, family):
         if provider == "aiia":
@@ -221,7 +223,10 @@ class Handler(BaseHTTPRequestHandler):
                     STATE.lifetime[provider] = int(request["access_lifetime"])
                 return self.send_json(200, STATE.answer(provider, Family(provider)))
             if what == "config":
-                STATE.lifetime[provider] = int(request["access_lifetime"])
+                if "access_lifetime" in request:
+                    STATE.lifetime[provider] = int(request["access_lifetime"])
+                if "delay_ms" in request:
+                    STATE.delay_ms[provider] = int(request["delay_ms"])
                 return self.send_json(200, {})
             if what == "fault":
                 if request["mode"] not in FAULT_MODES:
@@ -294,6 +299,8 @@ class Handler(BaseHTTPRequestHandler):
             if not grant or grant["provider"] != provider or grant["used"]:
                 return self.reject(entry, 400, "invalid_grant", "unknown or used code")
             grant["used"] = True
+            entry["code"] = params.get("code")  # recorded so the leak tests can search for them
+            entry["code_verifier"] = params.get("code_verifier")
             if params.get("redirect_uri") != grant["redirect_uri"]:
                 return self.reject(entry, 400, "invalid_grant", "redirect_uri differs")
             verifier = params.get("code_verifier", "")
@@ -368,6 +375,9 @@ class Handler(BaseHTTPRequestHandler):
             entry["issued_refresh_token"] = answer.get("refresh_token")
             STATE.log.append(entry)
             STATE.changed.notify_all()
+        delay = STATE.delay_ms.get(provider, 0)
+        if delay:
+            time.sleep(delay / 1000)  # the window in which the client may die with the answer
         if fault and fault["mode"] == "drop-after-rotate":
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)

@@ -1,0 +1,29 @@
+// `tether import`: the answer on standard input becomes a token set with expiry instants.
+#include "providers/providercatalog.h"
+#include "refresh/tokenlifetimes.h"
+
+#include <QTimeZone>
+
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const tether::ProviderCatalog catalog =
+            tether::ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
+    if (size < 1)
+        return 0;
+    const tether::ProviderProfile &profile =
+            catalog.profiles().at(data[0] % catalog.profiles().size());
+    QString error;
+    const auto answer = tether::parseTokenResponse(
+            QByteArray(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1)), &error);
+    if (!answer)
+        return 0;
+    const QDateTime now(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
+    const tether::TokenSet set = tether::lifetimes::fromAnswer(profile, *answer, now);
+    if (!set.accessExpiresAt.isValid() || set.accessExpiresAt <= now)
+        std::abort(); // a stored token always has a future expiry
+    QStringList notes;
+    tether::lifetimes::afterRefresh(profile, set, *answer, now.addSecs(60), &notes);
+    return 0;
+}
