@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -91,12 +92,12 @@ void ControlServer::onConnection()
             socket->abort();
             continue;
         }
-        auto *buffer = new QByteArray;
+        // Owned by the readyRead connection below, so it goes with the socket.
+        auto buffer = std::make_shared<QByteArray>();
         auto *deadline = new QTimer(socket);
         deadline->setSingleShot(true);
         connect(deadline, &QTimer::timeout, socket, &QLocalSocket::abort);
         deadline->start(kRequestDeadlineMs);
-        connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
         connect(socket, &QLocalSocket::readyRead, this, [this, socket, buffer, deadline] {
             *buffer += socket->readAll();
             if (buffer->size() > control::kMaxRequestBytes) {

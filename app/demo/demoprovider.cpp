@@ -11,6 +11,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+
 namespace tether {
 
 namespace {
@@ -136,8 +138,8 @@ void DemoProvider::onConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        auto *buffer = new QByteArray;
-        connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
+        // Owned by the readyRead connection below, so it goes with the socket.
+        auto buffer = std::make_shared<QByteArray>();
         QTimer::singleShot(10'000, socket, &QTcpSocket::abort);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
             *buffer += socket->readAll();

@@ -4,6 +4,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+
 namespace tether {
 
 namespace {
@@ -91,8 +93,8 @@ void LoopbackReceiver::onConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        auto *head = new QByteArray;
-        connect(socket, &QObject::destroyed, this, [head] { delete head; });
+        // Owned by the readyRead connection below, so it goes with the socket.
+        auto head = std::make_shared<QByteArray>();
         auto *deadline = new QTimer(socket); // a slow or silent client is dropped
         deadline->setSingleShot(true);
         connect(deadline, &QTimer::timeout, socket, &QTcpSocket::abort);

@@ -2,6 +2,8 @@
 
 #include <QTcpSocket>
 
+#include <memory>
+
 namespace tether::test {
 
 HttpStub::HttpStub(QObject *parent) : QObject(parent)
@@ -32,8 +34,8 @@ void HttpStub::onConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         ++connections;
-        auto *buffer = new QByteArray;
-        connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
+        // Owned by the readyRead connection below, so it goes with the socket.
+        auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
             *buffer += socket->readAll();
