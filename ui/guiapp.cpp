@@ -64,8 +64,10 @@ int runGui(QApplication &app, bool hidden, bool demo)
 
     auto quit = [&] { service.drain([&] { app.quit(); }); };
     QObject::connect(&window, &MainWindow::quitRequested, &app, quit);
-    QObject::connect(&server, &ControlServer::raiseRequested, &window,
-                     [&] { window.showAccount(window.selectedId()); });
+    QObject::connect(&server, &ControlServer::raiseRequested, &window, [&] {
+        std::fputs("tether: raised by a second start\n", stderr);
+        window.showAccount(window.selectedId());
+    });
     QuitSignals quitSignals;
     QObject::connect(&quitSignals, &QuitSignals::quitRequested, &app, quit);
 

@@ -100,6 +100,22 @@ class Service(TetherCase):
         self.assertEqual(second.returncode, 0)
         self.assertIn("already running", second.stderr.decode())
 
+    def test_secondWindow_raisesTheFirst(self):
+        env = dict(self.env, QT_QPA_PLATFORM="offscreen")
+        first = subprocess.Popen([TETHER], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.addCleanup(self.stop_app, first)
+        def line_with(text):  # Qt's offscreen plugin writes its own warnings in between
+            for _ in range(50):
+                line = first.stderr.readline()
+                if text in line:
+                    return line
+            self.fail(f"no line with {text!r}")
+        line_with("tether: running")
+        second = subprocess.run([TETHER], env=env, capture_output=True, timeout=30)
+        self.assertEqual(second.returncode, 0, second.stderr)
+        line_with("raised by a second start")
+        self.assertIsNone(first.poll())
+
     def test_idleWithHundredAccounts_makesNoWakeups(self):
         for i in range(100):
             self.connect("wise", f"{self.prefix}-{i}")  # 12 h tokens: nothing due for hours

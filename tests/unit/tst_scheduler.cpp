@@ -19,6 +19,8 @@ private Q_SLOTS:
     void dueDeadlines_fireEarliestFirstAndAreRemoved();
     void offline_firesNothingAndCatchesUpWhenOnline();
     void wallClockJump_ofEightHours_firesOverdueAccounts();
+    void wallClockJumps_ofADay_neitherStormNorForget_data();
+    void wallClockJumps_ofADay_neitherStormNorForget();
     void scheduledRefresh_atThreeQuartersWithBoundedJitter_data();
     void scheduledRefresh_atThreeQuartersWithBoundedJitter();
     void backoff_fullJitterWithinDoublingBoundsAndCap();
@@ -99,6 +101,41 @@ void TestScheduler::wallClockJump_ofEightHours_firesOverdueAccounts()
     QCOMPARE(due.constFirst().constFirst().toStringList(), QStringList{QStringLiteral("hourly")});
     QCOMPARE(timer.deadline, scheduler.deadline(QStringLiteral("daily")));
     QCOMPARE(timer.arms, armsBefore + 1); // re-armed once, no storm
+}
+
+void TestScheduler::wallClockJumps_ofADay_neitherStormNorForget_data()
+{
+    QTest::addColumn<qint64>("jump");
+    QTest::addColumn<int>("fired");
+    QTest::newRow("+1 day: every overdue account, once") << qint64(86400) << 50;
+    QTest::newRow("-1 day: nothing is due, nothing forgotten") << qint64(-86400) << 0;
+}
+
+void TestScheduler::wallClockJumps_ofADay_neitherStormNorForget()
+{
+    QFETCH(qint64, jump);
+    QFETCH(int, fired);
+    test::ManualClock clock;
+    test::ManualWakeTimer timer;
+    Scheduler scheduler(clock, &timer);
+    QStringList keys;
+    for (int i = 0; i < 50; ++i) {
+        keys << QStringLiteral("refresh/a%1").arg(i);
+        scheduler.schedule(keys.last(), clock.nowUtc().addSecs(600 + i * 60));
+    }
+    QSignalSpy due(&scheduler, &Scheduler::deadlinesDue);
+    clock.jumpWallClock(jump);
+    const int armsBefore = timer.arms;
+    timer.clockChanged();
+    timer.clockChanged(); // the kernel may report twice; nothing fires twice
+    int total = 0;
+    for (const auto &signal : due)
+        total += int(signal.constFirst().toStringList().size());
+    QCOMPARE(total, fired);
+    QCOMPARE(scheduler.size(), 50 - fired);
+    QVERIFY(timer.arms - armsBefore <= 2);
+    if (fired == 0)
+        QCOMPARE(timer.deadline, clock.nowUtc().addSecs(600 + 86400)); // the same instants, now a day away
 }
 
 void TestScheduler::scheduledRefresh_atThreeQuartersWithBoundedJitter_data()
