@@ -19,7 +19,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$corpus"
     cp -n "$here/tests/fuzz/corpus/$t/"* "$corpus/" 2>/dev/null || true
     log=$build/fuzz_$t.log
-    if ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 \
+    if ASAN_OPTIONS=detect_leaks=1 "$build/bin/fuzz_$t" -max_total_time="$seconds" -timeout=10 \
             -rss_limit_mb=2048 -artifact_prefix="$build/crash-$t-" "$corpus" >"$log" 2>&1; then
         runs=$(sed -n 's/^Done \([0-9]*\) runs in .*/\1/p' "$log" | tail -1)
         echo "fuzz_$t: ${runs:-0} runs in ${seconds}s, corpus $(ls "$corpus" | wc -l) inputs, no crash"
