@@ -135,7 +135,8 @@ void TestScheduler::wallClockJumps_ofADay_neitherStormNorForget()
     QCOMPARE(scheduler.size(), 50 - fired);
     QVERIFY(timer.arms - armsBefore <= 2);
     if (fired == 0)
-        QCOMPARE(timer.deadline, clock.nowUtc().addSecs(600 + 86400)); // the same instants, now a day away
+        QCOMPARE(timer.deadline,
+                 clock.nowUtc().addSecs(600 + 86400)); // the same instants, now a day away
 }
 
 void TestScheduler::scheduledRefresh_atThreeQuartersWithBoundedJitter_data()
