@@ -7,9 +7,11 @@
 #include "refresh/waketimer.h"
 #include "system/networkwatcher.h"
 #include "system/quitsignals.h"
-#include "ui/guiapp.h"
 
-#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibrary>
 
 #include <cstdio>
 
@@ -98,6 +100,31 @@ int runService(QCoreApplication &app)
     return app.exec();
 }
 
+// The window is a module of its own (libtether-gui.so), so that commands never load Qt Widgets.
+int runWindow(int argc, char *argv[], bool hidden, bool demo)
+{
+    const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
+    const QDir here = QFileInfo(self).dir();
+    QStringList candidates{here.filePath(QStringLiteral("libtether-gui.so")), // the build tree
+                           QDir::cleanPath(here.filePath(
+                                   QStringLiteral(TETHER_GUI_MODULE_DIR "/libtether-gui.so")))};
+    QString problems;
+    for (const QString &path : candidates) {
+        QLibrary module(path);
+        if (!QFileInfo::exists(path))
+            continue;
+        using Run = int (*)(int, char **, bool, bool);
+        if (auto run = reinterpret_cast<Run>(module.resolve("tether_run_gui")))
+            return run(argc, argv, hidden, demo);
+        problems += module.errorString() + QLatin1Char(' ');
+    }
+    std::fprintf(stderr,
+                 "tether: the window module (libtether-gui.so) could not be loaded%s%s; the "
+                 "commands work without it (`tether --help`)\n",
+                 problems.isEmpty() ? "" : ": ", qPrintable(problems));
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -139,6 +166,5 @@ int main(int argc, char *argv[])
                 stderr);
         return 2;
     }
-    QApplication app(argc, argv);
-    return runGui(app, hidden, demo);
+    return runWindow(argc, argv, hidden, demo);
 }

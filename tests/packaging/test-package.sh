@@ -32,6 +32,14 @@ check "scalable icon" test -s "$root/usr/share/icons/hicolor/scalable/apps/io.gi
 check "unpacked tether --version" bash -c "'$tether' --version | grep -qx 'tether [0-9]*\.[0-9]*\.[0-9]*'"
 check "unpacked tether providers" bash -c "XDG_CONFIG_HOME='$scratch/cfg' XDG_DATA_HOME='$scratch/data' '$tether' providers | grep -q '^pagero '"
 
+opens_window() { # the unpacked binary finds ../lib/tether/libtether-gui.so and starts
+    set +o pipefail # grep stops reading at the first match; the app is then ended
+    mkdir -p "$scratch/run-gui" && chmod 700 "$scratch/run-gui"
+    XDG_CONFIG_HOME=$scratch/cfg XDG_DATA_HOME=$scratch/data XDG_RUNTIME_DIR=$scratch/run-gui \
+        QT_QPA_PLATFORM=offscreen timeout 20 "$tether" --hidden 2>&1 | grep -m1 -q 'tether: running'
+}
+check "unpacked tether opens its window module" opens_window
+
 fields=$(dpkg-deb -f "$deb" Depends Recommends Section)
 check "Depends has libsecret-1-0 (loaded at run time)" grep -q 'libsecret-1-0' <<<"$fields"
 check "Depends has the shlibdeps (QtKeychain, Qt)" grep -q 'libqt6keychain1.*libqt6network6\|libqt6network6.*libqt6keychain1' <<<"$fields"

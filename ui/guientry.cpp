@@ -1,0 +1,14 @@
+// The window lives in a module of its own, loaded by `tether` only to open it: every command
+// (`tether token` above all, called by other programs all day) then starts without loading
+// Qt Widgets, Qt Gui and their fonts and graphics libraries.
+#include "ui/guiapp.h"
+
+#include <QApplication>
+
+extern "C" Q_DECL_EXPORT int tether_run_gui(int argc, char **argv, bool hidden, bool demo)
+{
+    QApplication::setApplicationName(QStringLiteral("tether"));
+    QApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
+    QApplication app(argc, argv);
+    return tether::runGui(app, hidden, demo);
+}
