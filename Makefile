@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CTEST_ARGS ?=
 
-.PHONY: all bootstrap configure build run test e2e-deps soak test-sanitize fuzz package format format-check clean
+.PHONY: all bootstrap configure build run test e2e-deps soak test-sanitize fuzz bench package format format-check clean
 
 all: build
 
@@ -47,6 +47,14 @@ test-sanitize: bootstrap e2e-deps
 	@# above, memory errors and undefined behaviour are caught everywhere.
 	@ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) -L "integration|e2e" $(CTEST_ARGS)
+
+# Costs against floors measured in the same run (Release build); writes docs/performance-last.md.
+BENCH_BUILD ?= build-release
+bench: bootstrap
+	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target tether tether_gui bench_window
+	@TETHER_BIN=$(CURDIR)/$(BENCH_BUILD)/bin/tether BENCH_WINDOW_BIN=$(CURDIR)/$(BENCH_BUILD)/bin/bench_window \
+	 tests/support/with-keyring.sh python3 tests/bench/bench.py --markdown $(CURDIR)/docs/performance-last.md
 
 # Each libFuzzer target for FUZZ_SECONDS (make test runs a 5-second smoke of each).
 FUZZ_SECONDS ?= 60

@@ -140,26 +140,45 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
 
 void AccountListModel::setAccounts(const QList<Account> &accounts)
 {
-    // Remove rows that went, update the ones that stayed, append the new ones.
+    if (m_accounts.isEmpty()) {
+        // The first load (a thousand accounts at start-up): one reset, not a thousand inserts.
+        beginResetModel();
+        m_accounts = accounts;
+        endResetModel();
+        return;
+    }
+    // Remove rows that went, update the ones that stayed, append the new ones in one batch.
+    QSet<QString> incoming;
+    for (const Account &a : accounts)
+        incoming.insert(a.config.id);
     for (int row = int(m_accounts.size()) - 1; row >= 0; --row) {
-        const QString id = m_accounts.at(row).config.id;
-        if (std::none_of(accounts.begin(), accounts.end(),
-                         [&](const Account &a) { return a.config.id == id; })) {
+        if (!incoming.contains(m_accounts.at(row).config.id)) {
             beginRemoveRows({}, row, row);
             m_accounts.removeAt(row);
             endRemoveRows();
         }
     }
+    QHash<QString, int> rows;
+    for (int row = 0; row < m_accounts.size(); ++row)
+        rows.insert(m_accounts.at(row).config.id, row);
+    QList<Account> added;
+    int first = -1, last = -1;
     for (const Account &account : accounts) {
-        const int row = rowOf(account.config.id);
-        if (row >= 0) {
-            m_accounts[row] = account;
-            Q_EMIT dataChanged(index(row), index(row));
-        } else {
-            beginInsertRows({}, int(m_accounts.size()), int(m_accounts.size()));
-            m_accounts.append(account);
-            endInsertRows();
+        const auto it = rows.constFind(account.config.id);
+        if (it == rows.cend()) {
+            added.append(account);
+            continue;
         }
+        m_accounts[*it] = account;
+        first = first < 0 ? *it : std::min(first, *it);
+        last = std::max(last, *it);
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first), index(last));
+    if (!added.isEmpty()) {
+        beginInsertRows({}, int(m_accounts.size()), int(m_accounts.size() + added.size() - 1));
+        m_accounts += added;
+        endInsertRows();
     }
 }
 

@@ -63,6 +63,7 @@ void RefreshService::reload()
     QList<Account> list;
     if (m_engine.registry->load(&list))
         return; // an unreadable registry is reported by every command; keep what we had
+    const Scheduler::Batch batch(*m_scheduler); // one re-arm for the whole set
     QSet<QString> ids;
     for (const Account &a : list) {
         ids.insert(a.config.id);

@@ -65,7 +65,7 @@ void Scheduler::reevaluate()
 
 void Scheduler::rearm()
 {
-    if (m_paused)
+    if (m_paused || m_batchDepth > 0)
         return;
     if (m_deadlines.isEmpty()) {
         m_timer->disarm();

@@ -26,6 +26,26 @@ public:
     QDateTime deadline(const QString &key) const { return m_deadlines.value(key); }
     int size() const { return int(m_deadlines.size()); }
 
+    // Within a batch, changes do not re-arm the timer; the batch's end re-arms it once.
+    // (Re-arming after each of a thousand accounts' deadlines costs a scan and a syscall each.)
+    class Batch
+    {
+    public:
+        explicit Batch(Scheduler &scheduler) : m_scheduler(scheduler)
+        {
+            ++m_scheduler.m_batchDepth;
+        }
+        ~Batch()
+        {
+            if (--m_scheduler.m_batchDepth == 0)
+                m_scheduler.rearm();
+        }
+        Q_DISABLE_COPY_MOVE(Batch)
+
+    private:
+        Scheduler &m_scheduler;
+    };
+
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
     // Fires whatever is due now: after a resume, a clock jump, or the network returning.
@@ -41,6 +61,7 @@ private:
     WakeTimer *m_timer;
     QMap<QString, QDateTime> m_deadlines;
     bool m_paused = false;
+    int m_batchDepth = 0;
 };
 
 } // namespace tether

@@ -2,7 +2,7 @@
 // and the resident peak after it, for Tether's window over N accounts (a real registry file, a
 // real refresh service; a keychain that counts reads, which must stay at zero) and, as the
 // floor, an empty QMainWindow in the same process set-up.
-//   bench_window tether|floor ACCOUNTS REGISTRY_DIR
+//   bench_window tether|floor|floor-text ACCOUNTS REGISTRY_DIR
 #include "accounts/accountregistry.h"
 #include "accounts/accountservice.h"
 #include "core/clock.h"
@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QListView>
 #include <QMainWindow>
 #include <QTimer>
@@ -90,9 +91,11 @@ int main(int argc, char *argv[])
     const int count = app.arguments().value(2).toInt();
     const QString dir = app.arguments().value(3);
 
-    if (mode == QLatin1String("floor")) {
+    if (mode == QLatin1String("floor") || mode == QLatin1String("floor-text")) {
         QMainWindow window;
         window.resize(860, 520);
+        if (mode == QLatin1String("floor-text")) // the same, with one line of text: fonts loaded
+            window.setCentralWidget(new QLabel(QStringLiteral("Tether")));
         FirstPaint probe(nullptr);
         window.installEventFilter(&probe);
         window.show();

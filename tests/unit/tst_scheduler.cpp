@@ -16,6 +16,7 @@ class TestScheduler : public QObject
 
 private Q_SLOTS:
     void oneTimer_armedForTheEarliestDeadline();
+    void batch_armsTheTimerOnce();
     void dueDeadlines_fireEarliestFirstAndAreRemoved();
     void offline_firesNothingAndCatchesUpWhenOnline();
     void wallClockJump_ofEightHours_firesOverdueAccounts();
@@ -41,6 +42,22 @@ void TestScheduler::oneTimer_armedForTheEarliestDeadline()
     scheduler.schedule(QStringLiteral("refresh/a5"), clock.nowUtc().addSecs(10));
     QCOMPARE(timer.deadline, clock.nowUtc().addSecs(10));
     QCOMPARE(scheduler.size(), 99);
+}
+
+void TestScheduler::batch_armsTheTimerOnce()
+{
+    test::ManualClock clock;
+    test::ManualWakeTimer timer;
+    Scheduler scheduler(clock, &timer);
+    {
+        const Scheduler::Batch batch(scheduler);
+        for (int i = 0; i < 1000; ++i)
+            scheduler.schedule(QStringLiteral("refresh/a%1").arg(i),
+                               clock.nowUtc().addSecs(3600 - i));
+        QCOMPARE(timer.arms, 0);
+    }
+    QCOMPARE(timer.arms, 1);
+    QCOMPARE(timer.deadline, clock.nowUtc().addSecs(2601));
 }
 
 void TestScheduler::dueDeadlines_fireEarliestFirstAndAreRemoved()
