@@ -344,7 +344,8 @@ void RefreshOperation::succeed(bool exchanged)
     }
     m_finished = true;
     m_lock->release();
-    Q_EMIT refreshFinished({std::nullopt, *m_bundle.tokens, exchanged, m_notes});
+    Q_EMIT refreshFinished(
+            {std::nullopt, *m_bundle.tokens, exchanged, m_bundle.generation, m_notes});
 }
 
 void RefreshOperation::fail(const Failure &failure)

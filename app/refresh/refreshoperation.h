@@ -38,6 +38,7 @@ struct RefreshResult
     std::optional<Failure> failure; // none: tokens holds a usable set
     TokenSet tokens;
     bool exchanged = false; // a request went to the token endpoint and succeeded
+    qint64 generation = -1; // of the stored set that `tokens` comes from
     QStringList notes;
 };
 

@@ -179,10 +179,11 @@ void RefreshService::run(const QString &id, RefreshOperation::Mode mode, const R
     Q_EMIT accountsChanged();
     m_accounts->refresh(id, mode, this, [this, id](const RefreshResult &result) {
         m_running.remove(id);
-        reload(); // the operation wrote the registry: new state, new deadline
-        const auto a = account(id);
-        if (!result.failure && a)
-            m_tokens.insert(id, {result.tokens, a->status.generation});
+        // The operation wrote the registry: read it again for the new state and deadline, once
+        // for a whole burst of refreshes rather than once for each.
+        m_reloadSoon->start();
+        if (!result.failure)
+            m_tokens.insert(id, {result.tokens, result.generation});
         if (result.failure && result.failure->kind == FailureKind::Keychain) {
             // The keychain is locked or stalled: try again later, and at once when it answers.
             const int attempt = ++m_keychainPauses[id];
@@ -199,9 +200,9 @@ void RefreshService::run(const QString &id, RefreshOperation::Mode mode, const R
         }
         // One line per outcome, for the journal; never a token (codes and messages hold none).
         if (!result.failure) {
-            qCInfo(lcRefresh, "%s %s; next refresh %s", qPrintable(id),
+            qCInfo(lcRefresh, "%s %s; valid until %s", qPrintable(id),
                    result.exchanged ? "refreshed" : "still valid",
-                   a ? qPrintable(a->status.nextRefreshAt.toString(Qt::ISODate)) : "-");
+                   qPrintable(result.tokens.accessExpiresAt.toString(Qt::ISODate)));
         } else {
             qCInfo(lcRefresh, "%s not refreshed: %s (%s)", qPrintable(id),
                    qPrintable(result.failure->code), qPrintable(result.failure->message));
@@ -327,7 +328,7 @@ void RefreshService::refresh(const QString &id, RefreshOperation::Mode mode, QOb
         // generation the registry names, with life left beyond the safety margin.
         const auto a = account(id);
         const auto cached = m_tokens.constFind(id);
-        if (a && cached != m_tokens.cend() && cached->generation == a->status.generation
+        if (a && cached != m_tokens.cend() && cached->generation >= a->status.generation
             && lifetimes::accessTokenUsable(cached->tokens, m_engine.clock->nowUtc(),
                                             lifetimes::tokenSafetyMargin(cached->tokens))) {
             RefreshResult result;

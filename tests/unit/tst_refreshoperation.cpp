@@ -119,7 +119,11 @@ RefreshResult TestRefreshOperation::run(RefreshOperation::Mode mode)
     QSignalSpy spy(&operation, &RefreshOperation::refreshFinished);
     operation.start();
     if (!spy.wait(15000))
-        return {Failure::unexpected(QStringLiteral("the operation never finished")), {}, false, {}};
+        return {Failure::unexpected(QStringLiteral("the operation never finished")),
+                {},
+                false,
+                -1,
+                {}};
     return spy.constFirst().constFirst().value<RefreshResult>();
 }
 
