@@ -2,11 +2,7 @@
 #include "cli/commandline.h"
 #include "control/controlclient.h"
 #include "control/controlserver.h"
-#include "refresh/refreshservice.h"
-#include "refresh/scheduler.h"
-#include "refresh/waketimer.h"
-#include "system/networkwatcher.h"
-#include "system/quitsignals.h"
+#include "refresh/backgroundservice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -76,25 +72,13 @@ int runService(QCoreApplication &app)
         return app.exec();
     }
 
-    LocalEngine engine(true);
-    SystemWakeTimer timer;
-    RefreshService service(engine.engine(), engine.service(), &timer);
-    ControlServer server(service, SystemClock::instance());
+    BackgroundService background;
     QString error;
-    if (!server.listen(&error)) {
+    if (!background.listen(&error)) {
         std::fprintf(stderr, "tether: %s\n", qPrintable(error));
         return 1;
     }
-    NetworkWatcher network;
-    service.setOnline(network.isOnline());
-    QObject::connect(&network, &NetworkWatcher::onlineChanged, &service,
-                     &RefreshService::setOnline);
-    SleepWatcher sleep;
-    QObject::connect(&sleep, &SleepWatcher::resumed, &service, &RefreshService::wake);
-    QuitSignals quit;
-    QObject::connect(&quit, &QuitSignals::quitRequested, &app,
-                     [&] { service.drain([&] { app.quit(); }); });
-    service.start();
+    background.start();
     std::fprintf(stderr, "tether: running in the background (pid %lld)\n",
                  qint64(QCoreApplication::applicationPid()));
     return app.exec();

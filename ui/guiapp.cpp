@@ -5,10 +5,8 @@
 #include "control/controlserver.h"
 #include "core/paths.h"
 #include "demo/demosession.h"
+#include "refresh/backgroundservice.h"
 #include "refresh/refreshservice.h"
-#include "refresh/waketimer.h"
-#include "system/networkwatcher.h"
-#include "system/quitsignals.h"
 #include "ui/mainwindow.h"
 #include "ui/trayicon.h"
 
@@ -37,21 +35,14 @@ int runGui(QApplication &app, bool hidden, bool demo)
         return app.exec();
     }
 
-    LocalEngine engine(true, demo ? QStringList{QStringLiteral(":/demo")} : QStringList());
-    SystemWakeTimer timer;
-    RefreshService service(engine.engine(), engine.service(), &timer);
-    ControlServer server(service, SystemClock::instance());
+    BackgroundService background(demo ? QStringList{QStringLiteral(":/demo")} : QStringList());
     QString error;
-    if (!server.listen(&error)) {
+    if (!background.listen(&error)) {
         std::fprintf(stderr, "tether: %s\n", qPrintable(error));
         return 1;
     }
-    NetworkWatcher network;
-    service.setOnline(network.isOnline());
-    QObject::connect(&network, &NetworkWatcher::onlineChanged, &service,
-                     &RefreshService::setOnline);
-    SleepWatcher sleep;
-    QObject::connect(&sleep, &SleepWatcher::resumed, &service, &RefreshService::wake);
+    LocalEngine &engine = background.engine();
+    RefreshService &service = background.service();
 
     // The user's browser: $BROWSER when set (as on the command line), else the desktop's default.
     const BrowserOpener opener = [](const QUrl &url) {
@@ -62,14 +53,12 @@ int runGui(QApplication &app, bool hidden, bool demo)
     if (demo)
         window.setWindowTitle(QObject::tr("Tether — demo"));
 
-    auto quit = [&] { service.drain([&] { app.quit(); }); };
+    auto quit = [&] { background.quit(); };
     QObject::connect(&window, &MainWindow::quitRequested, &app, quit);
-    QObject::connect(&server, &ControlServer::raiseRequested, &window, [&] {
+    QObject::connect(&background.server(), &ControlServer::raiseRequested, &window, [&] {
         std::fputs("tether: raised by a second start\n", stderr);
         window.showAccount(window.selectedId());
     });
-    QuitSignals quitSignals;
-    QObject::connect(&quitSignals, &QuitSignals::quitRequested, &app, quit);
 
     std::unique_ptr<TrayIcon> tray;
     if (TrayIcon::isAvailable()) {
@@ -89,10 +78,10 @@ int runGui(QApplication &app, bool hidden, bool demo)
                 box->setAttribute(Qt::WA_DeleteOnClose);
                 box->open();
             }
-            service.start();
+            background.start();
         });
     } else {
-        service.start();
+        background.start();
     }
     if (!hidden)
         window.show();

@@ -102,12 +102,7 @@ MainWindow::MainWindow(RefreshService &service, AccountService &accounts, const 
 
     QMenu *file = menuBar()->addMenu(tr("&Tether"));
     file->addAction(tr("&Add account…"), QKeySequence::New, this, &MainWindow::addAccount);
-    file->addAction(tr("Refresh &all"), this, [this] {
-        for (const Account &a : m_service.accounts()) {
-            if (a.status.hasTokens)
-                m_service.refreshNow(a.config.id);
-        }
-    });
+    file->addAction(tr("Refresh &all"), &m_service, &RefreshService::refreshAll);
     file->addSeparator();
     QAction *notifications = file->addAction(tr("&Notifications"));
     notifications->setCheckable(true);

@@ -37,12 +37,7 @@ TrayIcon::TrayIcon(RefreshService &service, MainWindow &window, QObject *parent)
     auto *menu = new QMenu(&window);
     menu->addAction(tr("&Open Tether"), &window,
                     [this] { m_window.showAccount(m_window.selectedId()); });
-    menu->addAction(tr("&Refresh all"), this, [this] {
-        for (const Account &a : m_service.accounts()) {
-            if (a.status.hasTokens)
-                m_service.refreshNow(a.config.id);
-        }
-    });
+    menu->addAction(tr("&Refresh all"), &m_service, &RefreshService::refreshAll);
     QAction *notifications = menu->addAction(tr("&Notifications"));
     notifications->setCheckable(true);
     notifications->setChecked(preferences::notificationsEnabled());

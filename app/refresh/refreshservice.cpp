@@ -149,6 +149,14 @@ void RefreshService::drain(const std::function<void()> &done)
     m_drained = done;
 }
 
+void RefreshService::refreshAll()
+{
+    for (const Account &a : std::as_const(m_list)) {
+        if (a.status.hasTokens)
+            refreshNow(a.config.id);
+    }
+}
+
 void RefreshService::pump()
 {
     if (m_draining) {

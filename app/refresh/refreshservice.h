@@ -47,6 +47,7 @@ public:
     void wake(); // after a resume from suspend: evaluate every deadline now
     // Refreshes the account in the background (the window's "Refresh now").
     void refreshNow(const QString &id);
+    void refreshAll(); // every account that has tokens
     // Starts nothing new and calls `done` once the refreshes under way have stored their
     // results: quitting in the middle of one could lose a rotated refresh token.
     void drain(const std::function<void()> &done);
