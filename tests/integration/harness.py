@@ -25,14 +25,9 @@ SUPPORT = HERE.parent / "support"
 TETHER = os.environ.get("TETHER_BIN", str(HERE.parents[1] / "build" / "bin" / "tether"))
 ROOT = Path(os.environ.get("TETHER_TEST_ROOT", tempfile.mkdtemp(prefix="tether-it-")))
 
-# The clients the token server knows (tokenserver.CLIENTS).
-CLIENTS = {
-    "aiia": ("tether-aiia", "aiia-secret-Zq81"),
-    "wise": ("tether-wise", "wise-secret-Kd02"),
-    "auth0": ("tether-auth0", None),
-    "edgetag": ("tether-edgetag", "edgetag-secret-Xy55"),
-    "pagero": ("tether-pagero", "pagero-secret-Pw77"),
-}
+sys.path.insert(0, str(SUPPORT))
+from tokenserver import CLIENTS  # noqa: E402  (the clients the token server knows)
+
 PROVIDERS = list(CLIENTS)
 
 
