@@ -154,12 +154,19 @@ void HttpExchange::onFinished()
     deleteLater();
 }
 
-HttpClient::HttpClient(QObject *parent)
-    : QObject(parent), m_network(new QNetworkAccessManager(this))
+HttpClient::HttpClient(QObject *parent) : QObject(parent)
 {
-    m_network->setAutoDeleteReplies(false);
     if (const int ms = qEnvironmentVariableIntValue("TETHER_HTTP_TIMEOUT_MS"); ms > 0)
         m_timeoutMs = ms;
+}
+
+QNetworkAccessManager *HttpClient::network()
+{
+    if (!m_network) {
+        m_network = new QNetworkAccessManager(this);
+        m_network->setAutoDeleteReplies(false);
+    }
+    return m_network;
 }
 
 HttpExchange *HttpClient::post(const HttpRequest &request)
@@ -170,7 +177,7 @@ HttpExchange *HttpClient::post(const HttpRequest &request)
     networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
     networkRequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     auto *body = new OneShotBody(request.body, nullptr);
-    QNetworkReply *reply = m_network->post(networkRequest, body);
+    QNetworkReply *reply = network()->post(networkRequest, body);
     body->setParent(reply);
     return new HttpExchange(reply, m_timeoutMs, m_maxResponseBytes, this);
 }
@@ -180,7 +187,7 @@ HttpExchange *HttpClient::get(const QUrl &url)
     HttpRequest request;
     request.url = url;
     request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/json")));
-    return new HttpExchange(m_network->get(request.toNetworkRequest()), m_timeoutMs,
+    return new HttpExchange(network()->get(request.toNetworkRequest()), m_timeoutMs,
                             m_maxResponseBytes, this);
 }
 

@@ -67,7 +67,11 @@ public:
     HttpExchange *get(const QUrl &url);
 
 private:
-    QNetworkAccessManager *m_network;
+    // Built on first use: most commands (`tether token` with a valid token above all) never
+    // touch the network, and the HTTP stack costs milliseconds to build.
+    QNetworkAccessManager *network();
+
+    QNetworkAccessManager *m_network = nullptr;
     qint64 m_timeoutMs = kDefaultTimeoutMs;
     qint64 m_maxResponseBytes = kDefaultMaxResponseBytes;
 };
