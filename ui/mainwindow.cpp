@@ -104,19 +104,7 @@ MainWindow::MainWindow(RefreshService &service, AccountService &accounts, const 
     file->addAction(tr("&Add account…"), QKeySequence::New, this, &MainWindow::addAccount);
     file->addAction(tr("Refresh &all"), &m_service, &RefreshService::refreshAll);
     file->addSeparator();
-    QAction *notifications = file->addAction(tr("&Notifications"));
-    notifications->setCheckable(true);
-    notifications->setChecked(preferences::notificationsEnabled());
-    connect(notifications, &QAction::toggled, this, &preferences::setNotificationsEnabled);
-    QAction *login = file->addAction(tr("Start at &login"));
-    login->setCheckable(true);
-    login->setChecked(preferences::startsAtLogin());
-    connect(login, &QAction::toggled, this, [this, login](bool on) {
-        if (!preferences::setStartsAtLogin(on)) {
-            login->setChecked(!on);
-            say(tr("Could not change the autostart entry"));
-        }
-    });
+    preferences::addActions(file, [this](const QString &problem) { say(problem); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitRequested);
 

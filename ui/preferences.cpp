@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -54,6 +55,25 @@ bool setStartsAtLogin(bool enabled)
                "Exec=tether --hidden\nIcon=io.github.tether.Tether\nTerminal=false\n"
                "X-GNOME-Autostart-enabled=true\nNoDisplay=true\n");
     return file.error() == QFile::NoError;
+}
+
+void addActions(QMenu *menu, const std::function<void(const QString &)> &problem)
+{
+    QAction *notifications = menu->addAction(QMenu::tr("&Notifications"));
+    notifications->setCheckable(true);
+    notifications->setChecked(notificationsEnabled());
+    QObject::connect(notifications, &QAction::toggled, menu, &setNotificationsEnabled);
+    QAction *login = menu->addAction(QMenu::tr("Start at &login"));
+    login->setCheckable(true);
+    login->setChecked(startsAtLogin());
+    QObject::connect(login, &QAction::toggled, menu, [login, problem](bool on) {
+        if (setStartsAtLogin(on))
+            return;
+        const QSignalBlocker quiet(login);
+        login->setChecked(!on);
+        if (problem)
+            problem(QMenu::tr("Could not change the autostart entry"));
+    });
 }
 
 } // namespace tether::preferences

@@ -38,17 +38,7 @@ TrayIcon::TrayIcon(RefreshService &service, MainWindow &window, QObject *parent)
     menu->addAction(tr("&Open Tether"), &window,
                     [this] { m_window.showAccount(m_window.selectedId()); });
     menu->addAction(tr("&Refresh all"), &m_service, &RefreshService::refreshAll);
-    QAction *notifications = menu->addAction(tr("&Notifications"));
-    notifications->setCheckable(true);
-    notifications->setChecked(preferences::notificationsEnabled());
-    connect(notifications, &QAction::toggled, this, &preferences::setNotificationsEnabled);
-    QAction *login = menu->addAction(tr("Start at &login"));
-    login->setCheckable(true);
-    login->setChecked(preferences::startsAtLogin());
-    connect(login, &QAction::toggled, this, [login](bool on) {
-        if (!preferences::setStartsAtLogin(on))
-            login->setChecked(!on);
-    });
+    preferences::addActions(menu);
     menu->addSeparator();
     menu->addAction(tr("&Quit"), this, &TrayIcon::quitRequested);
     m_tray->setContextMenu(menu);

@@ -56,6 +56,32 @@ Failure unknownAccount(const QString &id)
             QStringLiteral("unknown_account"));
 }
 
+bool secretsExpected(const AccountStatus &status)
+{
+    return status.hasTokens || status.hasClientSecret;
+}
+
+Failure keychainLocked(const QString &id)
+{
+    return {FailureKind::Keychain, QStringLiteral("keychain_locked"),
+            QStringLiteral("the keychain returned no secrets for %1 although Tether stored them; "
+                           "it is probably locked: unlock it and try again (nothing was changed)")
+                    .arg(id),
+            std::nullopt, 0};
+}
+
+std::optional<Failure> AccountRegistry::loadAccount(const QString &id, Account *account) const
+{
+    QList<Account> accounts;
+    if (auto failure = load(&accounts))
+        return failure;
+    const Account *found = findAccount(accounts, id);
+    if (!found)
+        return unknownAccount(id);
+    *account = *found;
+    return std::nullopt;
+}
+
 std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
 {
     accounts->clear();

@@ -19,6 +19,8 @@ public:
     explicit AccountRegistry(const QString &path);
 
     std::optional<Failure> load(QList<Account> *accounts) const;
+    // One account, read fresh from the file; BadInput if it does not exist.
+    std::optional<Failure> loadAccount(const QString &id, Account *account) const;
     // Re-reads the file, applies the change and writes the result, all under the file lock.
     // A change that returns a failure writes nothing.
     std::optional<Failure> modify(const Change &change);
@@ -36,5 +38,9 @@ private:
 
 const Account *findAccount(const QList<Account> &accounts, const QString &id);
 Failure unknownAccount(const QString &id);
+// The keychain has no item for an account whose registry entry says Tether stored secrets: the
+// keychain is locked or unreachable (a locked Secret Service answers "not found"), not empty.
+bool secretsExpected(const AccountStatus &status);
+Failure keychainLocked(const QString &id);
 
 } // namespace tether

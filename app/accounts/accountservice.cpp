@@ -22,15 +22,6 @@ namespace {
 
 constexpr int kLockTimeoutMs = 90'000;
 
-Failure keychainLocked(const QString &id)
-{
-    return {FailureKind::Keychain, QStringLiteral("keychain_locked"),
-            QStringLiteral("the keychain returned no secrets for %1 although Tether stored them; "
-                           "it is probably locked: unlock it and try again (nothing was changed)")
-                    .arg(id),
-            std::nullopt, 0};
-}
-
 std::optional<Failure> checkLoopbackRedirect(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
@@ -149,7 +140,7 @@ void AccountService::readBundle(
         const std::function<void(const std::optional<Failure> &, const SecretBundle &)> &next)
 {
     const QString id = account.config.id;
-    const bool expected = account.status.hasTokens || account.status.hasClientSecret;
+    const bool expected = secretsExpected(account.status);
     SecretJob *job = m_engine.secrets->read(id);
     connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
         switch (result.status) {
@@ -266,20 +257,16 @@ void AccountService::importTokens(const QString &id, const QByteArray &answer,
 void AccountService::storeTokens(const QString &id, const TokenResponse &response, const Done &done)
 {
     withLock(id, done, [this, id, response](const Finish &finish) {
-        QList<Account> accounts;
-        if (auto failure = m_engine.registry->load(&accounts))
+        Account account;
+        if (auto failure = m_engine.registry->loadAccount(id, &account))
             return finish(failure);
-        const Account *account = findAccount(accounts, id);
-        if (!account)
-            return finish(unknownAccount(id));
-        const ProviderProfile *profile = m_engine.catalog->find(account->config.provider);
+        const ProviderProfile *profile = m_engine.catalog->find(account.config.provider);
         if (!profile)
             return finish(Failure::badInput(QStringLiteral("account %1 uses an unknown provider "
                                                            "profile \"%2\"")
-                                                    .arg(id, account->config.provider)));
+                                                    .arg(id, account.config.provider)));
         const ProviderProfile profileCopy = *profile;
-        readBundle(*account, [=](const std::optional<Failure> &failure,
-                                 const SecretBundle &stored) {
+        readBundle(account, [=](const std::optional<Failure> &failure, const SecretBundle &stored) {
             if (failure)
                 return finish(failure);
             SecretBundle next = stored;
@@ -304,13 +291,9 @@ void AccountService::connectAccount(const QString &id, const BrowserOpener &open
                                     const std::function<void(const QUrl &, bool)> &browserOpened,
                                     const Done &done)
 {
-    QList<Account> accounts;
-    if (auto failure = m_engine.registry->load(&accounts))
+    Account account;
+    if (auto failure = m_engine.registry->loadAccount(id, &account))
         return done(failure);
-    const Account *found = findAccount(accounts, id);
-    if (!found)
-        return done(unknownAccount(id));
-    const Account account = *found;
     const ProviderProfile *profile = m_engine.catalog->find(account.config.provider);
     if (!profile)
         return done(Failure::badInput(
@@ -401,13 +384,9 @@ void AccountService::cancelConnect(const QString &id)
 void AccountService::disconnect(const QString &id, QStringList *warnings, const Done &done)
 {
     withLock(id, done, [this, id, warnings](const Finish &finish) {
-        QList<Account> accounts;
-        if (auto failure = m_engine.registry->load(&accounts))
+        Account account;
+        if (auto failure = m_engine.registry->loadAccount(id, &account))
             return finish(failure);
-        const Account *found = findAccount(accounts, id);
-        if (!found)
-            return finish(unknownAccount(id));
-        const Account account = *found;
         readBundle(account, [=](const std::optional<Failure> &failure, const SecretBundle &stored) {
             if (failure)
                 return finish(failure);
@@ -471,11 +450,9 @@ void AccountService::disconnect(const QString &id, QStringList *warnings, const 
 void AccountService::remove(const QString &id, const Done &done)
 {
     withLock(id, done, [this, id](const Finish &finish) {
-        QList<Account> accounts;
-        if (auto failure = m_engine.registry->load(&accounts))
+        Account account;
+        if (auto failure = m_engine.registry->loadAccount(id, &account))
             return finish(failure);
-        if (!findAccount(accounts, id))
-            return finish(unknownAccount(id));
         SecretJob *job = m_engine.secrets->remove(id);
         connect(job, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
             // Keep the account while its secrets could not be deleted, so none is orphaned.

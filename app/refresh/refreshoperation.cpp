@@ -45,25 +45,17 @@ void RefreshOperation::start()
 {
     // What this process saw before it waited: if another one refreshes meanwhile, a forced
     // refresh is already done and must not spend the new refresh token again.
-    QList<Account> accounts;
-    if (auto failure = m_engine.registry->load(&accounts))
+    Account account;
+    if (auto failure = m_engine.registry->loadAccount(m_id, &account))
         return fail(*failure);
-    const Account *account = findAccount(accounts, m_id);
-    if (!account)
-        return fail(unknownAccount(m_id));
-    m_generationBefore = account->status.generation;
+    m_generationBefore = account.status.generation;
     m_lock->acquire(kLockTimeoutMs);
 }
 
 void RefreshOperation::onLocked()
 {
-    QList<Account> accounts;
-    if (auto failure = m_engine.registry->load(&accounts))
+    if (auto failure = m_engine.registry->loadAccount(m_id, &m_account))
         return fail(*failure);
-    const Account *account = findAccount(accounts, m_id);
-    if (!account)
-        return fail(unknownAccount(m_id));
-    m_account = *account;
     m_profile = m_engine.catalog->find(m_account.config.provider);
     if (!m_profile)
         return fail({FailureKind::Configuration, QStringLiteral("unknown_provider"),
@@ -82,16 +74,8 @@ void RefreshOperation::onSecretsRead(const SecretResult &result)
     if (result.status == SecretResult::Status::Failed)
         return fail(result.failure);
     if (result.status == SecretResult::Status::NotFound) {
-        if (status.hasTokens || status.hasClientSecret) {
-            // Tether stored secrets here; a keychain that now says "none" is locked or
-            // unreachable, not empty. Change nothing.
-            return fail({FailureKind::Keychain, QStringLiteral("keychain_locked"),
-                         QStringLiteral("the keychain returned no secrets for %1 although Tether "
-                                        "stored them; it is probably locked: unlock it and try "
-                                        "again (nothing was changed)")
-                                 .arg(m_id),
-                         std::nullopt, 0});
-        }
+        if (secretsExpected(status))
+            return fail(keychainLocked(m_id)); // locked or unreachable, not empty: change nothing
         return fail(reconnect(QStringLiteral("not_connected"),
                               QStringLiteral("account %1 is not connected; run `tether connect "
                                              "%1` or `tether import %1`")
