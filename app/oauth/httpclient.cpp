@@ -4,6 +4,7 @@
 #include <QNetworkReply>
 
 #include <cstring>
+#include <utility>
 
 namespace tether {
 
@@ -14,6 +15,10 @@ namespace {
 // request must never go out twice (a single-use refresh token would be spent twice and the
 // provider would revoke the whole family), so this device refuses to be reset and the re-send
 // turns into an error instead.
+//
+// Qt reads it on the main thread only when the HTTP channel, connected and with the request's
+// header written, asks for the body; the first read is therefore the last moment before the
+// server can act on the request, and where the exchange's BeforeSending runs.
 class OneShotBody final : public QIODevice
 {
 public:
@@ -21,6 +26,7 @@ public:
     {
         open(QIODevice::ReadOnly);
     }
+    void setBeforeFirstRead(std::function<bool()> gate) { m_beforeFirstRead = std::move(gate); }
     bool isSequential() const override { return true; }
     bool reset() override { return false; }
     qint64 bytesAvailable() const override
@@ -31,6 +37,12 @@ public:
 protected:
     qint64 readData(char *data, qint64 maxSize) override
     {
+        if (m_beforeFirstRead) {
+            const auto gate = std::exchange(m_beforeFirstRead, {});
+            m_refused = !gate();
+        }
+        if (m_refused)
+            return 0; // nothing more; the exchange aborts the request
         const qint64 n = std::min(maxSize, qint64(m_data.size()) - m_position);
         std::memcpy(data, m_data.constData() + m_position, size_t(n));
         m_position += n;
@@ -40,7 +52,9 @@ protected:
 
 private:
     QByteArray m_data;
+    std::function<bool()> m_beforeFirstRead;
     qint64 m_position = 0;
+    bool m_refused = false;
 };
 
 Failure temporary(const QString &code, const QString &message, int status = 0)
@@ -79,6 +93,23 @@ void HttpExchange::abort()
         return;
     m_abort = Abort::Caller;
     m_reply->abort();
+}
+
+bool HttpExchange::beforeBody()
+{
+    if (m_abort != Abort::None)
+        return false;
+    if (m_beforeSending)
+        m_refused = m_beforeSending();
+    if (m_refused) {
+        m_abort = Abort::Refused;
+        // Not from inside Qt's read of the body: abort once it has returned.
+        QMetaObject::invokeMethod(
+                this, [this] { m_reply->abort(); }, Qt::QueuedConnection);
+        return false;
+    }
+    m_bodyStarted = true;
+    return true;
 }
 
 void HttpExchange::onReadyRead()
@@ -128,6 +159,9 @@ void HttpExchange::onFinished()
                 temporary(QStringLiteral("cancelled"), QStringLiteral("the request was cancelled"));
         result.answerLost = true;
         break;
+    case Abort::Refused:
+        result.transportFailure = *m_refused;
+        break;
     case Abort::None:
         // No complete HTTP answer: a refused connection never reached the server; anything after
         // the connection was made (including Qt's refused re-send) may have been acted on.
@@ -137,7 +171,8 @@ void HttpExchange::onFinished()
                                    || error == QNetworkReply::HostNotFoundError
                                    || error == QNetworkReply::SslHandshakeFailedError
                                    || error == QNetworkReply::ProxyConnectionRefusedError
-                                   || error == QNetworkReply::ProxyNotFoundError;
+                                   || error == QNetworkReply::ProxyNotFoundError
+                                   || (m_beforeSending && !m_bodyStarted);
             result.transportFailure =
                     temporary(error == QNetworkReply::SslHandshakeFailedError
                                       ? QStringLiteral("tls_error")
@@ -149,6 +184,10 @@ void HttpExchange::onFinished()
         }
         break;
     }
+    // A body that never started to leave was never acted on, whatever else went wrong.
+    if (m_beforeSending && !m_bodyStarted)
+        result.answerLost = false;
+    result.bodySent = m_bodyStarted;
     m_done = true;
     Q_EMIT httpFinished(result);
     deleteLater();
@@ -169,7 +208,7 @@ QNetworkAccessManager *HttpClient::network()
     return m_network;
 }
 
-HttpExchange *HttpClient::post(const HttpRequest &request)
+HttpExchange *HttpClient::post(const HttpRequest &request, BeforeSending beforeSending)
 {
     QNetworkRequest networkRequest = request.toNetworkRequest();
     // Stream the body from a device that cannot be rewound (see OneShotBody); without a length
@@ -179,7 +218,11 @@ HttpExchange *HttpClient::post(const HttpRequest &request)
     auto *body = new OneShotBody(request.body, nullptr);
     QNetworkReply *reply = network()->post(networkRequest, body);
     body->setParent(reply);
-    return new HttpExchange(reply, m_timeoutMs, m_maxResponseBytes, this);
+    auto *exchange = new HttpExchange(reply, m_timeoutMs, m_maxResponseBytes, this);
+    exchange->m_beforeSending = std::move(beforeSending);
+    body->setBeforeFirstRead(
+            [exchange = QPointer(exchange)] { return exchange && exchange->beforeBody(); });
+    return exchange;
 }
 
 HttpExchange *HttpClient::get(const QUrl &url)

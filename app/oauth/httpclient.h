@@ -7,17 +7,26 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace tether {
 
 // What one HTTP exchange produced: an answer (status, capped body) or a transport failure.
+// Called once, just before the first byte of a request's body leaves, on a connection that is
+// already open. A failure stops the request there: the server sees a request cut short and
+// cannot act on it. A refresh with a single-use token records "in flight" here, as late as a
+// client can and still be sure that nothing it sent went unrecorded.
+using BeforeSending = std::function<std::optional<Failure>()>;
+
 struct HttpResult
 {
     HttpAnswer answer; // status 0 when no complete HTTP answer arrived
     std::optional<Failure> transportFailure; // kind Temporary: timeout, network, too large ...
     bool answerLost = false; // the server may have acted on a request whose answer was lost
+    bool bodySent = false; // the body started to leave (BeforeSending ran and agreed)
 };
 
 // One bounded HTTP exchange. Emits httpFinished exactly once, then deletes itself.
@@ -35,6 +44,7 @@ Q_SIGNALS:
 private:
     friend class HttpClient;
     HttpExchange(QNetworkReply *reply, qint64 timeoutMs, qint64 maxResponseBytes, QObject *parent);
+    bool beforeBody(); // the body device asks, once
     void onReadyRead();
     void onFinished();
 
@@ -42,7 +52,10 @@ private:
     QTimer m_deadline;
     QByteArray m_body;
     qint64 m_maxResponseBytes;
-    enum class Abort { None, Timeout, TooLarge, Caller } m_abort = Abort::None;
+    BeforeSending m_beforeSending;
+    std::optional<Failure> m_refused;
+    bool m_bodyStarted = false;
+    enum class Abort { None, Timeout, TooLarge, Caller, Refused } m_abort = Abort::None;
     bool m_done = false;
 };
 
@@ -63,7 +76,7 @@ public:
     void setTimeout(qint64 milliseconds) { m_timeoutMs = milliseconds; }
     void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
 
-    HttpExchange *post(const HttpRequest &request);
+    HttpExchange *post(const HttpRequest &request, BeforeSending beforeSending = {});
     HttpExchange *get(const QUrl &url);
 
 private:

@@ -28,9 +28,9 @@ void TokenExchange::abort()
 
 TokenClient::TokenClient(QObject *parent) : QObject(parent), m_http(new HttpClient(this)) { }
 
-TokenExchange *TokenClient::send(const HttpRequest &request)
+TokenExchange *TokenClient::send(const HttpRequest &request, BeforeSending beforeSending)
 {
-    return new TokenExchange(m_http->post(request), this);
+    return new TokenExchange(m_http->post(request, std::move(beforeSending)), this);
 }
 
 } // namespace tether

@@ -38,7 +38,8 @@ public:
     void setMaxResponseBytes(qint64 bytes) { m_http->setMaxResponseBytes(bytes); }
 
     // The caller checks the endpoint policy first (checkEndpoint); the client only sends.
-    TokenExchange *send(const HttpRequest &request);
+    // beforeSending: see BeforeSending.
+    TokenExchange *send(const HttpRequest &request, BeforeSending beforeSending = {});
 
 private:
     HttpClient *m_http;

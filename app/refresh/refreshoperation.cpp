@@ -142,11 +142,16 @@ void RefreshOperation::exchange()
                              .arg(m_id),
                      std::nullopt, 0});
 
+    // A single-use token is marked "in flight" once the connection is open and just before the
+    // body carrying it leaves: a run that dies after that point may have spent it, and the next
+    // run must not send it again. Marking earlier would also condemn tokens that never left
+    // (a kill while connecting); if the mark cannot be written, the body does not go.
+    BeforeSending markInFlight;
     if (m_profile->singleUse) {
-        const qint64 generation = m_bundle.generation;
-        if (auto f = m_engine.registry->modifyAccount(
-                    m_id, [&](Account &a) { a.status.inFlightGeneration = generation; }))
-            return fail(*f); // not marked, so not sent
+        markInFlight = [registry = m_engine.registry, id = m_id, generation = m_bundle.generation] {
+            return registry->modifyAccount(
+                    id, [&](Account &a) { a.status.inFlightGeneration = generation; });
+        };
     }
 
     const ClientCredentials client{m_account.config.clientId, m_bundle.clientSecret,
@@ -154,7 +159,7 @@ void RefreshOperation::exchange()
     const HttpRequest request =
             buildRefreshRequest(*m_profile, endpoints->token, client, m_bundle.tokens->refreshToken,
                                 m_account.config.scope);
-    TokenExchange *exchange = m_engine.tokens->send(request);
+    TokenExchange *exchange = m_engine.tokens->send(request, std::move(markInFlight));
     connect(exchange, &TokenExchange::tokenExchangeFinished, this, &RefreshOperation::onAnswer);
 }
 

@@ -48,7 +48,7 @@ void mirrorBundle(AccountStatus &status, const SecretBundle &bundle,
                   const std::function<double()> &random = {});
 
 // One refresh of one account, from lock to published state:
-//   lock → re-read registry and keychain → decide → [mark in flight] → exchange →
+//   lock → re-read registry and keychain → decide → connect → [mark in flight] → send →
 //   write the new set to the keychain → update the registry → unlock.
 // Secrets are persisted before the state that announces them; a single-use refresh token is
 // never sent twice (see docs/refresh-lifecycle.md).

@@ -67,6 +67,12 @@ class TokenServer:
     def log(self):
         return self.call("/_control/log")[1]
 
+    def settle(self, timeout=10):
+        """Blocks until every connection other than this call's has been handled and logged."""
+        status, _ = self.call(f"/_control/settle?timeout={timeout}")
+        if status != 200:
+            raise AssertionError(f"the token server still had open connections after {timeout} s")
+
     def wait_for(self, provider, count, outcome="ok", timeout=60):
         """Blocks until the server has seen `count` requests of `provider` with `outcome`."""
         request = urllib.request.Request(

@@ -34,7 +34,11 @@ Test control lives under /_control (JSON in, JSON out):
   GET  /_control/log                                         -> every token request seen
   GET  /_control/wait?provider=P&outcome=ok&count=N&timeout=S -> the log, once it holds N such
                                                                  entries (or 408 after S seconds)
+  GET  /_control/settle?timeout=S   -> once every other connection has been handled (408 after S)
   GET  /{provider}/check  with "Authorization: Bearer T"     -> 200 if T is a live access token
+
+Besides token requests, the log records what a client that died mid-request left behind: a
+connection that carried no request ("no_request") and a body cut short ("incomplete").
 
 Start: tokenserver.py [--port N]; the first line it prints is the port, once it listens.
 """
@@ -94,6 +98,7 @@ class State:
         self.faults = {}  # provider -> list of pending fault dicts
         self.lifetime = {"aiia": 3600, "wise": 43200, "auth0": 86400, "edgetag": 7200, "pagero": 600}
         self.delay_ms = {}
+        self.connections = 0  # open client connections, this one included while it is handled
 
     def new_refresh(self, provider, family):
         if provider == "aiia":
@@ -156,6 +161,26 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):  # keep test output quiet
         pass
 
+    def setup(self):
+        super().setup()
+        self.requests_seen = 0
+        with STATE.lock:
+            STATE.connections += 1
+
+    def parse_request(self):
+        self.requests_seen += 1
+        return super().parse_request()
+
+    def finish(self):
+        try:
+            super().finish()
+        finally:
+            with STATE.lock:
+                STATE.connections -= 1
+                if not self.requests_seen:
+                    STATE.log.append({"provider": "", "time": time.time(), "outcome": "no_request"})
+                STATE.changed.notify_all()
+
     # --- plumbing -------------------------------------------------------------------------
     def send_json(self, status, body, headers=None):
         data = json.dumps(body).encode()
@@ -192,6 +217,13 @@ class Handler(BaseHTTPRequestHandler):
                 while len(matching()) < want and time.time() < deadline:
                     STATE.changed.wait(deadline - time.time())
                 return self.send_json(200 if len(matching()) >= want else 408, STATE.log)
+        if self.path.startswith("/_control/settle"):
+            query = dict(parse_qsl(self.path.split("?", 1)[-1]))
+            deadline = time.time() + float(query.get("timeout", 10))
+            with STATE.changed:
+                while STATE.connections > 1 and time.time() < deadline:
+                    STATE.changed.wait(deadline - time.time())
+                return self.send_json(200 if STATE.connections <= 1 else 408, {})
         if len(parts) == 2 and parts[1].startswith("authorize") and parts[0] in CLIENTS:
             return self.authorize(parts[0], dict(parse_qsl(self.path.split("?", 1)[-1])))
         if len(parts) == 2 and parts[1] == "check":
@@ -207,6 +239,15 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.read_body()
         parts = self.path.strip("/").split("/")
+        if len(body) < int(self.headers.get("Content-Length") or 0):
+            # The client went away after the header, before its whole body: nothing is acted on,
+            # but the crash tests want to know that a request had started to arrive.
+            with STATE.lock:
+                STATE.log.append({"provider": parts[0], "time": time.time(), "outcome": "incomplete",
+                                  "path": self.path, "received": len(body)})
+                STATE.changed.notify_all()
+            self.close_connection = True
+            return
         if parts[0] == "_control":
             return self.control(parts[1] if len(parts) > 1 else "", json.loads(body or b"{}"))
         if len(parts) == 2 and parts[1] == "token" and parts[0] in CLIENTS:

@@ -7,6 +7,11 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace tether;
 using test::HttpStub;
 
@@ -21,14 +26,47 @@ HttpRequest request(const QUrl &url)
              {QStringLiteral("refresh_token"), QStringLiteral("rt")}});
 }
 
-TokenOutcome exchange(TokenClient &client, const QUrl &url)
+TokenOutcome exchange(TokenClient &client, const QUrl &url, BeforeSending beforeSending = {})
 {
-    TokenExchange *e = client.send(request(url));
+    TokenExchange *e = client.send(request(url), std::move(beforeSending));
     QSignalSpy spy(e, &TokenExchange::tokenExchangeFinished);
     if (!spy.wait(20000))
         return {};
     return spy.constFirst().constFirst().value<TokenOutcome>();
 }
+
+// A port where connecting hangs: a listener whose accept queue (backlog 0) is already full,
+// so the kernel drops every further SYN.
+class Unreachable
+{
+public:
+    Unreachable()
+    {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        ::bind(m_listener, reinterpret_cast<sockaddr *>(&address), length);
+        ::listen(m_listener, 0);
+        ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&address), &length);
+        m_port = ntohs(address.sin_port);
+        m_filler = ::socket(AF_INET, SOCK_STREAM, 0);
+        ::connect(m_filler, reinterpret_cast<sockaddr *>(&address), length);
+    }
+    ~Unreachable()
+    {
+        ::close(m_filler);
+        ::close(m_listener);
+    }
+    Q_DISABLE_COPY_MOVE(Unreachable)
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/token").arg(m_port)); }
+
+private:
+    int m_listener = -1;
+    int m_filler = -1;
+    quint16 m_port = 0;
+};
 
 } // namespace
 
@@ -46,6 +84,9 @@ private Q_SLOTS:
     void refusedConnection_wasNeverSent();
     void redirect_isNotFollowed();
     void closedBeforeAnswer_isNeverResent();
+    void beforeSending_runsOnceOnAnOpenConnection();
+    void beforeSending_refusal_keepsTheBody();
+    void beforeSending_notAskedWhenNothingConnects();
 };
 
 void TestTokenClient::success_isParsedAndRequestIsAsBuilt()
@@ -161,6 +202,52 @@ void TestTokenClient::closedBeforeAnswer_isNeverResent()
     QCOMPARE(outcome.failure.kind, FailureKind::Temporary);
     QVERIFY(outcome.answerLost);
     QCOMPARE(stub.requests.size(), 1);
+}
+
+void TestTokenClient::beforeSending_runsOnceOnAnOpenConnection()
+{
+    HttpStub stub;
+    stub.enqueueJson(200, R"({"access_token":"a","token_type":"bearer"})");
+    TokenClient client;
+    int asked = 0;
+    const TokenOutcome outcome = exchange(client, stub.url(), [&]() -> std::optional<Failure> {
+        ++asked;
+        return std::nullopt;
+    });
+    QVERIFY(outcome.ok());
+    QCOMPARE(asked, 1);
+    QCOMPARE(stub.requests.size(), 1);
+}
+
+void TestTokenClient::beforeSending_refusal_keepsTheBody()
+{
+    HttpStub stub;
+    stub.enqueueJson(200, R"({"access_token":"a","token_type":"bearer"})");
+    TokenClient client;
+    const Failure refusal{FailureKind::Temporary, QStringLiteral("registry_unwritable"),
+                          QStringLiteral("could not write"), std::nullopt, 0};
+    const TokenOutcome outcome =
+            exchange(client, stub.url(), [&]() -> std::optional<Failure> { return refusal; });
+    QCOMPARE(outcome.failure.code, refusal.code);
+    QVERIFY(!outcome.answerLost);
+    QCOMPARE(stub.connections, 1);
+    QCOMPARE(stub.requests.size(), 0); // the server never got a whole request to act on
+}
+
+void TestTokenClient::beforeSending_notAskedWhenNothingConnects()
+{
+    // A connection that never opens: the token never left, so even a timeout loses nothing.
+    Unreachable nowhere;
+    TokenClient client;
+    client.setTimeout(300);
+    int asked = 0;
+    const TokenOutcome outcome = exchange(client, nowhere.url(), [&]() -> std::optional<Failure> {
+        ++asked;
+        return std::nullopt;
+    });
+    QCOMPARE(outcome.failure.code, QStringLiteral("timeout"));
+    QVERIFY(!outcome.answerLost);
+    QCOMPARE(asked, 0);
 }
 
 QTEST_GUILESS_MAIN(TestTokenClient)
