@@ -32,7 +32,9 @@ test: build e2e-deps
 
 # The long runs: 200 kill -9 iterations against the single-use provider (make test runs 20).
 soak: build
-	@TETHER_CRASH_ITERATIONS=200 ctest --test-dir $(BUILD) --output-on-failure -R integration_crashes
+	@TETHER_CRASH_ITERATIONS=200 TETHER_CRASH_REPORT=$(CURDIR)/$(BUILD)/soak.json \
+		ctest --test-dir $(BUILD) --output-on-failure -R integration_crashes
+	@echo "crash outcomes: $$(cat $(BUILD)/soak.json)"
 
 # The whole suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
 SANITIZE_BUILD ?= build-sanitize

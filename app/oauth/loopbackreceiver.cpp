@@ -98,7 +98,7 @@ void LoopbackReceiver::onConnection()
         auto *deadline = new QTimer(socket); // a slow or silent client is dropped
         deadline->setSingleShot(true);
         connect(deadline, &QTimer::timeout, socket, &QTcpSocket::abort);
-        deadline->start(kClientDeadlineMs);
+        deadline->start(m_clientDeadlineMs);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, head, deadline] {
             *head += socket->read(kMaxRequestBytes + 1 - head->size());
             if (head->size() > kMaxRequestBytes) {

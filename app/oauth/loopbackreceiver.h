@@ -52,6 +52,8 @@ public:
     quint16 port() const;
     QString redirectUri() const; // http://127.0.0.1:PORT/callback
     void expectState(const QByteArray &state) { m_state = state; }
+    // How long a client may take to send its request head before it is dropped unanswered.
+    void setClientDeadline(int milliseconds) { m_clientDeadlineMs = milliseconds; }
     void close();
 
 Q_SIGNALS:
@@ -66,6 +68,7 @@ private:
     QTcpServer *m_server;
     QString m_path;
     QByteArray m_state;
+    int m_clientDeadlineMs = kClientDeadlineMs;
     bool m_done = false;
 };
 

@@ -71,7 +71,11 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     });
     connect(job, &QKeychain::Job::finished, handle, [handle, kind](QKeychain::Job *done) {
         SecretResult result;
-        switch (done->error()) {
+        // libsecret reports a bus on which nothing provides the Secret Service as OtherError.
+        const bool noService = done->error() == QKeychain::OtherError
+                               && done->errorString().contains(
+                                       QLatin1String("org.freedesktop.secrets"));
+        switch (noService ? QKeychain::NoBackendAvailable : done->error()) {
         case QKeychain::NoError:
             result.status = SecretResult::Status::Ok;
             if (kind == Kind::Read) {

@@ -44,6 +44,47 @@ class Keychain(TetherCase):
                           stdin="s", env={"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"})
         self.assertNotIn("nobus", self.ok("list"))  # nothing half-added
 
+    def test_2b_busWithoutSecretService_isExit5(self):
+        # A session bus that works but on which nothing provides org.freedesktop.secrets (a
+        # desktop without gnome-keyring or KWallet): no service files, so no activation.
+        account, grant = self.connect("wise")
+        registry_path = self.home / "config" / "tether" / "accounts.json"
+        registry = registry_path.read_bytes()
+        config = self.home / "bare-bus.conf"
+        config.write_text(f"""<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={self.home}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/>
+  </policy>
+</busconfig>
+""")
+        bus = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.addCleanup(bus.stdout.close)
+        self.addCleanup(bus.wait, 10)
+        self.addCleanup(bus.terminate)
+        bare = {"DBUS_SESSION_BUS_ADDRESS": bus.stdout.readline().strip()}
+
+        for command in (["token", account], ["refresh", account], ["list"]):
+            with self.subTest(command=command[0]):
+                if command[0] == "list":  # needs no secret: works, and says what it cannot know
+                    self.assertIn(account, self.ok(*command, env=bare))
+                    continue
+                started = time.monotonic()
+                line = self.fails(5, *command, env=bare)
+                self.assertIn("no keychain is available", line)  # says what is missing, and what to do
+                self.assertIn("gnome-keyring", line)
+                self.assertLess(time.monotonic() - started, 10)  # an answer, not the watchdog
+        line = self.fails(5, "add", "barebus", "--provider", "wise", "--client-id", "c", "--client-secret-stdin",
+                          stdin="s", env=bare)
+        self.assertNotIn("barebus", self.ok("list"))  # nothing half-added
+        self.assertEqual(registry_path.read_bytes(), registry)
+        self.assertEqual(self.ok("token", account).strip(), grant["access_token"])  # nothing lost
+
     def test_3_lockedKeychain_isNotLoggedOut(self):
         account, grant = self.connect("pagero")
         registry_path = self.home / "config" / "tether" / "accounts.json"

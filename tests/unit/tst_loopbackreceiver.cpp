@@ -46,6 +46,7 @@ private Q_SLOTS:
     void wrongOrMissingState_isTurnedAwayAndWaitingGoesOn();
     void errorRedirect_endsWithAReadableReason();
     void otherPathsAndOversizedRequests_changeNothing();
+    void slowClient_isDroppedAndBlocksNobody();
 };
 
 void TestLoopbackReceiver::pkce_matchesRfc7636AppendixB()
@@ -184,6 +185,33 @@ void TestLoopbackReceiver::otherPathsAndOversizedRequests_changeNothing()
             "GET /callback?code=" + QByteArray(20000, 'a') + "&state=s HTTP/1.1\r\n\r\n";
     QVERIFY(exchange(receiver.port(), huge).startsWith("HTTP/1.1 431"));
     QCOMPARE(received.size(), 0);
+}
+
+void TestLoopbackReceiver::slowClient_isDroppedAndBlocksNobody()
+{
+    LoopbackReceiver receiver;
+    QString error;
+    QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
+    receiver.setClientDeadline(300);
+    receiver.expectState("s");
+    QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
+
+    // A client that starts a request and never finishes it (slowloris) ...
+    QTcpSocket slow;
+    QSignalSpy connected(&slow, &QTcpSocket::connected);
+    QSignalSpy dropped(&slow, &QTcpSocket::disconnected);
+    slow.connectToHost(QHostAddress::LocalHost, receiver.port());
+    QVERIFY(connected.wait(5000));
+    slow.write("GET /callback?code=c&sta");
+    QVERIFY(slow.waitForBytesWritten(5000));
+
+    // ... does not keep the browser's real callback waiting,
+    QVERIFY(exchange(receiver.port(), get("/callback?code=c&state=s")).startsWith("HTTP/1.1 200"));
+    QCOMPARE(received.size(), 1);
+    // and is dropped at its deadline without an answer.
+    QVERIFY(dropped.wait(5000));
+    QCOMPARE(slow.readAll(), QByteArray());
+    QCOMPARE(received.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLoopbackReceiver)
