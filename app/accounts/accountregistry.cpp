@@ -97,6 +97,11 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
                 QStringLiteral("registry_unreadable"),
                 QStringLiteral("%1 is implausibly large; it was left as it is").arg(m_path));
     const QByteArray content = file.readAll();
+    if (m_parsed && m_parsed->content == content) {
+        *accounts = m_parsed->accounts;
+        return std::nullopt;
+    }
+    m_parsed.reset();
 
     auto unreadable = [&](const QString &why) {
         const QString aside = keepAside(m_path, content);
@@ -136,6 +141,7 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
             return unreadable(QStringLiteral("account %1 appears twice").arg(account->config.id));
         accounts->append(*account);
     }
+    m_parsed = Parsed{content, *accounts};
     return std::nullopt;
 }
 
@@ -153,6 +159,7 @@ std::optional<Failure> AccountRegistry::save(const QList<Account> &accounts)
                                QStringLiteral("cannot write %1: %2; nothing was changed")
                                        .arg(m_path, file.errorString()));
     QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    m_parsed = Parsed{content, accounts};
     return std::nullopt;
 }
 

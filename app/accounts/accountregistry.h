@@ -33,6 +33,15 @@ public:
 private:
     std::optional<Failure> save(const QList<Account> &accounts);
 
+    // The file's bytes as this process last parsed or wrote them, and what they parse to.
+    // Reading the file is cheap; parsing it (JSON and ISO dates) was most of a refresh's CPU
+    // with a few hundred accounts. Comparing bytes, not timestamps: always right.
+    struct Parsed
+    {
+        QByteArray content;
+        QList<Account> accounts;
+    };
+    mutable std::optional<Parsed> m_parsed;
     QString m_path;
 };
 

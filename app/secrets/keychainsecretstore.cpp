@@ -72,9 +72,9 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     connect(job, &QKeychain::Job::finished, handle, [handle, kind](QKeychain::Job *done) {
         SecretResult result;
         // libsecret reports a bus on which nothing provides the Secret Service as OtherError.
-        const bool noService = done->error() == QKeychain::OtherError
-                               && done->errorString().contains(
-                                       QLatin1String("org.freedesktop.secrets"));
+        const bool noService =
+                done->error() == QKeychain::OtherError
+                && done->errorString().contains(QLatin1String("org.freedesktop.secrets"));
         switch (noService ? QKeychain::NoBackendAvailable : done->error()) {
         case QKeychain::NoError:
             result.status = SecretResult::Status::Ok;

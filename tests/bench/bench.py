@@ -70,7 +70,8 @@ class Bench:
         self.tether("import", name, stdin=json.dumps(grant))
 
     def start_app(self, *args, env=None):
-        app = subprocess.Popen([TETHER, *args], env=dict(self.env, QT_QPA_PLATFORM="offscreen", **(env or {})),
+        wrapper = os.environ.get("BENCH_APP_WRAPPER", "").split()  # e.g. "perf record -g -o FILE --"
+        app = subprocess.Popen([*wrapper, TETHER, *args], env=dict(self.env, QT_QPA_PLATFORM="offscreen", **(env or {})),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         for _ in range(50):
             if "tether: running" in app.stderr.readline():
@@ -126,7 +127,7 @@ class Bench:
         # While the burst runs, time `tether token` through the app: a blocked event loop shows here.
         latencies = []
         while len([e for e in self.server.log()[before:] if e.get("outcome") == "ok"]) < count:
-            latencies.append(timed([TETHER, "status", "bench", "--json"], env=self.env))
+            latencies.append(timed([TETHER, "status", "burst-000", "--json"], env=self.env))
             if time.perf_counter() - started > 120:
                 break
         log = [e for e in self.server.log()[before:] if e.get("outcome") == "ok"]
@@ -204,16 +205,20 @@ class Bench:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--markdown")
+    parser.add_argument("--only", help="comma-separated: token, window, burst, idle (for profiling)")
     args = parser.parse_args()
+    only = set(args.only.split(",")) if args.only else {"token", "window", "burst", "idle"}
     bench = Bench()
     print(f"{'figure':60} {'Tether':>28} {'floor':>30} {'goal':>24} held")
     try:
-        bench.token_and_refresh()
-        bench.window()
-        bench.burst()
-        bench.idle()
+        for name, figure in (("token", bench.token_and_refresh), ("window", bench.window),
+                             ("burst", bench.burst), ("idle", bench.idle)):
+            if name in only:
+                figure()
     finally:
         bench.server.stop()
+    if args.markdown and args.only:
+        sys.exit("--markdown records a whole run; leave out --only")
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write("| figure | Tether | floor | goal | held |\n|---|---|---|---|---|\n")

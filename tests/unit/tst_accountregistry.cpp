@@ -43,6 +43,7 @@ private Q_SLOTS:
     void missingFile_isAnEmptyRegistry();
     void accounts_roundTripWithStatus();
     void twoWriters_neverLoseEachOthersChange();
+    void changeBehindItsBack_isSeenEvenAtTheSameSize();
     void unreadableFile_isKeptAsideAndNeverOverwritten_data();
     void unreadableFile_isKeptAsideAndNeverOverwritten();
     void newerSchema_isRefusedUntouched();
@@ -112,6 +113,32 @@ void TestAccountRegistry::twoWriters_neverLoseEachOthersChange()
     QList<Account> loaded;
     QCOMPARE(first.load(&loaded), std::nullopt);
     QCOMPARE(loaded.size(), 20);
+}
+
+void TestAccountRegistry::changeBehindItsBack_isSeenEvenAtTheSameSize()
+{
+    // The registry keeps what it parsed last; an edit in place (same size, maybe the same
+    // timestamp) or a corruption must still be seen, not the remembered accounts.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.json"));
+    AccountRegistry registry(path);
+    QCOMPARE(registry.modify([](QList<Account> &list) -> std::optional<Failure> {
+        list.append(account(QStringLiteral("alpha")));
+        return std::nullopt;
+    }),
+             std::nullopt);
+    QList<Account> loaded;
+    QCOMPARE(registry.load(&loaded), std::nullopt);
+
+    QByteArray content = readAll(path);
+    content.replace("\"name\": \"alpha\"", "\"name\": \"omega\"");
+    writeAll(path, content);
+    QCOMPARE(registry.load(&loaded), std::nullopt);
+    QCOMPARE(loaded.value(0).config.name, QStringLiteral("omega"));
+
+    content.replace("\"schema\"", "\"schem@\"");
+    writeAll(path, content);
+    QVERIFY(registry.load(&loaded).has_value());
 }
 
 void TestAccountRegistry::unreadableFile_isKeptAsideAndNeverOverwritten_data()
