@@ -43,7 +43,7 @@ SecretJob *KeychainSecretStore::write(const QString &accountId, const SecretBund
 {
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(accountId);
-    job->setBinaryData(bundle.serialize());
+    job->setTextData(QString::fromUtf8(bundle.serialize()));
     return run(job, Kind::Write);
 }
 

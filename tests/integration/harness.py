@@ -7,7 +7,6 @@ tests/support/tokenserver.py, and check what a user would check: exit codes, one
 `status --json`, tokens that work at the server, and what the keychain holds.
 """
 
-import base64
 import json
 import os
 import queue
@@ -93,12 +92,12 @@ class TokenServer:
 
 
 def keychain(account_id, service="tether"):
-    """The account's keychain item as Tether stored it, or None."""
-    result = subprocess.run(["secret-tool", "lookup", "server", service, "user", account_id],
+    """The account's keychain item as Tether stores it (QtKeychain's text item), or None."""
+    result = subprocess.run(["secret-tool", "lookup", "server", service, "user", account_id, "type", "plaintext"],
                             capture_output=True, timeout=30)
     if result.returncode != 0 or not result.stdout:
         return None
-    return json.loads(base64.b64decode(result.stdout))
+    return json.loads(result.stdout)
 
 
 class TetherCase(unittest.TestCase):

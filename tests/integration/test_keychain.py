@@ -1,5 +1,7 @@
 """A keychain that is locked, absent or stalled: exit 5, nothing changed, never "logged out"."""
 
+import base64
+import json
 import os
 import signal
 import subprocess
@@ -101,6 +103,24 @@ class Keychain(TetherCase):
         self.assertEqual(registry_path.read_bytes(), registry)
         self.assertEqual(self.status(account)["state"], "connected")
         self.assertEqual([e for e in self.server.log() if e.get("refresh_token") == grant["refresh_token"]], [])
+
+
+    def test_0_itemOfAnEarlierTether_isReadAndGoesWithTheAccount(self):
+        # Tether once stored the bundle as QtKeychain binary data (base64, type "base64"); it is
+        # text now (one keychain search per read instead of two). An old item must still work.
+        account, grant = self.connect("wise")
+        bundle = json.dumps(keychain(account)).encode()
+        subprocess.run(["secret-tool", "clear", "server", "tether", "user", account], check=True)
+        subprocess.run(["secret-tool", "store", "--label=old", "user", account, "server", "tether", "type", "base64"],
+                       input=base64.b64encode(bundle), check=True)
+        self.assertIsNone(keychain(account))
+        self.assertEqual(self.ok("token", account).strip(), grant["access_token"])
+        self.ok("refresh", account)  # writes the text item
+        self.assertNotEqual(self.ok("token", account).strip(), grant["access_token"])
+        self.ok("remove", account)
+        leftover = subprocess.run(["secret-tool", "search", "--all", "server", "tether", "user", account],
+                                  capture_output=True, text=True)
+        self.assertNotIn("secret", leftover.stdout + leftover.stderr)  # both items are gone
 
 
 if __name__ == "__main__":
