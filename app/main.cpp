@@ -1,112 +1,70 @@
-#include "accounts/localengine.h"
-#include "cli/commandline.h"
-#include "control/controlclient.h"
-#include "control/controlserver.h"
-#include "refresh/backgroundservice.h"
+// The `tether` executable. It links Qt Core, Qt D-Bus and QtKeychain only; everything else —
+// the commands, the background service, the HTTP stack — lives in libtether-cli.so and the
+// window in libtether-gui.so, loaded when needed. What it does by itself is the call other
+// programs make all day when the app is not running: `tether token ID` with a stored access
+// token that is still good (cli/quicktoken.h). Loading Qt Network and its dependencies for
+// that alone cost more than the rest of the command.
+
+#include "accounts/accountregistry.h"
+#include "cli/quicktoken.h"
+#include "control/controlprotocol.h"
+#include "core/clock.h"
+#include "core/paths.h"
+#include "providers/providercatalog.h"
+#include "secrets/keychainsecretstore.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 #include <QLibrary>
 
 #include <cstdio>
+#include <cstring>
 
 using namespace tether;
 
 namespace {
 
-bool answeredLocally(const QStringList &arguments)
+int runModule(int argc, char *argv[])
 {
-    // Help and version need neither the app nor the keychain. A sign-in waits minutes for the
-    // user and opens the browser from this terminal: it runs here, and the running app picks up
-    // the stored tokens from the registry it watches.
-    return arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))
-           || arguments.value(1) == QLatin1String("connect")
-           || arguments.value(1) == QLatin1String("--version")
-           || arguments.value(1) == QLatin1String("-v");
-}
-
-// `tether COMMAND`: handed to the running app when there is one (so it shares the app's locks,
-// schedule and in-memory tokens), else run here.
-int runCommand(QCoreApplication &app, const QStringList &arguments)
-{
-    ConsoleIo io;
-    LocalEngine *engine = nullptr;
-    CommandLine *command = nullptr;
-    auto runHere = [&] {
-        engine = new LocalEngine(false, {}, &app);
-        command = new CommandLine(*engine->service(), io, SystemClock::instance(), &app);
-        QObject::connect(command, &CommandLine::commandFinished, &app, &QCoreApplication::exit);
-        command->start(arguments);
-    };
-    if (answeredLocally(arguments)) {
-        runHere();
-        return app.exec();
-    }
-
-    std::optional<QByteArray> input;
-    if (const auto request = CommandLine::inputFor(arguments))
-        input = io.readInput(*request);
-    io.setInput(input);
-
-    ControlClient client;
-    QObject::connect(&client, &ControlClient::answered, &app, [&](const control::Answer &answer) {
-        io.writeOut(answer.out);
-        io.writeErr(answer.err);
-        app.exit(answer.exitCode);
-    });
-    QObject::connect(&client, &ControlClient::unreachable, &app, runHere);
-    client.send({arguments.mid(1), input, false});
-    return app.exec();
-}
-
-// `tether --hidden` where there is no display: the background service alone.
-int runService(QCoreApplication &app)
-{
-    if (ControlServer::anotherInstanceRuns()) {
-        ControlClient client;
-        QObject::connect(&client, &ControlClient::answered, &app, [&] { app.exit(0); });
-        QObject::connect(&client, &ControlClient::unreachable, &app, [&] { app.exit(0); });
-        std::fputs("tether: Tether is already running\n", stderr);
-        client.send({{}, std::nullopt, true});
-        return app.exec();
-    }
-
-    BackgroundService background;
-    QString error;
-    if (!background.listen(&error)) {
-        std::fprintf(stderr, "tether: %s\n", qPrintable(error));
-        return 1;
-    }
-    background.start();
-    std::fprintf(stderr, "tether: running in the background (pid %lld)\n",
-                 qint64(QCoreApplication::applicationPid()));
-    return app.exec();
-}
-
-// The window is a module of its own (libtether-gui.so), so that commands never load Qt Widgets.
-int runWindow(int argc, char *argv[], bool hidden, bool demo)
-{
-    const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
-    const QDir here = QFileInfo(self).dir();
-    QStringList candidates{here.filePath(QStringLiteral("libtether-gui.so")), // the build tree
-                           QDir::cleanPath(here.filePath(
-                                   QStringLiteral(TETHER_GUI_MODULE_DIR "/libtether-gui.so")))};
     QString problems;
-    for (const QString &path : candidates) {
-        QLibrary module(path);
+    for (const QString &path : paths::moduleCandidates(QStringLiteral("libtether-cli.so"))) {
         if (!QFileInfo::exists(path))
             continue;
-        using Run = int (*)(int, char **, bool, bool);
-        if (auto run = reinterpret_cast<Run>(module.resolve("tether_run_gui")))
-            return run(argc, argv, hidden, demo);
+        QLibrary module(path);
+        using Main = int (*)(int, char **);
+        if (auto run = reinterpret_cast<Main>(module.resolve("tether_main")))
+            return run(argc, argv);
         problems += module.errorString() + QLatin1Char(' ');
     }
     std::fprintf(stderr,
-                 "tether: the window module (libtether-gui.so) could not be loaded%s%s; the "
-                 "commands work without it (`tether --help`)\n",
+                 "tether: its command module (libtether-cli.so) could not be loaded%s%s; "
+                 "reinstall Tether\n",
                  problems.isEmpty() ? "" : ": ", qPrintable(problems));
     return 1;
+}
+
+// `tether token ID`, answered here when it can be; otherwise (nothing printed yet) the full
+// command runs in the module, in the same application object.
+int token(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const ProviderCatalog catalog = ProviderCatalog::fromDirectories(
+            {QStringLiteral(":/providers"), paths::userProvidersDir()});
+    const AccountRegistry registry(paths::accountsFile());
+    KeychainSecretStore secrets(paths::keychainService());
+    QuickToken quick(registry, catalog, secrets, SystemClock::instance());
+    std::optional<QString> answer;
+    QObject::connect(&quick, &QuickToken::quickTokenFinished, &app,
+                     [&](const std::optional<QString> &accessToken) {
+                         answer = accessToken;
+                         app.quit();
+                     });
+    quick.start(QString::fromLocal8Bit(argv[2]));
+    app.exec();
+    if (!answer)
+        return runModule(argc, argv);
+    std::fputs(qPrintable(*answer + QLatin1Char('\n')), stdout);
+    return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
 } // namespace
@@ -115,40 +73,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("tether"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
-
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    if (CommandLine::isCommand(arguments)) {
-        QCoreApplication app(argc, argv);
-        return runCommand(app, arguments);
-    }
-
-    const QStringList flags = arguments.mid(1);
-    for (const QString &flag : flags) {
-        if (flag != QLatin1String("--hidden") && flag != QLatin1String("--demo")) {
-            std::fprintf(stderr,
-                         "tether: unknown option \"%s\"; `tether --help` lists the commands\n",
-                         qPrintable(flag.left(60)));
-            return 2;
-        }
-    }
-    const bool hidden = flags.contains(QLatin1String("--hidden"));
-    const bool demo = flags.contains(QLatin1String("--demo"));
-    const bool display = qEnvironmentVariableIsSet("DISPLAY")
-                         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
-                         || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
-    if (!display) {
-        if (hidden && !demo) {
-            // No desktop (a server, a container): the background service alone, without tray.
-            QCoreApplication app(argc, argv);
-            return runService(app);
-        }
-        std::fputs(
-                "tether: no display to open the window on; `tether --hidden` runs the background "
-                "service alone, and `tether --help` lists the commands\n",
-                stderr);
-        return 2;
-    }
-    return runWindow(argc, argv, hidden, demo);
+    // With the app running, `token` goes to it: its tokens are in memory, which is faster still.
+    if (argc == 3 && std::strcmp(argv[1], "token") == 0 && argv[2][0] != '-'
+        && !control::appListening())
+        return token(argc, argv);
+    return runModule(argc, argv);
 }

@@ -2,15 +2,55 @@
 
 #include "core/paths.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
+
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 namespace tether::control {
 
 QString socketPath()
 {
     return paths::runtimeDir() + QStringLiteral("/control");
+}
+
+QString instanceLockPath()
+{
+    return paths::runtimeDir() + QStringLiteral("/instance.lock");
+}
+
+bool appRunning()
+{
+    QLockFile probe(instanceLockPath());
+    probe.setStaleLockTime(0); // stale only when its holder is gone
+    if (probe.tryLock(0)) {
+        probe.unlock();
+        return false;
+    }
+    return true;
+}
+
+bool appListening()
+{
+    const QByteArray path = QFile::encodeName(socketPath());
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    if (size_t(path.size()) >= sizeof address.sun_path)
+        return true; // cannot tell here: let the full client try
+    std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return true;
+    const bool connected =
+            ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0;
+    ::close(fd);
+    return connected;
 }
 
 QByteArray encode(const Request &request)

@@ -16,6 +16,13 @@ constexpr qint64 kMaxRequestBytes = 2 * 1024 * 1024;
 constexpr qint64 kMaxAnswerBytes = 8 * 1024 * 1024;
 
 QString socketPath();
+// The lock the running app holds for as long as it runs (one app per user).
+QString instanceLockPath();
+// Whether an app holds it now.
+bool appRunning();
+// Whether an app accepts connections on the control socket now: a connect(2) on the socket,
+// closed at once, without the lock file round trip (QLockFile syncs its file to disk).
+bool appListening();
 
 struct Request
 {

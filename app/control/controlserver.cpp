@@ -21,11 +21,6 @@ namespace {
 
 constexpr int kRequestDeadlineMs = 10'000; // a client has this long to send its request
 
-QString instanceLockPath()
-{
-    return paths::runtimeDir() + QStringLiteral("/instance.lock");
-}
-
 // The socket lives in a 0700 directory and is created user-only; checking the peer's uid as
 // well costs nothing.
 bool peerIsThisUser(const QLocalSocket *socket)
@@ -57,18 +52,12 @@ ControlServer::~ControlServer() = default;
 
 bool ControlServer::anotherInstanceRuns()
 {
-    QLockFile probe(instanceLockPath());
-    probe.setStaleLockTime(0);
-    if (probe.tryLock(0)) {
-        probe.unlock();
-        return false;
-    }
-    return true;
+    return control::appRunning();
 }
 
 bool ControlServer::listen(QString *error)
 {
-    m_instanceLock = std::make_unique<QLockFile>(instanceLockPath());
+    m_instanceLock = std::make_unique<QLockFile>(control::instanceLockPath());
     m_instanceLock->setStaleLockTime(0);
     if (!m_instanceLock->tryLock(0)) {
         *error = QStringLiteral("Tether is already running");

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace tether::paths {
@@ -14,6 +15,14 @@ QString withProfile(const QString &dir)
     return g_profile.isEmpty() ? dir : dir + QLatin1Char('/') + g_profile;
 }
 } // namespace
+
+QStringList moduleCandidates(const QString &fileName)
+{
+    const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
+    const QDir here = QFileInfo(self).dir();
+    return {here.filePath(fileName),
+            QDir::cleanPath(here.filePath(QStringLiteral(TETHER_MODULE_DIR "/") + fileName))};
+}
 
 void setProfileName(const QString &name)
 {

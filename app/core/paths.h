@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QString>
+#include <QStringList>
 
 namespace tether {
 
@@ -12,6 +12,10 @@ QString configDir(); // $XDG_CONFIG_HOME/tether: the account registry (no secret
 QString accountsFile();
 QString userProvidersDir(); // $XDG_DATA_HOME/tether/providers: extra provider profiles
 QString runtimeDir(); // $XDG_RUNTIME_DIR/tether (user-only): locks and the control socket
+
+// Where a module of Tether's (libtether-cli.so, libtether-gui.so) may be, in order: next to
+// the executable (the build tree), then in the installed module directory.
+QStringList moduleCandidates(const QString &fileName);
 
 // The keychain service name the secrets are filed under; the demo uses its own.
 QString keychainService();

@@ -99,6 +99,26 @@ class Providers(TetherCase):
         self.assertEqual(self.ok("token", account).strip(), first)  # still valid: no request
         self.assertEqual([e for e in self.server.log() if e.get("refresh_token") == current], [])
 
+    def test_token_answersWithoutTheHttpStackUnlessItMustRefresh(self):
+        # `tether token` with a good stored token is answered by the executable itself, which
+        # does not link Qt Network; a token about to expire goes to the command module.
+        account, grant = self.connect("wise")
+        before = len(self.refreshes("wise"))
+        result = self.tether("token", account, env={"LD_DEBUG": "libs"})
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout.decode().strip(), grant["access_token"])
+        self.assertFalse("libQt6Network" in result.stderr.decode(), "Qt Network was loaded")
+        self.assertEqual(len(self.refreshes("wise")), before)
+
+        grant = self.server.grant("wise")
+        grant["expires_in"] = 1  # within the safety margin at once
+        self.ok("import", account, stdin=json.dumps(grant))
+        result = self.tether("token", account, env={"LD_DEBUG": "libs"})
+        self.assertEqual(result.returncode, 0, result.stderr.decode()[-300:])
+        self.assertTrue("libQt6Network" in result.stderr.decode(), "the refresh ran without Qt Network?")
+        self.assertEqual(len(self.refreshes("wise")), before + 1)
+        self.assertTrue(self.server.works("wise", result.stdout.decode().strip()))
+
     def test_refreshAll_refreshesEveryConnectedAccount(self):
         accounts = [self.connect(p)[0] for p in ("wise", "edgetag")]
         self.add("aiia")  # not connected: skipped

@@ -29,7 +29,7 @@ for size in 48x48 128x128; do
 done
 check "scalable icon" test -s "$root/usr/share/icons/hicolor/scalable/apps/io.github.tether.Tether.svg"
 
-check "unpacked tether --version" bash -c "'$tether' --version | grep -qx 'tether [0-9]*\.[0-9]*\.[0-9]*'"
+check "unpacked tether --version (its command module, ../lib/tether/libtether-cli.so)" bash -c "'$tether' --version | grep -qx 'tether [0-9]*\.[0-9]*\.[0-9]*'"
 check "unpacked tether providers" bash -c "XDG_CONFIG_HOME='$scratch/cfg' XDG_DATA_HOME='$scratch/data' '$tether' providers | grep -q '^pagero '"
 
 opens_window() { # the unpacked binary finds ../lib/tether/libtether-gui.so and starts

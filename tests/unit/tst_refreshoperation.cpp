@@ -1,5 +1,6 @@
 #include "accounts/accountlock.h"
 #include "accounts/accountregistry.h"
+#include "cli/quicktoken.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "refresh/refreshoperation.h"
@@ -37,9 +38,12 @@ private Q_SLOTS:
     void singleUse_keychainFailsAfterRotation_oldTokenNeverSentAgain();
     void singleUse_lostAnswer_needsReconnectWithoutResending();
     void forced_afterAnotherProcessRefreshed_doesNotSpendTheNewToken();
+    void quickToken_answersOnlyWhatTheFullCommandWould_data();
+    void quickToken_answersOnlyWhatTheFullCommandWould();
 
 private:
     RefreshResult run(RefreshOperation::Mode mode = RefreshOperation::Mode::Force);
+    std::optional<QString> quickToken();
     void addAccount(const QString &provider, const QString &refreshToken,
                     qint64 accessLifetime = 600);
     Account stored() const;
@@ -125,6 +129,16 @@ RefreshResult TestRefreshOperation::run(RefreshOperation::Mode mode)
                 -1,
                 {}};
     return spy.constFirst().constFirst().value<RefreshResult>();
+}
+
+std::optional<QString> TestRefreshOperation::quickToken()
+{
+    QuickToken quick(*m_registry, m_catalog, *m_secrets, m_clock);
+    QSignalSpy spy(&quick, &QuickToken::quickTokenFinished);
+    quick.start(m_id);
+    if (!spy.wait(15000))
+        return QStringLiteral("never finished");
+    return spy.constFirst().constFirst().value<std::optional<QString>>();
 }
 
 void TestRefreshOperation::success_writesKeychainThenRegistry()
@@ -292,6 +306,76 @@ void TestRefreshOperation::forced_afterAnotherProcessRefreshed_doesNotSpendTheNe
     QVERIFY(!result.exchanged);
     QCOMPARE(result.tokens.accessToken, QStringLiteral("at-2"));
     QCOMPARE(m_stub->connections, 0);
+}
+
+void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould_data()
+{
+    QTest::addColumn<QString>("situation");
+    QTest::addColumn<bool>("answers");
+    QTest::newRow("fresh token") << "fresh" << true;
+    QTest::newRow("within the safety margin") << "due" << false;
+    QTest::newRow("expired") << "expired" << false;
+    QTest::newRow("single-use refresh marked in flight") << "in-flight" << false;
+    QTest::newRow("registry behind the keychain") << "lagging" << false;
+    QTest::newRow("needs reconnect, access token kept") << "reconnect" << false;
+    QTest::newRow("provider profile gone") << "no-profile" << false;
+    QTest::newRow("account locked by a refresh") << "locked" << false;
+    QTest::newRow("keychain locked") << "keychain-locked" << false;
+    QTest::newRow("unknown account") << "unknown" << false;
+}
+
+void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould()
+{
+    // `tether token` answers by itself (cli/quicktoken.h) only where the full command would
+    // print the stored token without sending or changing anything; everywhere else it leaves
+    // the decision to the full command.
+    QFETCH(QString, situation);
+    QFETCH(bool, answers);
+    const bool singleUse = situation == QLatin1String("in-flight");
+    if (situation != QLatin1String("unknown"))
+        addAccount(singleUse ? QStringLiteral("pagero") : QStringLiteral("wise"),
+                   QStringLiteral("rt-1"), situation == QLatin1String("fresh") ? 3600 : 600);
+    auto change = [&](const std::function<void(Account &)> &f) {
+        QVERIFY(!m_registry->modifyAccount(m_id, f));
+    };
+    AccountLock other(m_id);
+    if (situation == QLatin1String("due"))
+        m_clock.advance(590);
+    if (situation == QLatin1String("expired"))
+        m_clock.advance(700);
+    if (situation == QLatin1String("in-flight"))
+        change([](Account &a) { a.status.inFlightGeneration = 1; });
+    if (situation == QLatin1String("lagging"))
+        m_secrets->items[m_id].generation = 2;
+    if (situation == QLatin1String("reconnect"))
+        change([](Account &a) { a.status.state = AccountState::NeedsReconnect; });
+    if (situation == QLatin1String("no-profile"))
+        change([](Account &a) { a.config.provider = QStringLiteral("gone"); });
+    if (situation == QLatin1String("keychain-locked"))
+        m_secrets->mode = test::MemorySecretStore::Mode::Locked;
+    if (situation == QLatin1String("locked")) {
+        other.acquire(1000);
+        QTRY_VERIFY(other.isHeld());
+    }
+
+    const QByteArray registryBefore = [&] {
+        QFile f(m_registry->path());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    const std::optional<QString> quick = quickToken();
+    QCOMPARE(quick.has_value(), answers);
+    if (!answers)
+        return;
+    other.release();
+    m_stub->enqueueJson(500, R"({"error":"unexpected"})");
+    const RefreshResult full = run(RefreshOperation::Mode::IfNeeded);
+    QVERIFY(!full.failure);
+    QVERIFY(!full.exchanged);
+    QCOMPARE(*quick, full.tokens.accessToken);
+    QCOMPARE(m_stub->connections, 0);
+    QFile f(m_registry->path());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), registryBefore);
 }
 
 QTEST_GUILESS_MAIN(TestRefreshOperation)

@@ -1,0 +1,70 @@
+#include "quicktoken.h"
+
+#include "accounts/accountlock.h"
+#include "accounts/accountregistry.h"
+#include "core/clock.h"
+#include "providers/providercatalog.h"
+#include "refresh/tokenlifetimes.h"
+#include "secrets/secretstore.h"
+
+#include <QTimer>
+
+namespace tether {
+
+QuickToken::QuickToken(const AccountRegistry &registry, const ProviderCatalog &catalog,
+                       SecretStore &secrets, const Clock &clock, QObject *parent)
+    : QObject(parent), m_registry(registry), m_catalog(catalog), m_secrets(secrets), m_clock(clock)
+{ }
+
+QuickToken::~QuickToken() = default;
+
+void QuickToken::start(const QString &accountId)
+{
+    m_id = accountId;
+    if (!isValidAccountId(accountId))
+        return finish(std::nullopt);
+    m_lock = new AccountLock(accountId, this);
+    connect(m_lock, &AccountLock::lockAcquired, this, &QuickToken::onLocked);
+    // Held by someone refreshing this account: the full command waits for the new token.
+    connect(m_lock, &AccountLock::lockFailed, this, [this] { finish(std::nullopt); });
+    m_lock->acquire(0);
+}
+
+void QuickToken::onLocked()
+{
+    Account account;
+    if (m_registry.loadAccount(m_id, &account))
+        return finish(std::nullopt);
+    const AccountStatus &status = account.status;
+    if (!m_catalog.find(account.config.provider) || status.state == AccountState::NeedsReconnect
+        || status.inFlightGeneration >= 0 || !status.hasTokens)
+        return finish(std::nullopt);
+    m_generation = status.generation;
+    SecretJob *job = m_secrets.read(m_id);
+    connect(job, &SecretJob::secretJobFinished, this, &QuickToken::onSecretsRead);
+}
+
+void QuickToken::onSecretsRead(const SecretResult &result)
+{
+    if (result.status != SecretResult::Status::Ok || !result.bundle->tokens
+        || result.bundle->generation != m_generation)
+        return finish(std::nullopt);
+    const TokenSet &tokens = *result.bundle->tokens;
+    if (!lifetimes::accessTokenUsable(tokens, m_clock.nowUtc(),
+                                      lifetimes::tokenSafetyMargin(tokens)))
+        return finish(std::nullopt);
+    finish(tokens.accessToken);
+}
+
+void QuickToken::finish(const std::optional<QString> &accessToken)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_lock)
+        m_lock->release();
+    // Always from the event loop, so that a caller may connect after start().
+    QTimer::singleShot(0, this, [this, accessToken] { Q_EMIT quickTokenFinished(accessToken); });
+}
+
+} // namespace tether
