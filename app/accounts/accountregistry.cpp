@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QSaveFile>
+#include <QSet>
 
 namespace tether {
 
@@ -132,14 +133,19 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
     if (schema.toInt() < 1)
         return unreadable(QStringLiteral("schema version %1").arg(schema.toInt()));
 
-    for (const QJsonValue &value : root.value(QStringLiteral("accounts")).toArray()) {
+    const QJsonArray array = root.value(QStringLiteral("accounts")).toArray();
+    QSet<QString> ids;
+    ids.reserve(array.size());
+    accounts->reserve(array.size());
+    for (const QJsonValue &value : array) {
         QString error;
-        const auto account = Account::fromJson(value.toObject(), &error);
+        auto account = Account::fromJson(value.toObject(), &error);
         if (!account)
             return unreadable(error);
-        if (findAccount(*accounts, account->config.id))
+        if (Q_UNLIKELY(ids.contains(account->config.id)))
             return unreadable(QStringLiteral("account %1 appears twice").arg(account->config.id));
-        accounts->append(*account);
+        ids.insert(account->config.id);
+        accounts->append(std::move(*account));
     }
     m_parsed = Parsed{content, *accounts};
     return std::nullopt;

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void accounts_roundTripWithStatus();
     void twoWriters_neverLoseEachOthersChange();
     void changeBehindItsBack_isSeenEvenAtTheSameSize();
+    void instants_readInEveryIsoForm_data();
+    void instants_readInEveryIsoForm();
     void unreadableFile_isKeptAsideAndNeverOverwritten_data();
     void unreadableFile_isKeptAsideAndNeverOverwritten();
     void newerSchema_isRefusedUntouched();
@@ -81,7 +83,8 @@ void TestAccountRegistry::accounts_roundTripWithStatus()
              std::nullopt);
 
     QList<Account> loaded;
-    QCOMPARE(registry.load(&loaded), std::nullopt);
+    // A registry of its own, as another process: this one remembers what it wrote.
+    QCOMPARE(AccountRegistry(registry.path()).load(&loaded), std::nullopt);
     QCOMPARE(loaded.size(), 1);
     const Account &b = loaded.constFirst();
     QCOMPARE(b.config.id, a.config.id);
@@ -139,6 +142,35 @@ void TestAccountRegistry::changeBehindItsBack_isSeenEvenAtTheSameSize()
     content.replace("\"schema\"", "\"schem@\"");
     writeAll(path, content);
     QVERIFY(registry.load(&loaded).has_value());
+}
+
+void TestAccountRegistry::instants_readInEveryIsoForm_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime noon(QDate(2026, 1, 1), QTime(12, 0), QTimeZone::utc());
+    QTest::newRow("as written") << "2026-01-01T12:00:00Z" << noon;
+    QTest::newRow("with an offset") << "2026-01-01T14:00:00+02:00" << noon;
+    QTest::newRow("with milliseconds") << "2026-01-01T12:00:00.250Z" << noon.addMSecs(250);
+    QTest::newRow("no such day") << "2026-02-30T12:00:00Z" << QDateTime();
+    QTest::newRow("not a date") << "2026-01-01T1x:00:00Z" << QDateTime();
+}
+
+void TestAccountRegistry::instants_readInEveryIsoForm()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("accounts.json"));
+    writeAll(path, QStringLiteral(R"({"schema":1,"accounts":[{"id":"a","name":"a","provider":"wise",
+        "client_id":"c","status":{"state":"connected","access_expires_at":"%1"}}]})")
+                           .arg(text)
+                           .toUtf8());
+    QList<Account> loaded;
+    QCOMPARE(AccountRegistry(path).load(&loaded), std::nullopt);
+    QCOMPARE(loaded.value(0).status.accessExpiresAt, expected);
+    if (expected.isValid())
+        QCOMPARE(loaded.value(0).status.accessExpiresAt.timeSpec(), Qt::UTC);
 }
 
 void TestAccountRegistry::unreadableFile_isKeptAsideAndNeverOverwritten_data()
