@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QHash>
 #include <QIcon>
 #include <QPainter>
 #include <QPainterPath>
@@ -38,9 +39,19 @@ AccountDelegate::AccountDelegate(QObject *parent) : QStyledItemDelegate(parent) 
 
 QIcon AccountDelegate::providerIcon(const QString &providerId)
 {
-    const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(providerId);
-    return QFile::exists(path) ? QIcon(path)
-                               : QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg"));
+    // One QIcon per provider for the life of the window: a QIcon made from an SVG file parses
+    // it when first painted and keeps the pixmaps it renders; a new one per paint re-parsed the
+    // SVG for every visible row on every countdown tick.
+    static QHash<QString, QIcon> icons;
+    auto found = icons.constFind(providerId);
+    if (found == icons.cend()) {
+        const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(providerId);
+        found = icons.insert(
+                providerId, QFile::exists(path)
+                                    ? QIcon(path)
+                                    : QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg")));
+    }
+    return *found;
 }
 
 QSize AccountDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
