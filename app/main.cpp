@@ -6,6 +6,7 @@
 // that alone cost more than the rest of the command.
 
 #include "accounts/accountregistry.h"
+#include "cli/commandio.h"
 #include "cli/quicktoken.h"
 #include "control/controlprotocol.h"
 #include "core/clock.h"
@@ -54,17 +55,25 @@ int token(int argc, char *argv[])
     KeychainSecretStore secrets(paths::keychainService());
     QuickToken quick(registry, catalog, secrets, SystemClock::instance());
     std::optional<QString> answer;
+    std::optional<Failure> failure;
     QObject::connect(&quick, &QuickToken::quickTokenFinished, &app,
-                     [&](const std::optional<QString> &accessToken) {
+                     [&](const std::optional<QString> &accessToken,
+                         const std::optional<Failure> &keychainFailure) {
                          answer = accessToken;
+                         failure = keychainFailure;
                          app.quit();
                      });
     quick.start(QString::fromLocal8Bit(argv[2]));
     app.exec();
+    ConsoleIo io;
+    if (failure) {
+        io.error(failure->message);
+        return exitCodeFor(failure->kind);
+    }
     if (!answer)
         return runModule(argc, argv);
-    std::fputs(qPrintable(*answer + QLatin1Char('\n')), stdout);
-    return std::fflush(stdout) == 0 ? 0 : 1;
+    io.line(*answer);
+    return 0;
 }
 
 } // namespace

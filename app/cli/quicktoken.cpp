@@ -46,6 +46,8 @@ void QuickToken::onLocked()
 
 void QuickToken::onSecretsRead(const SecretResult &result)
 {
+    if (result.status == SecretResult::Status::Failed)
+        return finish(std::nullopt, result.failure);
     if (result.status != SecretResult::Status::Ok || !result.bundle->tokens
         || result.bundle->generation != m_generation)
         return finish(std::nullopt);
@@ -56,7 +58,8 @@ void QuickToken::onSecretsRead(const SecretResult &result)
     finish(tokens.accessToken);
 }
 
-void QuickToken::finish(const std::optional<QString> &accessToken)
+void QuickToken::finish(const std::optional<QString> &accessToken,
+                        const std::optional<Failure> &failure)
 {
     if (m_finished)
         return;
@@ -64,7 +67,9 @@ void QuickToken::finish(const std::optional<QString> &accessToken)
     if (m_lock)
         m_lock->release();
     // Always from the event loop, so that a caller may connect after start().
-    QTimer::singleShot(0, this, [this, accessToken] { Q_EMIT quickTokenFinished(accessToken); });
+    QTimer::singleShot(0, this, [this, accessToken, failure] {
+        Q_EMIT quickTokenFinished(accessToken, failure);
+    });
 }
 
 } // namespace tether

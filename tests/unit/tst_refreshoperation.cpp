@@ -134,11 +134,17 @@ RefreshResult TestRefreshOperation::run(RefreshOperation::Mode mode)
 std::optional<QString> TestRefreshOperation::quickToken()
 {
     QuickToken quick(*m_registry, m_catalog, *m_secrets, m_clock);
-    QSignalSpy spy(&quick, &QuickToken::quickTokenFinished);
+    std::optional<QString> token;
+    bool finished = false;
+    connect(&quick, &QuickToken::quickTokenFinished, this,
+            [&](const std::optional<QString> &accessToken, const std::optional<Failure> &failure) {
+                token = failure ? QStringLiteral("failure: ") + failure->code : accessToken;
+                finished = true;
+            });
     quick.start(m_id);
-    if (!spy.wait(15000))
+    if (!QTest::qWaitFor([&] { return finished; }, 15000))
         return QStringLiteral("never finished");
-    return spy.constFirst().constFirst().value<std::optional<QString>>();
+    return token;
 }
 
 void TestRefreshOperation::success_writesKeychainThenRegistry()
@@ -311,7 +317,7 @@ void TestRefreshOperation::forced_afterAnotherProcessRefreshed_doesNotSpendTheNe
 void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould_data()
 {
     QTest::addColumn<QString>("situation");
-    QTest::addColumn<bool>("answers");
+    QTest::addColumn<bool>("decides"); // a token to print or a keychain failure to report
     QTest::newRow("fresh token") << "fresh" << true;
     QTest::newRow("within the safety margin") << "due" << false;
     QTest::newRow("expired") << "expired" << false;
@@ -321,6 +327,7 @@ void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould_data()
     QTest::newRow("provider profile gone") << "no-profile" << false;
     QTest::newRow("account locked by a refresh") << "locked" << false;
     QTest::newRow("keychain locked") << "keychain-locked" << false;
+    QTest::newRow("keychain unavailable") << "keychain-unavailable" << true;
     QTest::newRow("unknown account") << "unknown" << false;
 }
 
@@ -330,7 +337,7 @@ void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould()
     // print the stored token without sending or changing anything; everywhere else it leaves
     // the decision to the full command.
     QFETCH(QString, situation);
-    QFETCH(bool, answers);
+    QFETCH(bool, decides);
     const bool singleUse = situation == QLatin1String("in-flight");
     if (situation != QLatin1String("unknown"))
         addAccount(singleUse ? QStringLiteral("pagero") : QStringLiteral("wise"),
@@ -353,6 +360,8 @@ void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould()
         change([](Account &a) { a.config.provider = QStringLiteral("gone"); });
     if (situation == QLatin1String("keychain-locked"))
         m_secrets->mode = test::MemorySecretStore::Mode::Locked;
+    if (situation == QLatin1String("keychain-unavailable"))
+        m_secrets->mode = test::MemorySecretStore::Mode::Unavailable;
     if (situation == QLatin1String("locked")) {
         other.acquire(1000);
         QTRY_VERIFY(other.isHeld());
@@ -363,15 +372,20 @@ void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould()
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }();
     const std::optional<QString> quick = quickToken();
-    QCOMPARE(quick.has_value(), answers);
-    if (!answers)
+    QCOMPARE(quick.has_value(), decides);
+    if (!decides)
         return;
     other.release();
     m_stub->enqueueJson(500, R"({"error":"unexpected"})");
     const RefreshResult full = run(RefreshOperation::Mode::IfNeeded);
-    QVERIFY(!full.failure);
-    QVERIFY(!full.exchanged);
-    QCOMPARE(*quick, full.tokens.accessToken);
+    if (quick->startsWith(QLatin1String("failure: "))) { // reported as the full command would
+        QVERIFY(full.failure);
+        QCOMPARE(*quick, QStringLiteral("failure: ") + full.failure->code);
+    } else {
+        QVERIFY(!full.failure);
+        QVERIFY(!full.exchanged);
+        QCOMPARE(*quick, full.tokens.accessToken);
+    }
     QCOMPARE(m_stub->connections, 0);
     QFile f(m_registry->path());
     QVERIFY(f.open(QIODevice::ReadOnly));
