@@ -1,6 +1,7 @@
 #include "account.h"
 
-#include <QRegularExpression>
+#include "core/identifier.h"
+
 #include <QTimeZone>
 
 #include <optional>
@@ -85,8 +86,7 @@ std::optional<AccountState> accountStateFromString(const QString &text)
 
 bool isValidAccountId(const QString &id)
 {
-    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"));
-    return shape.match(id).hasMatch();
+    return isIdentifier(id, 64, true, QLatin1StringView("._@-"));
 }
 
 QJsonObject Account::toJson() const

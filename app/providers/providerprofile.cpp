@@ -1,7 +1,8 @@
 #include "providerprofile.h"
 
+#include "core/identifier.h"
+
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QUrl>
 
 namespace tether {
@@ -178,8 +179,7 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
         return std::nullopt;
     }
     p.id = r.string(json, QStringLiteral("id"), QStringLiteral("id"), true);
-    static const QRegularExpression idShape(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,39}$"));
-    if (r.ok() && !idShape.match(p.id).hasMatch())
+    if (r.ok() && !isIdentifier(p.id, 40, false, QLatin1StringView("_-")))
         r.fail(QStringLiteral("id must be 1-40 lowercase letters, digits, '-' or '_'"));
     p.name = r.string(json, QStringLiteral("name"), QStringLiteral("name"), true);
     p.documentation =

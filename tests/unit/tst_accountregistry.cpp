@@ -45,6 +45,8 @@ private Q_SLOTS:
     void twoWriters_neverLoseEachOthersChange();
     void changeBehindItsBack_isSeenEvenAtTheSameSize();
     void instants_readInEveryIsoForm_data();
+    void accountIds_haveOneShape_data();
+    void accountIds_haveOneShape();
     void instants_readInEveryIsoForm();
     void unreadableFile_isKeptAsideAndNeverOverwritten_data();
     void unreadableFile_isKeptAsideAndNeverOverwritten();
@@ -142,6 +144,31 @@ void TestAccountRegistry::changeBehindItsBack_isSeenEvenAtTheSameSize()
     content.replace("\"schema\"", "\"schem@\"");
     writeAll(path, content);
     QVERIFY(registry.load(&loaded).has_value());
+}
+
+void TestAccountRegistry::accountIds_haveOneShape_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("letter") << "a" << true;
+    QTest::newRow("digit first") << "7eleven" << true;
+    QTest::newRow("mail address") << "Me.Work_1@example-bank.com" << true;
+    QTest::newRow("64 characters") << QString(64, u'x') << true;
+    QTest::newRow("65 characters") << QString(65, u'x') << false;
+    QTest::newRow("empty") << "" << false;
+    QTest::newRow("punctuation first") << "-a" << false;
+    QTest::newRow("dot first") << ".hidden" << false;
+    QTest::newRow("space") << "a b" << false;
+    QTest::newRow("slash") << "a/b" << false;
+    QTest::newRow("non-ASCII letter") << QStringLiteral("caf\u00e9") << false;
+    QTest::newRow("fullwidth digit") << QStringLiteral("a\uff11") << false;
+}
+
+void TestAccountRegistry::accountIds_haveOneShape()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, valid);
+    QCOMPARE(isValidAccountId(id), valid);
 }
 
 void TestAccountRegistry::instants_readInEveryIsoForm_data()
