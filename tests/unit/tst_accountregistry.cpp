@@ -136,7 +136,7 @@ void TestAccountRegistry::changeBehindItsBack_isSeenEvenAtTheSameSize()
     QCOMPARE(registry.load(&loaded), std::nullopt);
 
     QByteArray content = readAll(path);
-    content.replace("\"name\": \"alpha\"", "\"name\": \"omega\"");
+    content.replace("\"name\":\"alpha\"", "\"name\":\"omega\"");
     writeAll(path, content);
     QCOMPARE(registry.load(&loaded), std::nullopt);
     QCOMPARE(loaded.value(0).config.name, QStringLiteral("omega"));
