@@ -6,8 +6,6 @@
 #include "refresh/backgroundservice.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QLibrary>
 
 #include <cstdio>
 
@@ -88,15 +86,10 @@ int runService(QCoreApplication &app)
 int runWindow(int argc, char *argv[], bool hidden, bool demo)
 {
     QString problems;
-    for (const QString &path : paths::moduleCandidates(QStringLiteral("libtether-gui.so"))) {
-        if (!QFileInfo::exists(path))
-            continue;
-        QLibrary module(path);
-        using Run = int (*)(int, char **, bool, bool);
-        if (auto run = reinterpret_cast<Run>(module.resolve("tether_run_gui")))
-            return run(argc, argv, hidden, demo);
-        problems += module.errorString() + QLatin1Char(' ');
-    }
+    using Run = int (*)(int, char **, bool, bool);
+    if (auto run = reinterpret_cast<Run>(paths::moduleEntry(QStringLiteral("libtether-gui.so"),
+                                                            "tether_run_gui", &problems)))
+        return run(argc, argv, hidden, demo);
     std::fprintf(stderr,
                  "tether: the window module (libtether-gui.so) could not be loaded%s%s; the "
                  "commands work without it (`tether --help`)\n",

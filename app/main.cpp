@@ -15,8 +15,6 @@
 #include "secrets/keychainsecretstore.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QLibrary>
 
 #include <cstdio>
 #include <cstring>
@@ -28,15 +26,10 @@ namespace {
 int runModule(int argc, char *argv[])
 {
     QString problems;
-    for (const QString &path : paths::moduleCandidates(QStringLiteral("libtether-cli.so"))) {
-        if (!QFileInfo::exists(path))
-            continue;
-        QLibrary module(path);
-        using Main = int (*)(int, char **);
-        if (auto run = reinterpret_cast<Main>(module.resolve("tether_main")))
-            return run(argc, argv);
-        problems += module.errorString() + QLatin1Char(' ');
-    }
+    using Main = int (*)(int, char **);
+    if (auto run = reinterpret_cast<Main>(
+                paths::moduleEntry(QStringLiteral("libtether-cli.so"), "tether_main", &problems)))
+        return run(argc, argv);
     std::fprintf(stderr,
                  "tether: its command module (libtether-cli.so) could not be loaded%s%s; "
                  "reinstall Tether\n",

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLibrary>
 #include <QStandardPaths>
 
 namespace tether::paths {
@@ -16,12 +17,22 @@ QString withProfile(const QString &dir)
 }
 } // namespace
 
-QStringList moduleCandidates(const QString &fileName)
+QFunctionPointer moduleEntry(const QString &fileName, const char *symbol, QString *problems)
 {
     const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
     const QDir here = QFileInfo(self).dir();
-    return {here.filePath(fileName),
+    const QString candidates[] = {
+            here.filePath(fileName),
             QDir::cleanPath(here.filePath(QStringLiteral(TETHER_MODULE_DIR "/") + fileName))};
+    for (const QString &path : candidates) {
+        if (!QFileInfo::exists(path))
+            continue;
+        QLibrary module(path); // stays loaded: QLibrary unloads only when told to
+        if (const QFunctionPointer entry = module.resolve(symbol))
+            return entry;
+        *problems += module.errorString() + QLatin1Char(' ');
+    }
+    return nullptr;
 }
 
 void setProfileName(const QString &name)
