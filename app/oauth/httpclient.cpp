@@ -16,9 +16,9 @@ namespace {
 // provider would revoke the whole family), so this device refuses to be reset and the re-send
 // turns into an error instead.
 //
-// Qt reads it on the main thread only when the HTTP channel, connected and with the request's
-// header written, asks for the body; the first read is therefore the last moment before the
-// server can act on the request, and where the exchange's BeforeSending runs.
+// Qt reads it on the main thread only when the HTTP channel, connected, asks for the body; it
+// then writes header and body together. The first read is therefore the last moment before
+// the server can act on the request, and where the exchange's BeforeSending runs.
 class OneShotBody final : public QIODevice
 {
 public:
@@ -187,7 +187,6 @@ void HttpExchange::onFinished()
     // A body that never started to leave was never acted on, whatever else went wrong.
     if (m_beforeSending && !m_bodyStarted)
         result.answerLost = false;
-    result.bodySent = m_bodyStarted;
     m_done = true;
     Q_EMIT httpFinished(result);
     deleteLater();

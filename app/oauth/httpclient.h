@@ -14,19 +14,19 @@ class QNetworkReply;
 
 namespace tether {
 
-// What one HTTP exchange produced: an answer (status, capped body) or a transport failure.
-// Called once, just before the first byte of a request's body leaves, on a connection that is
-// already open. A failure stops the request there: the server sees a request cut short and
-// cannot act on it. A refresh with a single-use token records "in flight" here, as late as a
-// client can and still be sure that nothing it sent went unrecorded.
+// Called once, on a connection that is already open, just before the request leaves (Qt asks
+// for the body and then writes header and body together). A failure stops the request there:
+// the server gets no complete request and cannot act on it. A refresh with a single-use token
+// records "in flight" here, as late as a client can and still be sure that nothing it sent
+// went unrecorded.
 using BeforeSending = std::function<std::optional<Failure>()>;
 
+// What one HTTP exchange produced: an answer (status, capped body) or a transport failure.
 struct HttpResult
 {
     HttpAnswer answer; // status 0 when no complete HTTP answer arrived
     std::optional<Failure> transportFailure; // kind Temporary: timeout, network, too large ...
     bool answerLost = false; // the server may have acted on a request whose answer was lost
-    bool bodySent = false; // the body started to leave (BeforeSending ran and agreed)
 };
 
 // One bounded HTTP exchange. Emits httpFinished exactly once, then deletes itself.
