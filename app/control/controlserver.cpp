@@ -4,12 +4,12 @@
 #include "cli/commandline.h"
 #include "control/controlprotocol.h"
 #include "core/paths.h"
+#include "core/requesthead.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLockFile>
 #include <QPointer>
-#include <QTimer>
 
 #include <memory>
 #include <sys/socket.h>
@@ -81,25 +81,10 @@ void ControlServer::onConnection()
             socket->abort();
             continue;
         }
-        // Owned by the readyRead connection below, so it goes with the socket.
-        auto buffer = std::make_shared<QByteArray>();
-        auto *deadline = new QTimer(socket);
-        deadline->setSingleShot(true);
-        connect(deadline, &QTimer::timeout, socket, &QLocalSocket::abort);
-        deadline->start(kRequestDeadlineMs);
-        connect(socket, &QLocalSocket::readyRead, this, [this, socket, buffer, deadline] {
-            *buffer += socket->readAll();
-            if (buffer->size() > control::kMaxRequestBytes) {
-                socket->abort();
-                return;
-            }
-            const qsizetype end = buffer->indexOf('\n');
-            if (end < 0)
-                return;
-            deadline->stop();
-            socket->disconnect(this); // one request per connection
-            handle(socket, buffer->left(end));
-        });
+        auto drop = [socket] { socket->abort(); };
+        readRequestHead(
+                socket, this, "\n", control::kMaxRequestBytes, kRequestDeadlineMs,
+                {[this, socket](const QByteArray &line) { handle(socket, line); }, drop, drop});
     }
 }
 

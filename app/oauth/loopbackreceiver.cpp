@@ -1,10 +1,9 @@
 #include "loopbackreceiver.h"
 
+#include "core/requesthead.h"
+
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
-
-#include <memory>
 
 namespace tether {
 
@@ -93,28 +92,15 @@ void LoopbackReceiver::onConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        // Owned by the readyRead connection below, so it goes with the socket.
-        auto head = std::make_shared<QByteArray>();
-        auto *deadline = new QTimer(socket); // a slow or silent client is dropped
-        deadline->setSingleShot(true);
-        connect(deadline, &QTimer::timeout, socket, &QTcpSocket::abort);
-        deadline->start(m_clientDeadlineMs);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, head, deadline] {
-            *head += socket->read(kMaxRequestBytes + 1 - head->size());
-            if (head->size() > kMaxRequestBytes) {
-                deadline->stop();
-                socket->write(page(431, "Request Header Fields Too Large", tr("Request too large"),
-                                   tr("This request is too large.")));
-                socket->disconnectFromHost();
-                return;
-            }
-            const qsizetype end = head->indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            deadline->stop();
-            socket->disconnect(this);
-            respond(socket, head->left(end));
-        });
+        readRequestHead(socket, this, "\r\n\r\n", kMaxRequestBytes, m_clientDeadlineMs,
+                        {[this, socket](const QByteArray &head) { respond(socket, head); },
+                         [socket] {
+                             socket->write(page(431, "Request Header Fields Too Large",
+                                                tr("Request too large"),
+                                                tr("This request is too large.")));
+                             socket->disconnectFromHost();
+                         },
+                         [socket] { socket->abort(); }});
     }
 }
 
