@@ -52,8 +52,7 @@ void QuickToken::onSecretsRead(const SecretResult &result)
         || result.bundle->generation != m_generation)
         return finish(std::nullopt);
     const TokenSet &tokens = *result.bundle->tokens;
-    if (!lifetimes::accessTokenUsable(tokens, m_clock.nowUtc(),
-                                      lifetimes::tokenSafetyMargin(tokens)))
+    if (!lifetimes::accessTokenGoodToHandOut(tokens, m_clock.nowUtc()))
         return finish(std::nullopt);
     finish(tokens.accessToken);
 }

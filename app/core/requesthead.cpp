@@ -17,20 +17,19 @@ void readRequestHead(QIODevice *device, QObject *context, const QByteArray &term
     // Owned by the readyRead connection below, so they go with the device.
     auto head = std::make_shared<QByteArray>();
     auto reading = std::make_shared<QMetaObject::Connection>();
-    *reading = QObject::connect(
-            device, &QIODevice::readyRead, context,
-            [device, head, deadline, reading, terminator, maxBytes, handlers] {
-                *head += device->read(maxBytes + 1 - head->size());
-                const bool tooLarge = head->size() > maxBytes;
-                const qsizetype end = tooLarge ? -1 : head->indexOf(terminator);
-                if (!tooLarge && end < 0)
-                    return;
-                deadline->stop();
-                QObject::disconnect(*reading); // one request per connection
-                if (tooLarge)
-                    return handlers.tooLarge();
-                handlers.complete(head->left(end));
-            });
+    *reading = QObject::connect(device, &QIODevice::readyRead, context,
+                                [device, head, deadline, reading, terminator, maxBytes, handlers] {
+                                    *head += device->read(maxBytes + 1 - head->size());
+                                    const bool tooLarge = head->size() > maxBytes;
+                                    const qsizetype end = tooLarge ? -1 : head->indexOf(terminator);
+                                    if (!tooLarge && end < 0)
+                                        return;
+                                    deadline->stop();
+                                    QObject::disconnect(*reading); // one request per connection
+                                    if (tooLarge)
+                                        return handlers.tooLarge();
+                                    handlers.complete(head->left(end));
+                                });
 }
 
 } // namespace tether

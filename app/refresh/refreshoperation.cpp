@@ -104,8 +104,7 @@ void RefreshOperation::onSecretsRead(const SecretResult &result)
                            true);
     }
 
-    if (m_mode == Mode::IfNeeded
-        && lifetimes::accessTokenUsable(tokens, now, lifetimes::tokenSafetyMargin(tokens)))
+    if (m_mode == Mode::IfNeeded && lifetimes::accessTokenGoodToHandOut(tokens, now))
         return succeed(false);
     if (m_mode == Mode::Force && m_bundle.generation != m_generationBefore
         && lifetimes::accessTokenUsable(tokens, now, 0))
@@ -308,8 +307,8 @@ void RefreshOperation::clearTokens(const Failure &why, bool keepUsableAccessToke
                 // `tether token` still gets an access token that has life left in it.
                 if (result.status == SecretResult::Status::Ok && m_mode == Mode::IfNeeded
                     && next.tokens
-                    && lifetimes::accessTokenUsable(*next.tokens, m_engine.clock->nowUtc(),
-                                                    lifetimes::tokenSafetyMargin(*next.tokens))) {
+                    && lifetimes::accessTokenGoodToHandOut(*next.tokens,
+                                                           m_engine.clock->nowUtc())) {
                     m_bundle = next;
                     m_account.status.generation = next.generation;
                     m_notes << why.message;

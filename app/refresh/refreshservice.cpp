@@ -337,8 +337,7 @@ void RefreshService::refresh(const QString &id, RefreshOperation::Mode mode, QOb
         const auto a = account(id);
         const auto cached = m_tokens.constFind(id);
         if (a && cached != m_tokens.cend() && cached->generation >= a->status.generation
-            && lifetimes::accessTokenUsable(cached->tokens, m_engine.clock->nowUtc(),
-                                            lifetimes::tokenSafetyMargin(cached->tokens))) {
+            && lifetimes::accessTokenGoodToHandOut(cached->tokens, m_engine.clock->nowUtc())) {
             RefreshResult result;
             result.tokens = cached->tokens;
             return reply(result);

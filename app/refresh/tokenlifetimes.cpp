@@ -110,6 +110,11 @@ bool accessTokenUsable(const TokenSet &set, const QDateTime &now, qint64 marginS
            && now.secsTo(set.accessExpiresAt) > marginSeconds;
 }
 
+bool accessTokenGoodToHandOut(const TokenSet &set, const QDateTime &now)
+{
+    return accessTokenUsable(set, now, tokenSafetyMargin(set));
+}
+
 QDateTime plannedRefresh(const QDateTime &issuedAt, const QDateTime &expiresAt)
 {
     if (!issuedAt.isValid() || !expiresAt.isValid())

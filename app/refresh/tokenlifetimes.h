@@ -34,6 +34,8 @@ bool refreshTokenExpired(const TokenSet &set, const QDateTime &now);
 // Seconds before expiry within which `tether token` refreshes first: min(60 s, lifetime / 4).
 qint64 tokenSafetyMargin(const TokenSet &set);
 bool accessTokenUsable(const TokenSet &set, const QDateTime &now, qint64 marginSeconds);
+// What `tether token` may hand out as stored: usable beyond the safety margin.
+bool accessTokenGoodToHandOut(const TokenSet &set, const QDateTime &now);
 
 // When the background service should refresh: at three quarters of the lifetime, and never
 // later than min(5 min, lifetime / 4) before expiry.
