@@ -10,7 +10,9 @@ exec "$here/tests/support/with-keyring.sh" bash -c '
     display=:$((90 + RANDOM % 100))
     Xvfb "$display" -screen 0 1100x640x24 -nolisten tcp >/dev/null 2>&1 &
     xvfb=$!
-    trap "kill \$app \$xvfb 2>/dev/null || true" EXIT
+    # The app saves its registry as it quits: wait for it, or the keyring wrapper removes the
+    # directory while the app still writes into it.
+    trap "kill \$app \$xvfb 2>/dev/null || true; wait \$app \$xvfb 2>/dev/null || true" EXIT
     export DISPLAY=$display
     for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
     "$tether" --demo 2>"$TETHER_TEST_ROOT/app.log" &
