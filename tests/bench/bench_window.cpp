@@ -141,8 +141,11 @@ int main(int argc, char *argv[])
     AccountService accounts(engine);
     test::ManualWakeTimer timer;
     RefreshService service(engine, &accounts, &timer);
-    service.start();
+    // In the order the app takes (ui/guiapp.cpp): parse in the background, build the window,
+    // then start the service, which fills the window's list.
+    registry.prefetch();
     MainWindow window(service, accounts, SystemClock::instance(), {});
+    service.start();
     FirstPaint probe(&secrets.reads);
     window.list()->viewport()->installEventFilter(&probe);
     window.show();
