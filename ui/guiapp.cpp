@@ -43,8 +43,6 @@ int runGui(QApplication &app, bool hidden, bool demo)
     }
     LocalEngine &engine = background.engine();
     RefreshService &service = background.service();
-    // The accounts are parsed on another core while the window is built; start() takes them.
-    engine.registry().prefetch();
 
     // The user's browser: $BROWSER when set (as on the command line), else the desktop's default.
     const BrowserOpener opener = [](const QUrl &url) {

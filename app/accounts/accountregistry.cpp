@@ -9,8 +9,6 @@
 #include <QSaveFile>
 #include <QSet>
 
-#include <system_error>
-
 namespace tether {
 
 namespace {
@@ -101,80 +99,9 @@ std::optional<Failure> AccountRegistry::loadAccount(const QString &id, Account *
     return std::nullopt;
 }
 
-AccountRegistry::~AccountRegistry() = default; // an unused prefetch is waited for: it is short
-
-void AccountRegistry::prefetch()
-{
-    if (m_prefetched.valid())
-        return;
-    try {
-        m_prefetched = std::async(std::launch::async, [path = m_path]() -> std::optional<Parsed> {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxRegistrySize)
-                return std::nullopt; // load() reports it
-            return parse(file.readAll());
-        });
-    } catch (const std::system_error &) {
-        // No thread to be had: load() parses the file itself, as without a prefetch.
-    }
-}
-
-bool AccountRegistry::prefetchReady() const
-{
-    return m_prefetched.valid()
-           && m_prefetched.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-}
-
-AccountRegistry::Parsed AccountRegistry::parse(QByteArray content)
-{
-    Parsed result;
-    result.content = std::move(content);
-    auto unreadable = [&](const QString &why) {
-        result.unreadable = why;
-        result.accounts.clear();
-        return result;
-    };
-
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(result.content, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return unreadable(parseError.errorString() + QStringLiteral(" at byte ")
-                          + QString::number(parseError.offset));
-    const QJsonObject root = doc.object();
-    const QJsonValue schema = root.value(QLatin1String("schema"));
-    if (!doc.isObject() || !schema.isDouble())
-        return unreadable(QStringLiteral("no schema version"));
-    if (schema.toInt() > kSchemaVersion) {
-        result.newerSchema = schema.toInt();
-        return result;
-    }
-    if (schema.toInt() < 1)
-        return unreadable(QStringLiteral("schema version %1").arg(schema.toInt()));
-
-    const QJsonArray array = root.value(QLatin1String("accounts")).toArray();
-    QSet<QString> ids;
-    ids.reserve(array.size());
-    result.accounts.reserve(array.size());
-    for (const QJsonValue &value : array) {
-        QString error;
-        auto account = Account::fromJson(value.toObject(), &error);
-        if (!account)
-            return unreadable(error);
-        if (Q_UNLIKELY(ids.contains(account->config.id)))
-            return unreadable(QStringLiteral("account %1 appears twice").arg(account->config.id));
-        ids.insert(account->config.id);
-        result.accounts.append(std::move(*account));
-    }
-    return result;
-}
-
 std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
 {
     accounts->clear();
-    if (m_prefetched.valid()) {
-        if (std::optional<Parsed> prefetched = m_prefetched.get())
-            m_parsed = std::move(prefetched);
-    }
     QFile file(m_path);
     if (!file.exists())
         return std::nullopt;
@@ -187,26 +114,56 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
                 QStringLiteral("registry_unreadable"),
                 QStringLiteral("%1 is implausibly large; it was left as it is").arg(m_path));
     const QByteArray content = file.readAll();
-    if (!m_parsed || m_parsed->content != content)
-        m_parsed = parse(content);
+    if (m_parsed && m_parsed->content == content) {
+        *accounts = m_parsed->accounts;
+        return std::nullopt;
+    }
+    m_parsed.reset();
 
-    if (!m_parsed->unreadable.isEmpty()) {
+    auto unreadable = [&](const QString &why) {
         const QString aside = keepAside(m_path, content);
         return registryFailure(QStringLiteral("registry_corrupt"),
                                QStringLiteral("the account registry %1 is unreadable (%2); it was "
                                               "not changed and a copy is kept at %3; repair or "
                                               "remove it to go on")
-                                       .arg(m_path, m_parsed->unreadable, aside));
-    }
-    if (m_parsed->newerSchema)
+                                       .arg(m_path, why, aside));
+    };
+
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(content, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return unreadable(parseError.errorString() + QStringLiteral(" at byte ")
+                          + QString::number(parseError.offset));
+    const QJsonObject root = doc.object();
+    const QJsonValue schema = root.value(QStringLiteral("schema"));
+    if (!doc.isObject() || !schema.isDouble())
+        return unreadable(QStringLiteral("no schema version"));
+    if (schema.toInt() > kSchemaVersion)
         return registryFailure(
                 QStringLiteral("registry_too_new"),
                 QStringLiteral("the account registry %1 was written by a newer "
                                "Tether (schema %2; this one reads %3); update Tether")
                         .arg(m_path)
-                        .arg(m_parsed->newerSchema)
+                        .arg(schema.toInt())
                         .arg(kSchemaVersion));
-    *accounts = m_parsed->accounts;
+    if (schema.toInt() < 1)
+        return unreadable(QStringLiteral("schema version %1").arg(schema.toInt()));
+
+    const QJsonArray array = root.value(QStringLiteral("accounts")).toArray();
+    QSet<QString> ids;
+    ids.reserve(array.size());
+    accounts->reserve(array.size());
+    for (const QJsonValue &value : array) {
+        QString error;
+        auto account = Account::fromJson(value.toObject(), &error);
+        if (!account)
+            return unreadable(error);
+        if (Q_UNLIKELY(ids.contains(account->config.id)))
+            return unreadable(QStringLiteral("account %1 appears twice").arg(account->config.id));
+        ids.insert(account->config.id);
+        accounts->append(std::move(*account));
+    }
+    m_parsed = Parsed{content, *accounts};
     return std::nullopt;
 }
 
@@ -226,7 +183,7 @@ std::optional<Failure> AccountRegistry::save(const QList<Account> &accounts)
                                QStringLiteral("cannot write %1: %2; nothing was changed")
                                        .arg(m_path, file.errorString()));
     QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-    m_parsed = Parsed{content, accounts, {}, 0};
+    m_parsed = Parsed{content, accounts};
     return std::nullopt;
 }
 

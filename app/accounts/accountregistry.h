@@ -3,7 +3,6 @@
 #include "accounts/account.h"
 
 #include <functional>
-#include <future>
 
 namespace tether {
 
@@ -18,14 +17,7 @@ public:
     using Change = std::function<std::optional<Failure>(QList<Account> &accounts)>;
 
     explicit AccountRegistry(const QString &path);
-    ~AccountRegistry();
 
-    // Starts reading and parsing the file on a worker thread, so that a start-up can build its
-    // window meanwhile. The next load() takes that result if the file still holds the same bytes
-    // (it waits for the parse to end if needed: never longer than parsing itself would take).
-    void prefetch();
-    // A prefetch has finished and waits for load() (for tests).
-    bool prefetchReady() const;
     std::optional<Failure> load(QList<Account> *accounts) const;
     // One account, read fresh from the file; BadInput if it does not exist.
     std::optional<Failure> loadAccount(const QString &id, Account *account) const;
@@ -48,13 +40,8 @@ private:
     {
         QByteArray content;
         QList<Account> accounts;
-        // Why the content is not a registry this Tether reads (empty when it is one).
-        QString unreadable;
-        int newerSchema = 0;
     };
-    static Parsed parse(QByteArray content);
     mutable std::optional<Parsed> m_parsed;
-    mutable std::future<std::optional<Parsed>> m_prefetched;
     QString m_path;
 };
 

@@ -141,9 +141,8 @@ int main(int argc, char *argv[])
     AccountService accounts(engine);
     test::ManualWakeTimer timer;
     RefreshService service(engine, &accounts, &timer);
-    // In the order the app takes (ui/guiapp.cpp): parse in the background, build the window,
-    // then start the service, which fills the window's list.
-    registry.prefetch();
+    // In the order the app takes (ui/guiapp.cpp): build the window, then start the service,
+    // which fills the window's list.
     MainWindow window(service, accounts, SystemClock::instance(), {});
     service.start();
     FirstPaint probe(&secrets.reads);

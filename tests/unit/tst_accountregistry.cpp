@@ -1,7 +1,6 @@
 #include "accounts/accountregistry.h"
 #include "support/printers.h"
 
-#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,8 +44,6 @@ private Q_SLOTS:
     void accounts_roundTripWithStatus();
     void twoWriters_neverLoseEachOthersChange();
     void changeBehindItsBack_isSeenEvenAtTheSameSize();
-    void prefetch_isTakenOnlyForTheBytesOnDisk_data();
-    void prefetch_isTakenOnlyForTheBytesOnDisk();
     void instants_readInEveryIsoForm_data();
     void accountIds_haveOneShape_data();
     void accountIds_haveOneShape();
@@ -147,63 +144,6 @@ void TestAccountRegistry::changeBehindItsBack_isSeenEvenAtTheSameSize()
     content.replace("\"schema\"", "\"schem@\"");
     writeAll(path, content);
     QVERIFY(registry.load(&loaded).has_value());
-}
-
-void TestAccountRegistry::prefetch_isTakenOnlyForTheBytesOnDisk_data()
-{
-    // What is on disk when the background parse ran, and when load() runs.
-    QTest::addColumn<QByteArray>("parsed");
-    QTest::addColumn<QByteArray>("loaded");
-    QTest::addColumn<QString>("name"); // of the one account load() returns, if any
-    QTest::addColumn<QString>("failure"); // load()'s failure code, if any
-    const QByteArray alpha =
-            R"({"schema":1,"accounts":[{"id":"a","name":"alpha","provider":"wise","status":{"state":"connected"}}]})";
-    QByteArray omega = alpha;
-    omega.replace("alpha", "omega"); // the same size: only the bytes tell
-    const QByteArray corrupt = alpha.left(40);
-    QTest::newRow("unchanged") << alpha << alpha << "alpha"
-                               << "";
-    QTest::newRow("edited meanwhile") << alpha << omega << "omega"
-                                      << "";
-    QTest::newRow("corrupted meanwhile") << alpha << corrupt << ""
-                                         << "registry_corrupt";
-    QTest::newRow("repaired meanwhile") << corrupt << alpha << "alpha"
-                                        << "";
-    QTest::newRow("corrupt both times") << corrupt << corrupt << ""
-                                        << "registry_corrupt";
-    QTest::newRow("created meanwhile") << QByteArray() << alpha << "alpha"
-                                       << "";
-    QTest::newRow("removed meanwhile") << alpha << QByteArray() << ""
-                                       << "";
-}
-
-void TestAccountRegistry::prefetch_isTakenOnlyForTheBytesOnDisk()
-{
-    QFETCH(QByteArray, parsed);
-    QFETCH(QByteArray, loaded);
-    QFETCH(QString, name);
-    QFETCH(QString, failure);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("accounts.json"));
-    if (!parsed.isEmpty())
-        writeAll(path, parsed);
-    AccountRegistry registry(path);
-    registry.prefetch();
-    QTRY_VERIFY(registry.prefetchReady());
-
-    QFile::remove(path);
-    if (!loaded.isEmpty())
-        writeAll(path, loaded);
-    QList<Account> accounts;
-    const auto result = registry.load(&accounts);
-    QCOMPARE(result ? result->code : QString(), failure);
-    QCOMPARE(accounts.size(), name.isEmpty() ? 0 : 1);
-    if (!name.isEmpty())
-        QCOMPARE(accounts.constFirst().config.name, name);
-    QVERIFY(!registry.prefetchReady()); // taken once
-    if (!failure.isEmpty()) // an unreadable file is kept aside as without a prefetch
-        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("accounts.json.unreadable-*")}).size(),
-                 1);
 }
 
 void TestAccountRegistry::accountIds_haveOneShape_data()
