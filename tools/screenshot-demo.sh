@@ -9,7 +9,7 @@ exec "$here/tests/support/with-keyring.sh" bash -c '
     tether=$1; out=$2; settle=$3
     display=:$((90 + RANDOM % 100))
     Xvfb "$display" -screen 0 1100x640x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb=$!
+    xvfb=$! app=
     # The app saves its registry as it quits: wait for it, or the keyring wrapper removes the
     # directory while the app still writes into it.
     trap "kill \$app \$xvfb 2>/dev/null || true; wait \$app \$xvfb 2>/dev/null || true" EXIT
