@@ -1,95 +1,157 @@
-#include "accounts/localengine.h"
+// Everything `tether` does beyond its own fast path (main.cpp): every command, the session
+// service, and starting it in the background. Loaded by the executable as libtether-cli.so.
+
+#include "backend/busclient.h"
+#include "backend/localbackend.h"
+#include "backend/systemengine.h"
 #include "cli/commandline.h"
-#include "control/controlclient.h"
-#include "control/controlserver.h"
+#include "core/clock.h"
 #include "core/paths.h"
-#include "refresh/backgroundservice.h"
+#include "core/translations.h"
+#include "refresh/heldsecretstore.h"
+#include "secrets/keychainwatch.h"
+#include "service/tetherservice.h"
+#include "system/hardening.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
+#include <unistd.h>
 
 using namespace tether;
 
 namespace {
 
-bool answeredLocally(const QStringList &arguments)
+constexpr int kHeldWaitMs = 120'000;
+
+// The command line prints its one line per failure and nothing else: Qt's and Tether's own log
+// lines stay off stderr unless TETHER_DEBUG asks for them.
+void quietMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    // Help and version need neither the app nor the keychain. A sign-in waits minutes for the
-    // user and opens the browser from this terminal: it runs here, and the running app picks up
-    // the stored tokens from the registry it watches.
-    return arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))
-           || arguments.value(1) == QLatin1String("connect")
-           || arguments.value(1) == QLatin1String("--version")
-           || arguments.value(1) == QLatin1String("-v");
+    static const bool debug = qEnvironmentVariableIsSet("TETHER_DEBUG");
+    if (debug || type == QtFatalMsg)
+        std::fprintf(stderr, "%s: %s\n", context.category ? context.category : "qt",
+                     qPrintable(message));
 }
 
-// `tether COMMAND`: handed to the running app when there is one (so it shares the app's locks,
-// schedule and in-memory tokens), else run here.
+void prepare(QCoreApplication &app)
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    installTranslations(app);
+}
+
+// A token set the keychain would not take is held in memory (HeldSecretStore): before this
+// process ends, give the keychain a bounded while to come back, saying so when someone is at the
+// terminal. Returns false if the set is lost with the process.
+void awaitHeldSets(QCoreApplication &app, SystemEngine &engine, int code)
+{
+    HeldSecretStore *held = engine.held();
+    if (held->heldAccounts().isEmpty())
+        return app.exit(code);
+    if (::isatty(STDERR_FILENO))
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate(
+                                        "CommandLine",
+                                        "tether: the keychain would not take the new tokens of %1; "
+                                        "they are held in memory: unlock the keychain (waiting up "
+                                        "to two minutes)")
+                                        .arg(held->heldAccounts().join(QStringLiteral(", ")))));
+    auto *watch = new KeychainWatch(&app);
+    QObject::connect(watch, &KeychainWatch::keychainChanged, held, &HeldSecretStore::retry);
+    auto check = [&app, held, code] {
+        if (held->heldAccounts().isEmpty())
+            app.exit(code);
+    };
+    QObject::connect(held, &HeldSecretStore::heldSetStored, &app, check);
+    QObject::connect(held, &HeldSecretStore::heldSetDropped, &app, check);
+    QTimer::singleShot(kHeldWaitMs, &app, [&app, held] {
+        ConsoleIo io;
+        io.error(QCoreApplication::translate("CommandLine",
+                                             "the keychain stayed locked: the new tokens of %1 "
+                                             "were lost with this command, and the account must "
+                                             "be reconnected; unlock the keychain first")
+                         .arg(held->heldAccounts().join(QStringLiteral(", "))));
+        app.exit(5);
+    });
+    held->retry();
+}
+
 int runCommand(QCoreApplication &app, const QStringList &arguments)
 {
+    prepare(app);
+    qInstallMessageHandler(quietMessages);
     ConsoleIo io;
-    LocalEngine *engine = nullptr;
-    CommandLine *command = nullptr;
-    auto runHere = [&] {
-        engine = new LocalEngine(false, {}, &app);
-        command = new CommandLine(*engine->service(), io, SystemClock::instance(), &app);
-        QObject::connect(command, &CommandLine::commandFinished, &app, &QCoreApplication::exit);
-        command->start(arguments);
-    };
-    if (answeredLocally(arguments)) {
-        runHere();
-        return app.exec();
-    }
-
-    std::optional<QByteArray> input;
-    if (const auto request = CommandLine::inputFor(arguments))
-        input = io.readInput(*request);
-    io.setInput(input);
-
-    ControlClient client;
-    QObject::connect(&client, &ControlClient::answered, &app, [&](const control::Answer &answer) {
-        io.writeOut(answer.out);
-        io.writeErr(answer.err);
-        app.exit(answer.exitCode);
-    });
-    QObject::connect(&client, &ControlClient::unreachable, &app, runHere);
-    client.send({arguments.mid(1), input, false});
+    SystemEngine engine(false);
+    LocalBackend local(engine.engine());
+    // A sign-in runs here, where the person and the browser are; everything else goes to the
+    // session's service when it runs, so that it shares its locks, schedule and tokens.
+    const QString command = CommandLine::commandOf(arguments);
+    const bool alone = CommandLine::needsNoAccounts(arguments)
+                       || command == QLatin1String("connect") || !BusClient::serviceRunning();
+    std::unique_ptr<BusClient> client =
+            alone ? nullptr : std::make_unique<BusClient>(engine.catalog());
+    AccountBackend &backend = client ? static_cast<AccountBackend &>(*client) : local;
+    CommandLine commandLine(backend, &local.accounts(), io, SystemClock::instance());
+    QObject::connect(&commandLine, &CommandLine::commandFinished, &app,
+                     [&app, &engine](int code) { awaitHeldSets(app, engine, code); });
+    commandLine.start(arguments);
     return app.exec();
 }
 
-// `tether --hidden` where there is no display: the background service alone.
+// `tether service`: the session service in the foreground (the systemd user unit, D-Bus
+// activation and the window all run this).
 int runService(QCoreApplication &app)
 {
-    if (ControlServer::anotherInstanceRuns()) {
-        ControlClient client;
-        QObject::connect(&client, &ControlClient::answered, &app, [&] { app.exit(0); });
-        QObject::connect(&client, &ControlClient::unreachable, &app, [&] { app.exit(0); });
-        std::fputs("tether: Tether is already running\n", stderr);
-        client.send({{}, std::nullopt, true});
-        return app.exec();
-    }
-
-    BackgroundService background;
+    hardenProcess();
+    prepare(app);
+    qSetMessagePattern(QStringLiteral("%{if-category}%{category}: %{endif}%{message}"));
+    TetherService service({});
     QString error;
-    if (!background.listen(&error)) {
+    const auto registration = service.registerOnBus(&error);
+    if (registration != TetherService::Registration::Registered) {
         std::fprintf(stderr, "tether: %s\n", qPrintable(error));
-        return 1;
+        return registration == TetherService::Registration::AlreadyRunning ? 0 : 1;
     }
-    background.start();
-    std::fprintf(stderr, "tether: running in the background (pid %lld)\n",
+    service.start();
+    std::fprintf(stderr, "tether: service running (pid %lld)\n",
                  qint64(QCoreApplication::applicationPid()));
     return app.exec();
 }
 
+// `tether --hidden`: the service in the background, started the way the session starts it.
+int ensureService(QCoreApplication &app)
+{
+    prepare(app);
+    ProviderCatalog catalog = ProviderCatalog::installed();
+    BusClient client(catalog);
+    int code = 0;
+    client.ensureService({&app, [&app, &code](const std::optional<Failure> &failure) {
+                              ConsoleIo io;
+                              if (failure) {
+                                  io.error(failure->message);
+                                  code = exitCodeFor(*failure);
+                              } else {
+                                  io.line(QCoreApplication::translate(
+                                          "CommandLine", "Tether's service is running"));
+                              }
+                              app.quit();
+                          }});
+    app.exec();
+    return code;
+}
+
 // The window is a module of its own (libtether-gui.so), so that commands never load Qt Widgets.
-int runWindow(int argc, char *argv[], bool hidden, bool demo)
+int runWindow(int argc, char *argv[], bool demo)
 {
     QString problems;
-    using Run = int (*)(int, char **, bool, bool);
+    using Run = int (*)(int, char **, bool);
     if (auto run = reinterpret_cast<Run>(paths::moduleEntry(QStringLiteral("libtether-gui.so"),
                                                             "tether_run_gui", &problems)))
-        return run(argc, argv, hidden, demo);
+        return run(argc, argv, demo);
     std::fprintf(stderr,
                  "tether: the window module (libtether-gui.so) could not be loaded%s%s; the "
                  "commands work without it (`tether --help`)\n",
@@ -97,21 +159,31 @@ int runWindow(int argc, char *argv[], bool hidden, bool demo)
     return 1;
 }
 
+template<typename Run>
+int withApplication(int argc, char *argv[], Run run)
+{
+    if (QCoreApplication *running = QCoreApplication::instance())
+        return run(*running);
+    QCoreApplication app(argc, argv);
+    return run(app);
+}
+
 } // namespace
 
-// Everything `tether` does, loaded by the executable (main.cpp) unless it answered `token`
-// by itself; then the application object it made is already there and is used.
+// Loaded by the executable (main.cpp) unless it answered `token` by itself; then the
+// application object it made is already there and is used.
 extern "C" Q_DECL_EXPORT int tether_main(int argc, char *argv[])
 {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    if (CommandLine::isCommand(arguments)) {
-        if (QCoreApplication *running = QCoreApplication::instance())
-            return runCommand(*running, arguments);
-        QCoreApplication app(argc, argv);
-        return runCommand(app, arguments);
-    }
+    const QString command = CommandLine::commandOf(arguments);
+    if (command == QLatin1String("service") && arguments.size() == 2)
+        return withApplication(argc, argv, [](QCoreApplication &app) { return runService(app); });
+    if (!command.isEmpty())
+        return withApplication(argc, argv, [&arguments](QCoreApplication &app) {
+            return runCommand(app, arguments);
+        });
 
     const QStringList flags = arguments.mid(1);
     for (const QString &flag : flags) {
@@ -122,22 +194,18 @@ extern "C" Q_DECL_EXPORT int tether_main(int argc, char *argv[])
             return 2;
         }
     }
-    const bool hidden = flags.contains(QLatin1String("--hidden"));
     const bool demo = flags.contains(QLatin1String("--demo"));
+    if (flags.contains(QLatin1String("--hidden")) && !demo)
+        return withApplication(argc, argv,
+                               [](QCoreApplication &app) { return ensureService(app); });
     const bool display = qEnvironmentVariableIsSet("DISPLAY")
                          || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
                          || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
     if (!display) {
-        if (hidden && !demo) {
-            // No desktop (a server, a container): the background service alone, without tray.
-            QCoreApplication app(argc, argv);
-            return runService(app);
-        }
-        std::fputs(
-                "tether: no display to open the window on; `tether --hidden` runs the background "
-                "service alone, and `tether --help` lists the commands\n",
-                stderr);
+        std::fputs("tether: no display to open the window on; `tether --hidden` starts the "
+                   "service in the background, and `tether --help` lists the commands\n",
+                   stderr);
         return 2;
     }
-    return runWindow(argc, argv, hidden, demo);
+    return runWindow(argc, argv, demo);
 }

@@ -7,6 +7,7 @@ packages=(
     # build
     build-essential cmake make pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qtkeychain-qt6-dev
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqrencode-dev
     # packaging: icons rendered at build time, the .deb, and its checks
     librsvg2-bin dpkg-dev file desktop-file-utils appstream man-db python3-yaml
     # run: QtKeychain loads libsecret at run time to reach the Secret Service

@@ -1,9 +1,7 @@
 #include "accountdetailsdialog.h"
 
-#include "accounts/accountservice.h"
-#include "cli/output.h"
+#include "core/humantime.h"
 #include "providers/providercatalog.h"
-#include "secrets/secretstore.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,12 +12,13 @@
 
 namespace tether {
 
-AccountDetailsDialog::AccountDetailsDialog(const Account &account, AccountService &accounts,
+AccountDetailsDialog::AccountDetailsDialog(const Account &account, const ProviderCatalog &catalog,
                                            const QList<HistoryEntry> &history, QWidget *parent)
     : QDialog(parent)
 {
+    setObjectName(QStringLiteral("detailsDialog"));
     setWindowTitle(tr("%1 — details").arg(account.config.name));
-    const ProviderProfile *p = accounts.catalog().find(account.config.provider);
+    const ProviderProfile *p = catalog.find(account.config.provider);
     auto *facts = new QFormLayout;
     auto fact = [&](const QString &label, const QString &value) {
         auto *v = new QLabel(value);
@@ -32,7 +31,7 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, AccountServic
     fact(tr("State:"), nameOf(account.status.state));
     fact(tr("Secrets kept in:"),
          tr("%1, one item for this account%2")
-                 .arg(accounts.engine().secrets->backendName(),
+                 .arg(tr("the system keychain"),
                       account.status.lastError
                                       && account.status.lastError->kind == FailureKind::Keychain
                               ? tr(" — locked or unavailable at the last attempt")
@@ -50,8 +49,8 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, AccountServic
              p->refreshLifetime == LifetimeModel::Unknown ? tr("not documented")
              : p->refreshLifetime == LifetimeModel::Rolling
                      ? tr("rolling, %1 from each refresh")
-                               .arg(output::duration(p->refreshLifetimeSeconds))
-                     : tr("%1 from issue").arg(output::duration(p->refreshLifetimeSeconds)));
+                               .arg(humantime::duration(p->refreshLifetimeSeconds))
+                     : tr("%1 from issue").arg(humantime::duration(p->refreshLifetimeSeconds)));
         fact(tr("Token request:"), tr("%1 body, client authentication \"%2\"")
                                            .arg(nameOf(p->body), nameOf(p->clientAuth)));
     }
@@ -64,7 +63,7 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, AccountServic
     table->setAccessibleName(tr("Refresh history"));
     for (const HistoryEntry &e : history) {
         table->addTopLevelItem(new QTreeWidgetItem(
-                {e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), e.outcome,
+                {humantime::instant(e.at), e.outcome,
                  e.httpStatus ? QString::number(e.httpStatus) : QString(), e.message}));
     }
     if (history.isEmpty())

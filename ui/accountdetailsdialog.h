@@ -1,13 +1,13 @@
 #pragma once
 
 #include "accounts/account.h"
-#include "ui/mainwindow.h"
+#include "backend/accountbackend.h"
 
 #include <QDialog>
 
 namespace tether {
 
-class AccountService;
+class ProviderCatalog;
 
 // An account's refresh history (time, outcome, HTTP status, error — never a token), where its
 // secrets are kept, and what its provider profile says about tokens.
@@ -17,7 +17,7 @@ class AccountDetailsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(AccountDetailsDialog)
 
 public:
-    AccountDetailsDialog(const Account &account, AccountService &accounts,
+    AccountDetailsDialog(const Account &account, const ProviderCatalog &catalog,
                          const QList<HistoryEntry> &history, QWidget *parent = nullptr);
 };
 

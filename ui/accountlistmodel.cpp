@@ -1,7 +1,7 @@
 #include "accountlistmodel.h"
 
-#include "cli/output.h"
 #include "core/clock.h"
+#include "core/humantime.h"
 #include "providers/providercatalog.h"
 
 namespace tether {
@@ -30,20 +30,15 @@ QHash<int, QByteArray> AccountListModel::roleNames() const
                   {TimesTextRole, "timesText"},
                   {LastErrorRole, "lastError"},
                   {NeedsReconnectRole, "needsReconnect"},
-                  {InsecureRole, "insecure"}});
+                  {InsecureRole, "insecure"},
+                  {HasAccessTokenRole, "hasAccessToken"},
+                  {HasRefreshTokenRole, "hasRefreshToken"}});
     return names;
 }
 
 QString AccountListModel::countdown(qint64 seconds)
 {
-    seconds = std::max<qint64>(0, seconds);
-    const qint64 h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60;
-    if (h > 0)
-        return QStringLiteral("%1:%2:%3")
-                .arg(h)
-                .arg(m, 2, 10, QLatin1Char('0'))
-                .arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+    return humantime::countdown(seconds);
 }
 
 QVariant AccountListModel::data(const QModelIndex &index, int role) const
@@ -75,6 +70,10 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
         return s.state == AccountState::NeedsReconnect;
     case InsecureRole:
         return a.config.allowInsecureHttp;
+    case HasAccessTokenRole:
+        return s.hasTokens && s.accessExpiresAt.isValid() && s.accessExpiresAt > now;
+    case HasRefreshTokenRole:
+        return s.hasTokens && s.hasRefreshToken;
     case LastErrorRole:
         return s.lastError ? s.lastError->message : QString();
     case StateTextRole:
@@ -89,7 +88,8 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
             return tr("refreshing…");
         case AccountState::Retrying:
             return s.nextRefreshAt.isValid() && s.nextRefreshAt > now
-                           ? tr("retrying in %1").arg(output::duration(now.secsTo(s.nextRefreshAt)))
+                           ? tr("retrying in %1")
+                                     .arg(humantime::duration(now.secsTo(s.nextRefreshAt)))
                            : tr("retrying…");
         case AccountState::NeedsReconnect:
             return tr("needs reconnect");
@@ -115,7 +115,7 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
         if (profile && profile->refreshLifetime == LifetimeModel::Rolling
             && s.refreshExpiresAt.isValid() && now.secsTo(s.refreshExpiresAt) > 86400)
             return tr("refresh token: rolling, %1 from each refresh")
-                    .arg(output::duration(profile->refreshLifetimeSeconds));
+                    .arg(humantime::duration(profile->refreshLifetimeSeconds));
         if (!s.refreshExpiresAt.isValid())
             return tr("refresh token: no known expiry");
         if (s.refreshExpiresAt <= now)
@@ -124,13 +124,13 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
                        ? tr("refresh token expires in %1")
                                  .arg(countdown(now.secsTo(s.refreshExpiresAt)))
                        : tr("refresh token: %1 left")
-                                 .arg(output::duration(now.secsTo(s.refreshExpiresAt)));
+                                 .arg(humantime::duration(now.secsTo(s.refreshExpiresAt)));
     case TimesTextRole: {
         QStringList parts;
         if (s.lastRefreshAt.isValid())
-            parts << tr("last refresh %1").arg(output::relative(s.lastRefreshAt, now));
+            parts << tr("last refresh %1").arg(humantime::relative(s.lastRefreshAt, now));
         if (s.nextRefreshAt.isValid())
-            parts << tr("next %1").arg(output::relative(s.nextRefreshAt, now));
+            parts << tr("next %1").arg(humantime::relative(s.nextRefreshAt, now));
         return parts.join(QStringLiteral(" · "));
     }
     default:
@@ -191,6 +191,27 @@ void AccountListModel::refreshCountdowns(int firstRow, int lastRow)
     Q_EMIT dataChanged(index(firstRow), index(lastRow),
                        {StateTextRole, AccessFractionRole, CountdownTextRole, RefreshSummaryRole,
                         TimesTextRole, Qt::ToolTipRole});
+}
+
+void AccountListModel::updateAccount(const QString &id, const std::optional<Account> &account)
+{
+    const int row = rowOf(id);
+    if (!account) {
+        if (row < 0)
+            return;
+        beginRemoveRows({}, row, row);
+        m_accounts.removeAt(row);
+        endRemoveRows();
+        return;
+    }
+    if (row < 0) {
+        beginInsertRows({}, int(m_accounts.size()), int(m_accounts.size()));
+        m_accounts.append(*account);
+        endInsertRows();
+        return;
+    }
+    m_accounts[row] = *account;
+    Q_EMIT dataChanged(index(row), index(row));
 }
 
 int AccountListModel::rowOf(const QString &id) const

@@ -30,6 +30,8 @@ public:
         LastErrorRole, // the last error's message, or empty
         NeedsReconnectRole,
         InsecureRole, // added with --allow-insecure-http
+        HasAccessTokenRole,
+        HasRefreshTokenRole,
     };
 
     AccountListModel(const Clock &clock, const ProviderCatalog &catalog, QObject *parent = nullptr);
@@ -40,6 +42,8 @@ public:
 
     // Replaces the rows, keeping the ones that stay (and their selection) in place.
     void setAccounts(const QList<Account> &accounts);
+    // One account changed (nullopt: it is gone; unknown: it is added).
+    void updateAccount(const QString &id, const std::optional<Account> &account);
     // The time-dependent roles of these rows changed (the window's one-second tick).
     void refreshCountdowns(int firstRow, int lastRow);
     int rowOf(const QString &id) const;

@@ -1,7 +1,6 @@
 #include "addaccountdialog.h"
 
-#include "accounts/accountservice.h"
-#include "oauth/endpointpolicy.h"
+#include "accounts/accountvalidation.h"
 #include "providers/providercatalog.h"
 #include "ui/accountdelegate.h"
 
@@ -16,9 +15,9 @@
 
 namespace tether {
 
-AddAccountDialog::AddAccountDialog(AccountService &accounts, QWidget *parent)
+AddAccountDialog::AddAccountDialog(const ProviderCatalog &catalog, QWidget *parent)
     : QDialog(parent),
-      m_accounts(accounts),
+      m_catalog(catalog),
       m_provider(new QComboBox),
       m_id(new QLineEdit),
       m_name(new QLineEdit),
@@ -35,7 +34,7 @@ AddAccountDialog::AddAccountDialog(AccountService &accounts, QWidget *parent)
       m_warning(new QLabel)
 {
     setWindowTitle(tr("Add account"));
-    for (const ProviderProfile &p : accounts.catalog().profiles())
+    for (const ProviderProfile &p : catalog.profiles())
         m_provider->addItem(AccountDelegate::providerIcon(p.id), p.name, p.id);
     m_secret->setEchoMode(QLineEdit::Password);
     m_id->setPlaceholderText(tr("a short name, e.g. bank"));
@@ -90,7 +89,7 @@ AddAccountDialog::AddAccountDialog(AccountService &accounts, QWidget *parent)
 
 void AddAccountDialog::onProviderChanged()
 {
-    const ProviderProfile *p = m_accounts.catalog().find(m_provider->currentData().toString());
+    const ProviderProfile *p = m_catalog.find(m_provider->currentData().toString());
     if (!p)
         return;
     // The profile's endpoints are the defaults, shown as placeholders: typing overrides them.
@@ -119,7 +118,7 @@ AccountConfig AddAccountDialog::config() const
     c.clientId = m_clientId->text().trimmed();
     c.scope = m_scope->text().simplified();
     if (c.scope.isEmpty()) {
-        if (const ProviderProfile *p = m_accounts.catalog().find(c.provider))
+        if (const ProviderProfile *p = m_catalog.find(c.provider))
             c.scope = p->defaultScopes.join(QLatin1Char(' '));
     }
     c.issuer = m_issuer->isEnabled() ? m_issuer->text().trimmed() : QString();
@@ -132,19 +131,14 @@ AccountConfig AddAccountDialog::config() const
 void AddAccountDialog::validate()
 {
     AccountConfig c = config();
-    const ProviderProfile *p = m_accounts.catalog().find(c.provider);
+    const ProviderProfile *p = m_catalog.find(c.provider);
     QString problem;
     if (c.id.isEmpty()) {
         problem = tr("Give the account an id.");
-    } else if (p && p->discovery && c.tokenEndpoint.isEmpty()) {
-        // The endpoints come from discovery when the account is added; check what can be checked.
-        const QUrl issuer(c.issuer, QUrl::StrictMode);
-        if (c.clientId.isEmpty())
-            problem = tr("--client-id is required: the client id the provider registered for your "
-                         "application");
-        else if (auto refused = checkEndpoint(issuer, c.allowInsecureHttp, tr("issuer")))
-            problem = refused->message;
-    } else if (auto failure = m_accounts.validate(c, !m_secret->text().isEmpty())) {
+    } else if (auto failure = validateAccount(m_catalog, c, !m_secret->text().isEmpty(),
+                                              p && p->discovery && c.tokenEndpoint.isEmpty())) {
+        // The same checks as the command line's, in words rather than options. The endpoints
+        // of a generic provider come from discovery when the account is added.
         problem = failure->message;
     }
     m_problem->setText(problem.isEmpty() ? QString()

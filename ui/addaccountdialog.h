@@ -13,7 +13,7 @@ class QPushButton;
 
 namespace tether {
 
-class AccountService;
+class ProviderCatalog;
 
 // Pick a provider template, fill in the client, and either sign in right away or import a token
 // answer. Every field is checked as it is typed, with the same rules as `tether add`.
@@ -23,7 +23,7 @@ class AddAccountDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(AddAccountDialog)
 
 public:
-    explicit AddAccountDialog(AccountService &accounts, QWidget *parent = nullptr);
+    explicit AddAccountDialog(const ProviderCatalog &catalog, QWidget *parent = nullptr);
 
     AccountConfig config() const;
     void showError(const QString &message);
@@ -48,7 +48,7 @@ private:
     void onProviderChanged();
     void validate();
 
-    AccountService &m_accounts;
+    const ProviderCatalog &m_catalog;
     QComboBox *m_provider;
     QLineEdit *m_id;
     QLineEdit *m_name;

@@ -1,16 +1,23 @@
 #include "guiapp.h"
 
-#include "accounts/localengine.h"
-#include "control/controlclient.h"
-#include "control/controlserver.h"
+#include "accounts/accountregistry.h"
+#include "backend/busclient.h"
+#include "backend/busnames.h"
+#include "backend/systemengine.h"
+#include "core/clock.h"
 #include "core/paths.h"
+#include "core/translations.h"
 #include "demo/demosession.h"
-#include "refresh/backgroundservice.h"
 #include "refresh/refreshservice.h"
+#include "service/servicebackend.h"
+#include "service/tetherservice.h"
 #include "ui/mainwindow.h"
-#include "ui/trayicon.h"
+#include "ui/windowadaptor.h"
 
 #include <QApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
 #include <QDesktopServices>
 #include <QMessageBox>
 
@@ -18,74 +25,79 @@
 
 namespace tether {
 
-int runGui(QApplication &app, bool hidden, bool demo)
+namespace {
+
+// The user's browser: $BROWSER when set (as on the command line), else the desktop's default.
+bool openUrl(const QUrl &url)
 {
-    QApplication::setQuitOnLastWindowClosed(false);
+    return qEnvironmentVariableIsSet("BROWSER") ? openInBrowser(url)
+                                                : QDesktopServices::openUrl(url);
+}
+
+int runDemo(QApplication &app)
+{
+    paths::setProfileName(QStringLiteral("demo"));
+    TetherService service({{QStringLiteral(":/demo")}, openUrl, false, false});
+    MainWindow window(service.backend(), SystemClock::instance());
+    window.setWindowTitle(QObject::tr("Tether — demo"));
+    QObject::connect(&service, &TetherService::windowRequested, &window, &MainWindow::showAccount);
+    QObject::connect(&service, &TetherService::quitting, &window, &QWidget::close);
+
+    auto *session =
+            new DemoSession(service.backend().accounts(), service.engine().registry(), &app);
+    session->start([&](const QString &problem) {
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "tether: %s\n", qPrintable(problem));
+            auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Tether demo"), problem,
+                                        QMessageBox::Close, &window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        service.start();
+        window.reload();
+    });
+    window.show();
+    std::fprintf(stderr, "tether: running the demo (pid %lld)\n",
+                 qint64(QCoreApplication::applicationPid()));
+    const int code = app.exec();
+    // Stop the demo's refreshes cleanly: they may be storing a rotated token.
+    return code;
+}
+
+} // namespace
+
+int runGui(QApplication &app, bool demo)
+{
+    installTranslations(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tether.Tether"));
     if (demo)
-        paths::setProfileName(QStringLiteral("demo"));
+        return runDemo(app);
 
-    if (ControlServer::anotherInstanceRuns()) {
-        // A second `tether` raises the first and leaves.
-        ControlClient client;
-        QObject::connect(&client, &ControlClient::answered, &app, [&] { app.exit(0); });
-        QObject::connect(&client, &ControlClient::unreachable, &app, [&] { app.exit(0); });
-        client.send({{}, std::nullopt, true});
+    const ProviderCatalog catalog = ProviderCatalog::installed();
+    BusClient service(catalog);
+    MainWindow window(service, SystemClock::instance());
+    WindowAdaptor adaptor(window);
+    if (!adaptor.claim()) {
+        // A window is open already: bring it forward and leave.
+        QDBusMessage show = QDBusMessage::createMethodCall(bus::kWindowService, bus::kWindowPath,
+                                                           bus::kWindowInterface,
+                                                           QStringLiteral("ShowAccount"));
+        show << QString();
+        show.setAutoStartService(false);
+        auto *raised =
+                new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(show), &app);
+        QObject::connect(raised, &QDBusPendingCallWatcher::finished, &app, [&app] { app.exit(0); });
+        std::fputs("tether: the window is open already; it was brought forward\n", stderr);
         return app.exec();
     }
-
-    BackgroundService background(demo ? QStringList{QStringLiteral(":/demo")} : QStringList());
-    QString error;
-    if (!background.listen(&error)) {
-        std::fprintf(stderr, "tether: %s\n", qPrintable(error));
-        return 1;
-    }
-    LocalEngine &engine = background.engine();
-    RefreshService &service = background.service();
-
-    // The user's browser: $BROWSER when set (as on the command line), else the desktop's default.
-    const BrowserOpener opener = [](const QUrl &url) {
-        return qEnvironmentVariableIsSet("BROWSER") ? openInBrowser(url)
-                                                    : QDesktopServices::openUrl(url);
-    };
-    MainWindow window(service, *engine.service(), SystemClock::instance(), opener);
-    if (demo)
-        window.setWindowTitle(QObject::tr("Tether — demo"));
-
-    auto quit = [&] { background.quit(); };
-    QObject::connect(&window, &MainWindow::quitRequested, &app, quit);
-    QObject::connect(&background.server(), &ControlServer::raiseRequested, &window, [&] {
-        std::fputs("tether: raised by a second start\n", stderr);
-        window.showAccount(window.selectedId());
-    });
-
-    std::unique_ptr<TrayIcon> tray;
-    if (TrayIcon::isAvailable()) {
-        tray = std::make_unique<TrayIcon>(service, window);
-        window.setKeepRunningInTray(true);
-        QObject::connect(tray.get(), &TrayIcon::quitRequested, &app, quit);
-    }
-
-    DemoSession *session = nullptr;
-    if (demo) {
-        session = new DemoSession(*engine.service(), engine.registry(), &app);
-        session->start([&](const QString &problem) {
-            if (!problem.isEmpty()) {
-                std::fprintf(stderr, "tether: %s\n", qPrintable(problem));
-                auto *box = new QMessageBox(QMessageBox::Warning, QObject::tr("Tether demo"),
-                                            problem, QMessageBox::Close, &window);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-            }
-            background.start();
-        });
-    } else {
-        background.start();
-    }
-    if (!hidden)
-        window.show();
-    std::fprintf(stderr, "tether: running%s (pid %lld)\n", hidden ? " in the background" : "",
+    window.show();
+    service.ensureService({&window, [&window](const std::optional<Failure> &failure) {
+                               if (failure)
+                                   return window.showProblem(failure->message);
+                               window.reload();
+                           }});
+    std::fprintf(stderr, "tether: window open (pid %lld)\n",
                  qint64(QCoreApplication::applicationPid()));
     return app.exec();
 }

@@ -4,8 +4,9 @@ class QApplication;
 
 namespace tether {
 
-// The desktop app: background service, control socket, window and tray, in one process.
-// `hidden`: start in the tray (autostart); `demo`: the embedded demo provider and profile.
-int runGui(QApplication &app, bool hidden, bool demo);
+// The window: a client of the session's service (started if it is not running), one per
+// session; or with `demo`, the window on the embedded demo provider with a service of its own
+// inside this process.
+int runGui(QApplication &app, bool demo);
 
 } // namespace tether

@@ -5,10 +5,10 @@
 
 #include <QApplication>
 
-extern "C" Q_DECL_EXPORT int tether_run_gui(int argc, char **argv, bool hidden, bool demo)
+extern "C" Q_DECL_EXPORT int tether_run_gui(int argc, char **argv, bool demo)
 {
     QApplication::setApplicationName(QStringLiteral("tether"));
     QApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
     QApplication app(argc, argv);
-    return tether::runGui(app, hidden, demo);
+    return tether::runGui(app, demo);
 }

@@ -1,19 +1,16 @@
 #include "mainwindow.h"
 
-#include "accounts/accountservice.h"
+#include "backend/accountbackend.h"
 #include "core/clock.h"
 #include "core/paths.h"
-#include "refresh/refreshservice.h"
 #include "ui/accountdelegate.h"
 #include "ui/accountdetailsdialog.h"
 #include "ui/accountlistmodel.h"
 #include "ui/addaccountdialog.h"
-#include "ui/preferences.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -29,8 +26,6 @@ namespace tether {
 
 namespace {
 
-constexpr int kHistoryLength = 50;
-
 QSettings windowSettings()
 {
     return QSettings(paths::configDir() + QStringLiteral("/window.ini"), QSettings::IniFormat);
@@ -38,20 +33,19 @@ QSettings windowSettings()
 
 } // namespace
 
-MainWindow::MainWindow(RefreshService &service, AccountService &accounts, const Clock &clock,
-                       BrowserOpener opener, QWidget *parent)
+MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *parent)
     : QMainWindow(parent),
       m_service(service),
-      m_accounts(accounts),
       m_clock(clock),
-      m_opener(std::move(opener)),
-      m_model(new AccountListModel(clock, accounts.catalog(), this)),
+      m_model(new AccountListModel(clock, service.catalog(), this)),
       m_list(new QListView),
       m_pages(new QStackedWidget)
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tether"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg")));
 
+    m_list->setObjectName(QStringLiteral("accountList"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new AccountDelegate(m_list));
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -65,6 +59,7 @@ MainWindow::MainWindow(RefreshService &service, AccountService &accounts, const 
     auto *emptyText = new QLabel(tr("No accounts yet."));
     emptyText->setAlignment(Qt::AlignCenter);
     auto *emptyAdd = new QPushButton(tr("Add account…"));
+    emptyAdd->setObjectName(QStringLiteral("emptyAddButton"));
     emptyAdd->setAccessibleName(tr("Add account"));
     connect(emptyAdd, &QPushButton::clicked, this, &MainWindow::addAccount);
     emptyLayout->addStretch();
@@ -74,19 +69,20 @@ MainWindow::MainWindow(RefreshService &service, AccountService &accounts, const 
     m_pages->addWidget(empty);
     m_pages->addWidget(m_list);
 
-    auto button = [this](const QString &text, void (MainWindow::*slot)()) {
+    auto button = [this](const char *name, const QString &text, void (MainWindow::*slot)()) {
         auto *b = new QPushButton(text);
+        b->setObjectName(QString::fromLatin1(name));
         b->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
         connect(b, &QPushButton::clicked, this, slot);
         return b;
     };
-    auto *add = button(tr("&Add account…"), &MainWindow::addAccount);
-    m_reconnect = button(tr("Re&connect"), &MainWindow::reconnect);
-    m_refresh = button(tr("&Refresh now"), &MainWindow::refreshNow);
-    m_copy = button(tr("Cop&y access token"), &MainWindow::copyAccessToken);
-    m_details = button(tr("De&tails…"), &MainWindow::showDetails);
-    m_disconnect = button(tr("&Disconnect"), &MainWindow::disconnectAccount);
-    m_remove = button(tr("Re&move…"), &MainWindow::removeAccount);
+    auto *add = button("addButton", tr("&Add account…"), &MainWindow::addAccount);
+    m_reconnect = button("reconnectButton", tr("Re&connect"), &MainWindow::reconnect);
+    m_refresh = button("refreshButton", tr("&Refresh now"), &MainWindow::refreshNow);
+    m_copy = button("copyButton", tr("Cop&y access token"), &MainWindow::copyAccessToken);
+    m_details = button("detailsButton", tr("De&tails…"), &MainWindow::showDetails);
+    m_disconnect = button("disconnectButton", tr("&Disconnect"), &MainWindow::disconnectAccount);
+    m_remove = button("removeButton", tr("Re&move…"), &MainWindow::removeAccount);
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(add);
@@ -102,49 +98,51 @@ MainWindow::MainWindow(RefreshService &service, AccountService &accounts, const 
 
     QMenu *file = menuBar()->addMenu(tr("&Tether"));
     file->addAction(tr("&Add account…"), QKeySequence::New, this, &MainWindow::addAccount);
-    file->addAction(tr("Refresh &all"), &m_service, &RefreshService::refreshAll);
+    file->addAction(tr("Refresh &all"), this, [this] { m_service.refreshAll(); });
     file->addSeparator();
-    preferences::addActions(file, [this](const QString &problem) { say(problem); });
+    m_startAtLogin = file->addAction(tr("Start at &login"));
+    m_startAtLogin->setCheckable(true);
+    m_startAtLogin->setChecked(m_service.startsAtLogin());
+    connect(m_startAtLogin, &QAction::triggered, this, [this](bool on) {
+        m_service.setStartsAtLogin(on, {this, [this](const Outcome &outcome) {
+                                            if (outcome.failure)
+                                                say(outcome.failure->message);
+                                            m_startAtLogin->setChecked(m_service.startsAtLogin());
+                                        }});
+    });
+    connect(&m_service, &ServiceConnection::startsAtLoginChanged, m_startAtLogin,
+            &QAction::setChecked);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitRequested);
+    file->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
+    file->addAction(tr("&Quit Tether"), QKeySequence::Quit, this, &MainWindow::quitTether);
 
     // One shared tick while the window is visible; none while hidden.
     m_tick.setInterval(1000);
     m_tick.setTimerType(Qt::CoarseTimer);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
 
-    connect(&m_service, &RefreshService::accountsChanged, this, [this] {
-        m_model->setAccounts(m_service.accounts());
-        m_pages->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
-        if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0)
-            m_list->setCurrentIndex(m_model->index(0));
-        updateActions();
-    });
-    connect(&m_service, &RefreshService::refreshFinished, this,
-            [this](const QString &id, const RefreshResult &r) {
-                QList<HistoryEntry> &entries = m_history[id];
-                entries.prepend({m_clock.nowUtc(),
-                                 r.failure ? r.failure->code
-                                           : (r.exchanged ? tr("refreshed") : tr("valid")),
-                                 r.failure ? r.failure->httpStatus : 0,
-                                 r.failure ? r.failure->message : QString()});
-                if (entries.size() > kHistoryLength)
-                    entries.removeLast();
+    connect(&m_service, &ServiceConnection::accountsChanged, this, &MainWindow::reload);
+    connect(&m_service, &ServiceConnection::accountChanged, this,
+            [this](const QString &id, const std::optional<Account> &account) {
+                m_model->updateAccount(id, account);
+                m_pages->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
+                updateActions();
             });
+    connect(&m_service, &ServiceConnection::signInProgressed, this,
+            &MainWindow::onSignInProgressed);
+    connect(&m_service, &ServiceConnection::signInFinished, this, &MainWindow::onSignInFinished);
+    connect(&m_service, &ServiceConnection::serviceLost, this,
+            [this] { say(tr("The Tether service stopped; it starts again when needed.")); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
 
-    m_model->setAccounts(m_service.accounts());
-    m_pages->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
-    if (m_model->rowCount() > 0)
-        m_list->setCurrentIndex(m_model->index(0));
     updateActions();
     statusBar();
-
     QSettings settings = windowSettings();
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(860, 520);
+    reload();
 }
 
 MainWindow::~MainWindow()
@@ -153,9 +151,31 @@ MainWindow::~MainWindow()
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
 }
 
+void MainWindow::reload()
+{
+    m_service.listAccounts({this, [this](const AccountList &list) {
+                                if (list.failure)
+                                    return say(list.failure->message);
+                                const QString selected = selectedId();
+                                m_model->setAccounts(list.accounts);
+                                m_pages->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
+                                if (!selected.isEmpty())
+                                    showAccount(selected);
+                                updateActions();
+                            }});
+}
+
+void MainWindow::showProblem(const QString &message)
+{
+    say(message);
+}
+
 QString MainWindow::selectedId() const
 {
-    return m_list->currentIndex().data(AccountListModel::IdRole).toString();
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid() || !m_list->selectionModel()->isSelected(current))
+        return {};
+    return current.data(AccountListModel::IdRole).toString();
 }
 
 void MainWindow::showAccount(const QString &id)
@@ -170,20 +190,22 @@ void MainWindow::showAccount(const QString &id)
 
 void MainWindow::updateActions()
 {
+    // Nothing acts on a row the user has not selected.
+    const QString id = selectedId();
+    const bool has = !id.isEmpty();
     const QModelIndex current = m_list->currentIndex();
-    const bool has = current.isValid();
     const auto state = AccountState(current.data(AccountListModel::StateRole).toInt());
-    const bool needsReconnect =
+    const bool needsUser =
             has && (state == AccountState::NeedsReconnect || state == AccountState::NotConnected);
-    const bool connected = has && !needsReconnect;
-    m_reconnect->setEnabled(has);
+    const bool connected = has && current.data(AccountListModel::HasAccessTokenRole).toBool();
+    m_reconnect->setEnabled(needsUser || (has && state != AccountState::Refreshing));
     m_reconnect->setText(state == AccountState::NotConnected ? tr("&Connect") : tr("Re&connect"));
     // Prominent exactly when the account needs it.
-    m_reconnect->setDefault(needsReconnect);
+    m_reconnect->setDefault(needsUser);
     QFont font = m_reconnect->font();
-    font.setBold(needsReconnect);
+    font.setBold(needsUser);
     m_reconnect->setFont(font);
-    m_refresh->setEnabled(connected);
+    m_refresh->setEnabled(has && current.data(AccountListModel::HasRefreshTokenRole).toBool());
     m_copy->setEnabled(connected);
     m_disconnect->setEnabled(connected);
     m_remove->setEnabled(has);
@@ -216,17 +238,6 @@ void MainWindow::hideEvent(QHideEvent *event)
     m_tick.stop();
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    if (m_keepRunningInTray) {
-        hide(); // keeps refreshing in the tray; Quit ends it
-        event->ignore();
-        return;
-    }
-    event->accept();
-    Q_EMIT quitRequested();
-}
-
 void MainWindow::say(const QString &text)
 {
     statusBar()->showMessage(text, 10'000);
@@ -234,31 +245,35 @@ void MainWindow::say(const QString &text)
 
 void MainWindow::addAccount()
 {
-    auto *dialog = new AddAccountDialog(m_accounts, this);
+    auto *dialog = new AddAccountDialog(m_service.catalog(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<AddAccountDialog> guard(dialog);
     connect(dialog, &AddAccountDialog::accountRequested, this,
-            [this, dialog](const AccountConfig &config, const QString &secret, bool signIn,
-                           const QByteArray &answer) {
+            [this, guard](const AccountConfig &config, const QString &secret, bool signIn,
+                          const QByteArray &response) {
                 m_service.addAccount(
                         config, secret.isEmpty() ? std::nullopt : std::optional(secret),
-                        [this, dialog, config, signIn,
-                         answer](const std::optional<Failure> &failure) {
-                            if (failure)
-                                return dialog->showError(failure->message);
-                            dialog->accept();
-                            showAccount(config.id);
-                            if (!answer.isEmpty()) {
-                                auto warnings = std::make_shared<QStringList>();
-                                m_service.importTokens(
-                                        config.id, answer, warnings.get(),
-                                        [this, config](const std::optional<Failure> &f) {
-                                            say(f ? f->message
-                                                  : tr("Imported tokens for %1").arg(config.id));
-                                        });
-                            } else if (signIn) {
-                                reconnect();
-                            }
-                        });
+                        {this, [this, guard, config, signIn, response](const Outcome &outcome) {
+                             if (outcome.failure) {
+                                 if (guard)
+                                     guard->showError(outcome.failure->message);
+                                 return;
+                             }
+                             if (guard)
+                                 guard->accept();
+                             showAccount(config.id);
+                             if (!response.isEmpty()) {
+                                 m_service.importTokens(
+                                         config.id, response,
+                                         {this, [this, config](const Outcome &o) {
+                                              say(o.failure ? o.failure->message
+                                                            : tr("Imported tokens for %1")
+                                                                      .arg(config.id));
+                                          }});
+                             } else if (signIn) {
+                                 startSignIn(config.id, false);
+                             }
+                         }});
             });
     dialog->open();
 }
@@ -266,85 +281,151 @@ void MainWindow::addAccount()
 void MainWindow::reconnect()
 {
     const QString id = selectedId();
-    if (id.isEmpty())
-        return;
-    auto *dialog = new SignInDialog(m_list->currentIndex().data().toString(), this);
+    if (!id.isEmpty())
+        startSignIn(id, false);
+}
+
+void MainWindow::signInOnDevice()
+{
+    const QString id = selectedId();
+    if (!id.isEmpty())
+        startSignIn(id, true);
+}
+
+void MainWindow::startSignIn(const QString &id, bool device)
+{
+    if (m_signIns.value(id))
+        return m_signIns.value(id)->raise();
+    const int row = m_model->rowOf(id);
+    const QString name = row >= 0 ? m_model->index(row).data().toString() : id;
+    auto *dialog = new SignInDialog(name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QPointer<SignInDialog> guard(dialog);
-    connect(dialog, &QDialog::rejected, this, [this, id] { m_accounts.cancelConnect(id); });
-    m_service.connectAccount(
-            id, m_opener,
-            [guard](const QUrl &url, bool opened) {
-                if (guard)
-                    guard->setUrl(url, opened);
-            },
-            [this, guard, id](const std::optional<Failure> &failure) {
-                if (guard)
-                    guard->done(failure ? QDialog::Rejected : QDialog::Accepted);
-                say(failure ? failure->message : tr("%1 is connected").arg(id));
-            });
+    m_signIns.insert(id, dialog);
+    connect(dialog, &QDialog::rejected, this, [this, id] { m_service.cancelSignIn(id); });
+    m_service.signIn(id, device ? SignIn::Method::Device : SignIn::Method::Browser);
     dialog->open();
+}
+
+void MainWindow::onSignInProgressed(const QString &id, const SignInProgress &progress)
+{
+    if (const QPointer<SignInDialog> dialog = m_signIns.value(id))
+        dialog->showProgress(progress);
+}
+
+void MainWindow::onSignInFinished(const QString &id, const Outcome &outcome)
+{
+    if (const QPointer<SignInDialog> dialog = m_signIns.take(id)) {
+        dialog->disconnect(this); // closing it is not a cancel
+        dialog->done(outcome.failure ? QDialog::Rejected : QDialog::Accepted);
+    }
+    say(outcome.failure ? outcome.failure->message : tr("%1 is connected").arg(id));
+    // The browser had the focus: come back to the front once the sign-in is over.
+    if (!outcome.failure)
+        showAccount(id);
 }
 
 void MainWindow::refreshNow()
 {
     const QString id = selectedId();
-    if (!id.isEmpty())
-        m_service.refreshNow(id);
+    if (id.isEmpty())
+        return;
+    m_service.refresh(id, {this, [this, id](const RefreshReply &reply) {
+                               say(reply.failure ? reply.failure->message
+                                                 : tr("%1 was refreshed").arg(id));
+                           }});
 }
 
 void MainWindow::copyAccessToken()
 {
     const QString id = selectedId();
-    m_service.refresh(id, RefreshOperation::Mode::IfNeeded, this,
-                      [this, id](const RefreshResult &result) {
-                          if (result.failure)
-                              return say(result.failure->message);
-                          QGuiApplication::clipboard()->setText(result.tokens.accessToken);
-                          say(tr("The access token of %1 is on the clipboard").arg(id));
-                      });
+    if (id.isEmpty())
+        return;
+    m_service.accessToken(id, {this, [this, id](const TokenReply &reply) {
+                                   if (reply.failure)
+                                       return say(reply.failure->message);
+                                   QGuiApplication::clipboard()->setText(reply.accessToken);
+                                   say(tr("The access token of %1 is on the clipboard").arg(id));
+                               }});
 }
 
 void MainWindow::disconnectAccount()
 {
     const QString id = selectedId();
-    auto warnings = std::make_shared<QStringList>();
-    m_service.disconnect(id, warnings.get(),
-                         [this, id, warnings](const std::optional<Failure> &failure) {
-                             say(failure               ? failure->message
-                                 : warnings->isEmpty() ? tr("%1 is disconnected").arg(id)
-                                                       : warnings->join(QLatin1Char(' ')));
-                         });
+    if (id.isEmpty())
+        return;
+    m_service.disconnectAccount(id, {this, [this](const Outcome &outcome) {
+                                         say(outcome.failure ? outcome.failure->message
+                                                             : outcome.summary);
+                                     }});
 }
 
 void MainWindow::removeAccount()
 {
     const QString id = selectedId();
+    if (id.isEmpty())
+        return;
     auto *box = new QMessageBox(
             QMessageBox::Question, tr("Remove account"),
-            tr("Remove %1? Its tokens and client secret are deleted from the keychain.").arg(id),
+            tr("Remove %1? Its tokens are revoked where the provider allows it, and its tokens "
+               "and client secret are deleted from the keychain.")
+                    .arg(id),
             QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("removeConfirmation"));
     QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel); // a stray Return removes nothing
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, id, remove](QAbstractButton *clicked) {
         if (clicked != remove)
             return;
-        m_service.remove(id, [this, id](const std::optional<Failure> &failure) {
-            say(failure ? failure->message : tr("%1 was removed").arg(id));
-        });
+        m_service.removeAccount(id, {this, [this](const Outcome &outcome) {
+                                         say(outcome.failure ? outcome.failure->message
+                                                             : outcome.summary);
+                                     }});
     });
     box->open();
 }
 
 void MainWindow::showDetails()
 {
-    const auto account = m_model->accountAt(m_list->currentIndex().row());
+    const QString id = selectedId();
+    const auto account = m_model->accountAt(m_model->rowOf(id));
     if (!account)
         return;
-    auto *dialog =
-            new AccountDetailsDialog(*account, m_accounts, history(account->config.id), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    m_service.history(id, {this, [this, account](const QList<HistoryEntry> &history) {
+                               auto *dialog = new AccountDetailsDialog(
+                                       *account, m_service.catalog(), history, this);
+                               dialog->setAttribute(Qt::WA_DeleteOnClose);
+                               dialog->open();
+                           }});
+}
+
+void MainWindow::quitTether()
+{
+    int connected = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->index(row).data(AccountListModel::HasRefreshTokenRole).toBool())
+            ++connected;
+    }
+    auto quit = [this] {
+        m_service.quitService();
+        close();
+    };
+    if (connected == 0)
+        return quit();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Quit Tether"),
+                                tr("%n account(s) will no longer be refreshed until Tether starts "
+                                   "again. Quit Tether?",
+                                   nullptr, connected),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("quitConfirmation"));
+    QPushButton *yes = box->addButton(tr("Quit Tether"), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [quit, yes](QAbstractButton *clicked) {
+        if (clicked == yes)
+            quit();
+    });
+    box->open();
 }
 
 } // namespace tether

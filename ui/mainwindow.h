@@ -1,10 +1,7 @@
 #pragma once
 
-#include "refresh/refreshoperation.h"
-#include "system/browser.h"
-
-#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QLabel;
@@ -15,68 +12,60 @@ class QStackedWidget;
 namespace tether {
 
 class AccountListModel;
-class AccountService;
 class Clock;
-class RefreshService;
+class ServiceConnection;
+class SignInDialog;
+struct Account;
+struct Outcome;
+struct SignInProgress;
 
-// One entry of an account's refresh history (shown in the details; never a token).
-struct HistoryEntry
-{
-    QDateTime at;
-    QString outcome;
-    int httpStatus = 0;
-    QString message;
-};
-
-// The accounts with live countdowns and the actions on them. It shows what the refresh service
-// knows; every change goes through the service, asynchronously (no dialog blocks the loop).
+// The accounts with live countdowns and the actions on them. A view of the service: it shows
+// what the service says and sends it what the user does; closing it leaves the service running.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(RefreshService &service, AccountService &accounts, const Clock &clock,
-               BrowserOpener opener, QWidget *parent = nullptr);
+    MainWindow(ServiceConnection &service, const Clock &clock, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void showAccount(const QString &id); // raise the window and select the account
-    void setKeepRunningInTray(bool keep) { m_keepRunningInTray = keep; }
+    void reload(); // every account again from the service
+    void showProblem(const QString &message); // the service could not be reached
 
-    // For tests and the tray.
+    // For tests.
     AccountListModel *model() const { return m_model; }
     QListView *list() const { return m_list; }
     const QTimer &tick() const { return m_tick; }
     QPushButton *reconnectButton() const { return m_reconnect; }
     QString selectedId() const;
-    const QList<HistoryEntry> history(const QString &id) const { return m_history.value(id); }
 
 public Q_SLOTS:
     void addAccount();
     void reconnect();
+    void signInOnDevice();
     void refreshNow();
     void disconnectAccount();
     void removeAccount();
     void copyAccessToken();
     void showDetails();
-
-Q_SIGNALS:
-    void quitRequested();
+    void quitTether();
 
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
-    void closeEvent(QCloseEvent *event) override;
 
 private:
     void updateActions();
     void onTick();
     void say(const QString &text);
+    void startSignIn(const QString &id, bool device);
+    void onSignInProgressed(const QString &id, const SignInProgress &progress);
+    void onSignInFinished(const QString &id, const Outcome &outcome);
 
-    RefreshService &m_service;
-    AccountService &m_accounts;
+    ServiceConnection &m_service;
     const Clock &m_clock;
-    BrowserOpener m_opener;
     AccountListModel *m_model;
     QListView *m_list;
     QStackedWidget *m_pages;
@@ -86,9 +75,9 @@ private:
     QPushButton *m_remove;
     QPushButton *m_copy;
     QPushButton *m_details;
+    QAction *m_startAtLogin;
     QTimer m_tick;
-    QHash<QString, QList<HistoryEntry>> m_history;
-    bool m_keepRunningInTray = false;
+    QHash<QString, QPointer<SignInDialog>> m_signIns;
 };
 
 } // namespace tether

@@ -7,8 +7,11 @@ class QLineEdit;
 
 namespace tether {
 
+struct SignInProgress;
+
 // While the user signs in at the provider: what is happening, the address (to copy into another
-// browser), and Cancel. Non-modal; the sign-in's end closes it.
+// browser) or the code to enter on another device, hints that come up while waiting, and Cancel.
+// Non-modal; the sign-in's end closes it.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -16,12 +19,15 @@ class SignInDialog final : public QDialog
 
 public:
     explicit SignInDialog(const QString &accountName, QWidget *parent = nullptr);
-    void setUrl(const QUrl &url, bool browserOpened);
+    void showProgress(const SignInProgress &progress);
     QLineEdit *urlEdit() const { return m_url; }
+    QLabel *noticeLabel() const { return m_notice; }
 
 private:
     QLabel *m_text;
     QLineEdit *m_url;
+    QLabel *m_code;
+    QLabel *m_notice;
 };
 
 } // namespace tether

@@ -84,6 +84,34 @@ std::optional<AccountState> accountStateFromString(const QString &text)
     return std::nullopt;
 }
 
+bool operator==(const AccountConfig &a, const AccountConfig &b)
+{
+    return a.id == b.id && a.name == b.name && a.provider == b.provider && a.clientId == b.clientId
+           && a.tokenEndpoint == b.tokenEndpoint
+           && a.authorizationEndpoint == b.authorizationEndpoint
+           && a.revocationEndpoint == b.revocationEndpoint && a.issuer == b.issuer
+           && a.scope == b.scope && a.redirectUri == b.redirectUri
+           && a.deviceAuthorizationEndpoint == b.deviceAuthorizationEndpoint
+           && a.clientAuth == b.clientAuth && a.allowInsecureHttp == b.allowInsecureHttp
+           && a.issuerInResponse == b.issuerInResponse;
+}
+
+bool operator==(const AccountStatus &a, const AccountStatus &b)
+{
+    auto sameError = [](const std::optional<Failure> &x, const std::optional<Failure> &y) {
+        return x.has_value() == y.has_value()
+               && (!x || (x->kind == y->kind && x->code == y->code && x->message == y->message));
+    };
+    return a.state == b.state && a.accessIssuedAt == b.accessIssuedAt
+           && a.accessExpiresAt == b.accessExpiresAt && a.refreshExpiresAt == b.refreshExpiresAt
+           && a.lastRefreshAt == b.lastRefreshAt && a.nextRefreshAt == b.nextRefreshAt
+           && sameError(a.lastError, b.lastError) && a.hasClientSecret == b.hasClientSecret
+           && a.hasTokens == b.hasTokens && a.hasRefreshToken == b.hasRefreshToken
+           && a.generation == b.generation && a.consecutiveFailures == b.consecutiveFailures
+           && a.inFlightGeneration == b.inFlightGeneration
+           && a.refreshTokenRotates == b.refreshTokenRotates;
+}
+
 bool isValidAccountId(const QString &id)
 {
     return isIdentifier(id, 64, true, QLatin1StringView("._@-"));
@@ -108,9 +136,11 @@ QJsonObject Account::toJson() const
             {QStringLiteral("consecutive_failures"), s.consecutiveFailures},
     };
     if (s.lastError)
-        status.insert(QStringLiteral("last_error_kind"), int(s.lastError->kind));
+        status.insert(QStringLiteral("last_error_kind"), nameOf(s.lastError->kind));
     if (s.inFlightGeneration >= 0)
         status.insert(QStringLiteral("in_flight_generation"), s.inFlightGeneration);
+    if (s.refreshTokenRotates)
+        status.insert(QStringLiteral("refresh_token_rotates"), true);
     return QJsonObject{
             {QStringLiteral("id"), c.id},
             {QStringLiteral("name"), c.name},
@@ -119,12 +149,14 @@ QJsonObject Account::toJson() const
             {QStringLiteral("token_endpoint"), text(c.tokenEndpoint)},
             {QStringLiteral("authorization_endpoint"), text(c.authorizationEndpoint)},
             {QStringLiteral("revocation_endpoint"), text(c.revocationEndpoint)},
+            {QStringLiteral("device_authorization_endpoint"), text(c.deviceAuthorizationEndpoint)},
             {QStringLiteral("issuer"), text(c.issuer)},
             {QStringLiteral("scope"), text(c.scope)},
             {QStringLiteral("redirect_uri"), text(c.redirectUri)},
             {QStringLiteral("client_auth"),
              c.clientAuth ? QJsonValue(nameOf(*c.clientAuth)) : QJsonValue()},
             {QStringLiteral("allow_insecure_http"), c.allowInsecureHttp},
+            {QStringLiteral("issuer_in_response"), c.issuerInResponse},
             {QStringLiteral("status"), status},
     };
 }
@@ -144,6 +176,8 @@ std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error
     c.tokenEndpoint = json.value(QStringLiteral("token_endpoint")).toString();
     c.authorizationEndpoint = json.value(QStringLiteral("authorization_endpoint")).toString();
     c.revocationEndpoint = json.value(QStringLiteral("revocation_endpoint")).toString();
+    c.deviceAuthorizationEndpoint =
+            json.value(QStringLiteral("device_authorization_endpoint")).toString();
     c.issuer = json.value(QStringLiteral("issuer")).toString();
     c.scope = json.value(QStringLiteral("scope")).toString();
     c.redirectUri = json.value(QStringLiteral("redirect_uri")).toString();
@@ -155,6 +189,7 @@ std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error
         }
     }
     c.allowInsecureHttp = json.value(QStringLiteral("allow_insecure_http")).toBool();
+    c.issuerInResponse = json.value(QStringLiteral("issuer_in_response")).toBool();
     if (c.provider.isEmpty()) {
         *error = QStringLiteral("account %1 names no provider").arg(c.id);
         return std::nullopt;
@@ -178,9 +213,12 @@ std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error
         Failure f;
         f.code = lastError.value(QStringLiteral("code")).toString();
         f.message = lastError.value(QStringLiteral("message")).toString();
-        f.kind = FailureKind(std::clamp(
-                s.value(QStringLiteral("last_error_kind")).toInt(int(FailureKind::Unexpected)), 0,
-                int(FailureKind::Unexpected)));
+        // A kind's name; registries written before 0.2 stored its number.
+        const QJsonValue kind = s.value(QStringLiteral("last_error_kind"));
+        f.kind = kind.isString()
+                         ? failureKindFromString(kind.toString()).value_or(FailureKind::Unexpected)
+                         : FailureKind(std::clamp(kind.toInt(int(FailureKind::Unexpected)), 0,
+                                                  int(FailureKind::Unexpected)));
         st.lastError = f;
     }
     st.hasClientSecret = s.value(QStringLiteral("has_client_secret")).toBool();
@@ -189,6 +227,7 @@ std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error
     st.generation = s.value(QStringLiteral("generation")).toInteger();
     st.consecutiveFailures = s.value(QStringLiteral("consecutive_failures")).toInt();
     st.inFlightGeneration = s.value(QStringLiteral("in_flight_generation")).toInteger(-1);
+    st.refreshTokenRotates = s.value(QStringLiteral("refresh_token_rotates")).toBool();
     return a;
 }
 

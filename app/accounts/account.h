@@ -28,8 +28,12 @@ struct AccountConfig
     QString issuer;
     QString scope;
     QString redirectUri;
+    QString deviceAuthorizationEndpoint; // RFC 8628; empty: the profile's (or none)
     std::optional<ClientAuth> clientAuth; // empty: the profile's
     bool allowInsecureHttp = false;
+    // The server puts `iss` into its authorization responses (RFC 9207, from its discovery
+    // document): a response without one is refused.
+    bool issuerInResponse = false;
 };
 
 // What Tether knows about the account's tokens without opening the keychain.
@@ -47,10 +51,24 @@ struct AccountStatus
     bool hasRefreshToken = false;
     qint64 generation = 0; // the SecretBundle generation last stored
     int consecutiveFailures = 0;
-    // Set just before a single-use refresh token is sent, cleared when the outcome is stored:
-    // finding it set later means the answer was lost and the token may be spent.
+    // Set just before a rotating refresh token is sent, cleared when the outcome is stored:
+    // finding it set later means the response was lost and the token may be spent.
     qint64 inFlightGeneration = -1;
+    // The provider has answered a refresh with a new refresh token before: from then on it is
+    // treated as rotating whatever its profile says (no double spending).
+    bool refreshTokenRotates = false;
 };
+
+bool operator==(const AccountConfig &a, const AccountConfig &b);
+bool operator==(const AccountStatus &a, const AccountStatus &b);
+inline bool operator!=(const AccountConfig &a, const AccountConfig &b)
+{
+    return !(a == b);
+}
+inline bool operator!=(const AccountStatus &a, const AccountStatus &b)
+{
+    return !(a == b);
+}
 
 struct Account
 {

@@ -1,8 +1,15 @@
 #include "accountendpoints.h"
 
+#include <QCoreApplication>
+
 namespace tether {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountEndpoints)
+};
 
 QUrl resolve(const QString &templ, const QString &override, const QString &tenant)
 {
@@ -22,11 +29,11 @@ std::optional<AccountEndpoints> resolveEndpoints(const ProviderProfile &profile,
 {
     const QString tenant = QUrl(config.issuer).host();
     if (profile.needsTenant() && tenant.isEmpty() && config.tokenEndpoint.isEmpty()) {
-        *failure = Failure::badInput(
-                QStringLiteral("%1 needs your tenant domain: add the account with --issuer "
-                               "https://YOUR-TENANT.example.com (or --token-endpoint URL)")
-                        .arg(profile.name),
-                QStringLiteral("tenant_missing"));
+        *failure = Failure::badInput(Text::tr("%1 needs your tenant's domain as its issuer, "
+                                              "such as https://YOUR-TENANT.example.com")
+                                             .arg(profile.name),
+                                     QStringLiteral("tenant_missing"))
+                           .withField(QStringLiteral("issuer"));
         return std::nullopt;
     }
     AccountEndpoints endpoints;
@@ -34,12 +41,13 @@ std::optional<AccountEndpoints> resolveEndpoints(const ProviderProfile &profile,
     endpoints.authorization =
             resolve(profile.authorizationEndpoint, config.authorizationEndpoint, tenant);
     endpoints.revocation = resolve(profile.revocationEndpoint, config.revocationEndpoint, tenant);
+    endpoints.deviceAuthorization = resolve(profile.deviceAuthorizationEndpoint,
+                                            config.deviceAuthorizationEndpoint, tenant);
     endpoints.clientAuth = config.clientAuth.value_or(profile.clientAuth);
     if (endpoints.token.isEmpty()) {
-        *failure = Failure::badInput(
-                QStringLiteral("account %1 has no token endpoint; add it with --token-endpoint URL")
-                        .arg(config.id),
-                QStringLiteral("endpoint_missing"));
+        *failure = Failure::badInput(Text::tr("account %1 has no token endpoint").arg(config.id),
+                                     QStringLiteral("endpoint_missing"))
+                           .withField(QStringLiteral("token-endpoint"));
         return std::nullopt;
     }
     return endpoints;

@@ -14,6 +14,7 @@ struct AccountEndpoints
     QUrl token;
     QUrl authorization;
     QUrl revocation;
+    QUrl deviceAuthorization;
     ClientAuth clientAuth = ClientAuth::Basic;
 };
 

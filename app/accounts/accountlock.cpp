@@ -2,14 +2,26 @@
 
 #include "core/paths.h"
 
-#include <QDateTime>
+#include <QCoreApplication>
 
 namespace tether {
 
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountLock)
+};
+
+QString lockPath(const QString &accountId)
+{
+    return paths::runtimeDir() + QLatin1Char('/') + accountId + QStringLiteral(".lock");
+}
+
+} // namespace
+
 AccountLock::AccountLock(const QString &accountId, QObject *parent)
-    : QObject(parent),
-      m_file(std::make_unique<QLockFile>(paths::runtimeDir() + QLatin1Char('/') + accountId
-                                         + QStringLiteral(".lock")))
+    : QObject(parent), m_file(std::make_unique<QLockFile>(lockPath(accountId)))
 {
     m_file->setStaleLockTime(0); // stale only when the holding process is gone
     m_retry.setSingleShot(true);
@@ -21,9 +33,20 @@ AccountLock::~AccountLock()
     release();
 }
 
+bool AccountLock::heldElsewhere(const QString &accountId)
+{
+    QLockFile probe(lockPath(accountId));
+    probe.setStaleLockTime(0);
+    if (probe.tryLock(0)) {
+        probe.unlock();
+        return false;
+    }
+    return probe.error() == QLockFile::LockFailedError;
+}
+
 void AccountLock::acquire(int timeoutMs)
 {
-    m_deadline = QDateTime::currentMSecsSinceEpoch() + timeoutMs;
+    m_deadline.setRemainingTime(timeoutMs);
     m_delayMs = 2;
     attempt();
 }
@@ -48,17 +71,18 @@ void AccountLock::attempt()
     }
     if (m_file->error() == QLockFile::PermissionError
         || m_file->error() == QLockFile::UnknownError) {
-        Q_EMIT lockFailed(
-                {FailureKind::Unexpected, QStringLiteral("lock_failed"),
-                 QStringLiteral("cannot create the lock file in %1").arg(paths::runtimeDir()),
-                 std::nullopt, 0});
+        // Not held by anyone: the file cannot be made (a full or read-only runtime directory).
+        Q_EMIT lockFailed(Failure::temporary(QStringLiteral("lock_failed"),
+                                             Text::tr("cannot create a lock file in %1 (is its "
+                                                      "disk full?)")
+                                                     .arg(paths::runtimeDir())));
         return;
     }
-    if (QDateTime::currentMSecsSinceEpoch() >= m_deadline) {
-        Q_EMIT lockFailed({FailureKind::Temporary, QStringLiteral("account_busy"),
-                           QStringLiteral("another Tether process is refreshing this account and "
-                                          "has not finished; try again"),
-                           std::nullopt, 0});
+    if (m_deadline.hasExpired()) {
+        Q_EMIT lockFailed(Failure::temporary(QStringLiteral("account_busy"),
+                                             Text::tr("another Tether process is refreshing "
+                                                      "this account and has not finished; try "
+                                                      "again")));
         return;
     }
     m_retry.start(m_delayMs);

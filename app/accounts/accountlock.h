@@ -2,6 +2,7 @@
 
 #include "core/failure.h"
 
+#include <QDeadlineTimer>
 #include <QLockFile>
 #include <QObject>
 #include <QTimer>
@@ -11,7 +12,7 @@
 namespace tether {
 
 // The per-account lock held around read → refresh → write, so that processes on this machine
-// (the app, `tether refresh`, `tether token`) never send the same refresh token twice.
+// (the service, `tether refresh`, `tether connect`) never send the same refresh token twice.
 // A QLockFile in the user's runtime directory; a lock whose holder died is taken over.
 // Acquisition is asynchronous: it retries on a timer and never blocks the event loop.
 class AccountLock final : public QObject
@@ -20,12 +21,16 @@ class AccountLock final : public QObject
     Q_DISABLE_COPY_MOVE(AccountLock)
 
 public:
-    AccountLock(const QString &accountId, QObject *parent = nullptr);
+    explicit AccountLock(const QString &accountId, QObject *parent = nullptr);
     ~AccountLock() override;
 
     void acquire(int timeoutMs);
     void release();
     bool isHeld() const;
+
+    // Whether some process holds the account's lock right now: a refresh (or a sign-in's store)
+    // is under way. A probe that takes the lock for an instant when it is free.
+    static bool heldElsewhere(const QString &accountId);
 
 Q_SIGNALS:
     void lockAcquired();
@@ -36,7 +41,7 @@ private:
 
     std::unique_ptr<QLockFile> m_file;
     QTimer m_retry;
-    qint64 m_deadline = 0;
+    QDeadlineTimer m_deadline;
     int m_delayMs = 2;
 };
 

@@ -1,5 +1,6 @@
 #include "accountregistry.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,13 +14,22 @@ namespace tether {
 
 namespace {
 
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountRegistry)
+};
+
 constexpr qint64 kMaxRegistrySize = 64 * 1024 * 1024;
-// Holders keep this lock only for one read-modify-write of a small file.
-constexpr int kLockWaitMs = 5000;
 
 Failure registryFailure(const QString &code, const QString &message)
 {
-    return {FailureKind::Unexpected, code, message, std::nullopt, 0};
+    return Failure::unexpected(message, code);
+}
+
+// The disk is full or read-only: nothing was changed, and trying again later can work.
+Failure writeFailure(const QString &message)
+{
+    return Failure::temporary(QStringLiteral("registry_write_failed"), message);
 }
 
 // Keeps a copy of an unreadable file next to it (once per distinct content), so that whatever
@@ -68,23 +78,10 @@ const Account *findAccount(const QList<Account> &accounts, const QString &id)
 
 Failure unknownAccount(const QString &id)
 {
-    return Failure::badInput(
-            QStringLiteral("no account \"%1\"; `tether list` shows the accounts").arg(id),
-            QStringLiteral("unknown_account"));
-}
-
-bool secretsExpected(const AccountStatus &status)
-{
-    return status.hasTokens || status.hasClientSecret;
-}
-
-Failure keychainLocked(const QString &id)
-{
-    return {FailureKind::Keychain, QStringLiteral("keychain_locked"),
-            QStringLiteral("the keychain returned no secrets for %1 although Tether stored them; "
-                           "it is probably locked: unlock it and try again (nothing was changed)")
-                    .arg(id),
-            std::nullopt, 0};
+    return Failure::badInput(Text::tr("no account \"%1\"; the account list shows the ones there "
+                                      "are")
+                                     .arg(id.left(80)),
+                             QStringLiteral("unknown_account"));
 }
 
 std::optional<Failure> AccountRegistry::loadAccount(const QString &id, Account *account) const
@@ -106,13 +103,12 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
     if (!file.exists())
         return std::nullopt;
     if (!file.open(QIODevice::ReadOnly))
-        return registryFailure(
-                QStringLiteral("registry_unreadable"),
-                QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
+        return registryFailure(QStringLiteral("registry_unreadable"),
+                               Text::tr("cannot read %1: %2").arg(m_path, file.errorString()));
     if (file.size() > kMaxRegistrySize)
         return registryFailure(
                 QStringLiteral("registry_unreadable"),
-                QStringLiteral("%1 is implausibly large; it was left as it is").arg(m_path));
+                Text::tr("%1 is implausibly large; it was left as it is").arg(m_path));
     const QByteArray content = file.readAll();
     if (m_parsed && m_parsed->content == content) {
         *accounts = m_parsed->accounts;
@@ -123,31 +119,30 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
     auto unreadable = [&](const QString &why) {
         const QString aside = keepAside(m_path, content);
         return registryFailure(QStringLiteral("registry_corrupt"),
-                               QStringLiteral("the account registry %1 is unreadable (%2); it was "
-                                              "not changed and a copy is kept at %3; repair or "
-                                              "remove it to go on")
+                               Text::tr("the account registry %1 is unreadable (%2); it was not "
+                                        "changed and a copy is kept at %3; repair or remove it to "
+                                        "go on")
                                        .arg(m_path, why, aside));
     };
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(content, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return unreadable(parseError.errorString() + QStringLiteral(" at byte ")
-                          + QString::number(parseError.offset));
+        return unreadable(
+                Text::tr("%1 at byte %2").arg(parseError.errorString()).arg(parseError.offset));
     const QJsonObject root = doc.object();
     const QJsonValue schema = root.value(QStringLiteral("schema"));
     if (!doc.isObject() || !schema.isDouble())
-        return unreadable(QStringLiteral("no schema version"));
+        return unreadable(Text::tr("no schema version"));
     if (schema.toInt() > kSchemaVersion)
-        return registryFailure(
-                QStringLiteral("registry_too_new"),
-                QStringLiteral("the account registry %1 was written by a newer "
-                               "Tether (schema %2; this one reads %3); update Tether")
-                        .arg(m_path)
-                        .arg(schema.toInt())
-                        .arg(kSchemaVersion));
+        return registryFailure(QStringLiteral("registry_too_new"),
+                               Text::tr("the account registry %1 was written by a newer Tether "
+                                        "(schema %2; this one reads %3); update Tether")
+                                       .arg(m_path)
+                                       .arg(schema.toInt())
+                                       .arg(kSchemaVersion));
     if (schema.toInt() < 1)
-        return unreadable(QStringLiteral("schema version %1").arg(schema.toInt()));
+        return unreadable(Text::tr("schema version %1").arg(schema.toInt()));
 
     const QJsonArray array = root.value(QStringLiteral("accounts")).toArray();
     QSet<QString> ids;
@@ -159,7 +154,7 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
         if (!account)
             return unreadable(error);
         if (Q_UNLIKELY(ids.contains(account->config.id)))
-            return unreadable(QStringLiteral("account %1 appears twice").arg(account->config.id));
+            return unreadable(Text::tr("account %1 appears twice").arg(account->config.id));
         ids.insert(account->config.id);
         accounts->append(std::move(*account));
     }
@@ -179,9 +174,9 @@ std::optional<Failure> AccountRegistry::save(const QList<Account> &accounts)
                                        .toJson(QJsonDocument::Compact);
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
-        return registryFailure(QStringLiteral("registry_write_failed"),
-                               QStringLiteral("cannot write %1: %2; nothing was changed")
-                                       .arg(m_path, file.errorString()));
+        return writeFailure(Text::tr("cannot write %1: %2 (is the disk full or read-only?); "
+                                     "nothing was changed")
+                                    .arg(m_path, file.errorString()));
     QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
     m_parsed = Parsed{content, accounts};
     return std::nullopt;
@@ -191,21 +186,19 @@ std::optional<Failure> AccountRegistry::modify(const Change &change)
 {
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
-        return registryFailure(QStringLiteral("registry_write_failed"),
-                               QStringLiteral("cannot create %1").arg(info.absolutePath()));
+        return writeFailure(Text::tr("cannot create %1 (is the disk full or read-only?); "
+                                     "nothing was changed")
+                                    .arg(info.absolutePath()));
     QLockFile lock(m_path + QStringLiteral(".lock"));
     lock.setStaleLockTime(0); // stale only when its holder is gone
     if (!lock.tryLock(kLockWaitMs)) {
         if (lock.error() != QLockFile::LockFailedError) // not held by anyone: it cannot be created
-            return registryFailure(
-                    QStringLiteral("registry_write_failed"),
-                    QStringLiteral("cannot write in %1 (is the disk full or read-only?); "
-                                   "nothing was changed")
-                            .arg(info.absolutePath()));
-        return Failure{FailureKind::Temporary, QStringLiteral("registry_busy"),
-                       QStringLiteral("another Tether process is holding the account registry; "
-                                      "try again"),
-                       std::nullopt, 0};
+            return writeFailure(Text::tr("cannot write in %1 (is the disk full or read-only?); "
+                                         "nothing was changed")
+                                        .arg(info.absolutePath()));
+        return Failure::temporary(QStringLiteral("registry_busy"),
+                                  Text::tr("another Tether process is holding the account "
+                                           "registry; try again"));
     }
     QList<Account> accounts;
     if (auto failure = load(&accounts))

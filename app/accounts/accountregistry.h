@@ -10,10 +10,14 @@ namespace tether {
 // Several processes share it: every change is a read-modify-write under a lock file, so two
 // processes changing two accounts never lose each other's change. A file that cannot be read is
 // never overwritten: a copy is kept aside and every operation reports it until it is fixed.
+// A write that fails (a full or read-only disk) is a temporary failure that changes nothing.
+// Holders keep the lock for one read-modify-write of a small file (well under a millisecond);
+// a change waits at most kLockWaitMs for it.
 class AccountRegistry final
 {
 public:
     static constexpr int kSchemaVersion = 1;
+    static constexpr int kLockWaitMs = 1000;
     using Change = std::function<std::optional<Failure>(QList<Account> &accounts)>;
 
     explicit AccountRegistry(const QString &path);
@@ -47,9 +51,5 @@ private:
 
 const Account *findAccount(const QList<Account> &accounts, const QString &id);
 Failure unknownAccount(const QString &id);
-// The keychain has no item for an account whose registry entry says Tether stored secrets: the
-// keychain is locked or unreachable (a locked Secret Service answers "not found"), not empty.
-bool secretsExpected(const AccountStatus &status);
-Failure keychainLocked(const QString &id);
 
 } // namespace tether

@@ -1,23 +1,44 @@
 #pragma once
 
-#include "accounts/accountbackend.h"
+#include "accounts/account.h"
+#include "accounts/engine.h"
+#include "core/callback.h"
 #include "oauth/tokenresponse.h"
-#include "refresh/refreshoperation.h"
 
-#include <QHash>
 #include <QObject>
-#include <QPointer>
 
 #include <functional>
 
 namespace tether {
 
-class AuthorizationFlow;
+struct SecretBundle;
 
-// The operations on accounts that the command line (and the window) offer. Each one takes the
-// account's lock, re-reads what it changes, writes secrets to the keychain before it writes the
-// registry, and reports once through `done`, called with `context` alive.
-class AccountService final : public QObject, public AccountBackend
+// A change to an account's settings: each field that is set replaces the stored one (an empty
+// string puts an endpoint back to the profile's default).
+struct AccountEdit
+{
+    std::optional<QString> name;
+    std::optional<QString> clientId;
+    std::optional<QString> clientSecret; // goes to the keychain, in the same write as the tokens
+    std::optional<QString> scope;
+    std::optional<QString> issuer;
+    std::optional<QString> tokenEndpoint;
+    std::optional<QString> authorizationEndpoint;
+    std::optional<QString> revocationEndpoint;
+    std::optional<QString> deviceAuthorizationEndpoint;
+    std::optional<QString> redirectUri;
+    std::optional<std::optional<ClientAuth>> clientAuth; // set to nullopt: the profile's
+    std::optional<bool> allowInsecureHttp;
+
+    bool isEmpty() const;
+    AccountConfig appliedTo(const AccountConfig &config) const;
+};
+
+// The operations that change an account's settings and stored secrets: add, edit, import,
+// disconnect, remove. Each takes the account's lock, re-reads what it changes, writes secrets to
+// the keychain before it writes the registry, and replies once through `done`.
+// (Signing in is SignIn's; refreshing is RefreshOperation's.)
+class AccountService final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AccountService)
@@ -27,51 +48,38 @@ public:
 
     const Engine &engine() const { return m_engine; }
 
-    const ProviderCatalog &catalog() const override { return *m_engine.catalog; }
-    std::optional<Failure> loadAccounts(QList<Account> *accounts) const override;
     // Validates everything before anything is stored; the client secret goes to the keychain.
     // A generic OpenID Connect provider's endpoints come from its discovery document first.
     void addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
-                    const Done &done) override;
-    // Stores an RFC 6749 §5.1 token answer as the account's token set. `warnings` gets the
-    // tolerated oddities of the answer.
-    void importTokens(const QString &id, const QByteArray &answer, QStringList *warnings,
-                      const Done &done) override;
-    // Revokes the refresh token at the provider (RFC 7009) where the account has a revocation
-    // endpoint, then forgets the tokens; a failed revocation lands in `warnings`.
-    void disconnect(const QString &id, QStringList *warnings, const Done &done) override;
-    // Signs in through the browser (authorization code + PKCE on a loopback redirect) and stores
-    // the tokens. `browserOpened` gets the URL, and whether a browser was started for it.
-    void connectAccount(const QString &id, const BrowserOpener &opener,
-                        const std::function<void(const QUrl &url, bool opened)> &browserOpened,
-                        const Done &done) override;
-    void remove(const QString &id, const Done &done) override; // forget everything
-    void refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
-                 const RefreshDone &done) override;
+                    const Done &done);
+    // Changes settings, validated as `add` validates them; a new client secret replaces the old
+    // one in one keychain write that keeps the tokens.
+    void editAccount(const QString &id, const AccountEdit &edit, const Done &done);
+    // Stores an RFC 6749 §5.1 token response (JSON) as the account's token set.
+    void importTokens(const QString &id, const QByteArray &response, const Done &done);
+    // Stores a token response as the account's token set (import, sign-in).
+    void storeTokens(const QString &id, const TokenResponse &response, const Done &done);
+    // Revokes the grant at the provider (RFC 7009) where the account has a revocation endpoint,
+    // then forgets the tokens; the summary says which of the two happened.
+    void disconnectAccount(const QString &id, const Done &done);
+    // Disconnects, then deletes the account and its keychain item.
+    void removeAccount(const QString &id, const Done &done);
 
-    // Ends a sign-in under way for this account (the window's Cancel).
-    void cancelConnect(const QString &id);
-
-    RefreshOperation *createRefresh(const QString &id, RefreshOperation::Mode mode);
-
-    // The checks `add` makes, for the window's dialog too.
-    std::optional<Failure> validate(const AccountConfig &config, bool hasClientSecret) const;
+    static constexpr int kLockTimeoutMs = 90'000; // longer than one exchange plus a keychain write
 
 private:
-    void storeTokens(const QString &id, const TokenResponse &response, const Done &done);
-    void store(const AccountConfig &config, const std::optional<QString> &clientSecret,
-               const Done &done);
-    // Runs `body` with the account's lock held; the lock is released when `finish` is called.
-    using Finish = std::function<void(const std::optional<Failure> &)>;
+    using Finish = std::function<void(const Outcome &)>;
+    // Runs `body` with the account's lock held; the lock goes when `finish` is called.
     void withLock(const QString &id, const Done &done,
                   const std::function<void(const Finish &finish)> &body);
-    // Reads the bundle, telling "locked keychain" from "nothing stored" by the registry's flags.
-    void readBundle(
-            const Account &account,
-            const std::function<void(const std::optional<Failure> &, const SecretBundle &)> &next);
+    void store(const AccountConfig &config, const std::optional<QString> &clientSecret,
+               const QStringList &notes, const Done &done);
+    void applyEdit(const QString &id, const AccountEdit &edit, const QStringList &notes,
+                   const Done &done);
+    void revokeThenForget(const Account &account, const SecretBundle &stored, bool remove,
+                          const Finish &finish);
 
     Engine m_engine;
-    QHash<QString, QPointer<AuthorizationFlow>> m_flows;
 };
 
 } // namespace tether

@@ -1,66 +1,166 @@
 #include "commandline.h"
 
-#include "accounts/accountbackend.h"
 #include "accounts/accountregistry.h"
+#include "accounts/accountservice.h"
+#include "accounts/accountvalidation.h"
+#include "accounts/signin.h"
+#include "backend/accountbackend.h"
 #include "cli/output.h"
 #include "core/clock.h"
-#include "core/paths.h"
+#include "core/humantime.h"
 #include "providers/providercatalog.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
 
 namespace tether {
 
+// One command: everything about it in one row.
+struct CommandSpec
+{
+    enum class Input { None, Secret, TokenResponse };
+    struct Option
+    {
+        const char *name;
+        const char *value; // null: a flag
+    };
+
+    const char *name;
+    const char *synopsis;
+    const char *summary; // translated (QT_TRANSLATE_NOOP)
+    QList<Option> options;
+    int positionals; // the account id, or nothing
+    Input input; // what it reads from standard input (Secret only with --client-secret-stdin)
+    void (CommandLine::*handler)(const QCommandLineParser &);
+};
+
 namespace {
 
 constexpr qint64 kMaxSecretBytes = 64 * 1024;
-constexpr qint64 kMaxAnswerBytes = 1024 * 1024;
+constexpr qint64 kMaxResponseBytes = 1024 * 1024;
 
-struct CommandSpec
-{
-    const char *name;
-    const char *synopsis;
-    const char *summary;
+const QList<CommandSpec::Option> kSettingOptions{
+        {"name", "TEXT"},
+        {"client-id", "C"},
+        {"client-secret-stdin", nullptr},
+        {"scope", "\"a b\""},
+        {"issuer", "URL"},
+        {"token-endpoint", "URL"},
+        {"authorization-endpoint", "URL"},
+        {"revocation-endpoint", "URL"},
+        {"device-authorization-endpoint", "URL"},
+        {"redirect-uri", "URL"},
+        {"client-auth", "basic|post|none"},
+        {"allow-insecure-http", nullptr},
 };
 
 const CommandSpec kCommands[] = {
-        {"providers", "providers [--json]", "list the built-in provider profiles"},
+        {"service",
+         "service",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "run Tether's session service in the foreground (what the systemd "
+                           "user unit runs)"),
+         {},
+         0,
+         CommandSpec::Input::None,
+         nullptr},
+        {"providers",
+         "providers [--json]",
+         QT_TRANSLATE_NOOP("CommandLine", "list the built-in provider profiles"),
+         {{"json", nullptr}},
+         0,
+         CommandSpec::Input::None,
+         &CommandLine::providers},
         {"add",
          "add ID --provider P [--name TEXT] [--client-id C] [--client-secret-stdin]\n"
-         "           [--token-endpoint URL] [--authorization-endpoint URL] "
-         "[--revocation-endpoint URL]\n"
-         "           [--issuer URL] [--scope \"a b\"] [--redirect-uri URL] "
-         "[--client-auth basic|post|none]\n"
-         "           [--allow-insecure-http]",
-         "add an account (the client secret is read from standard input)"},
-        {"list", "list [--json]", "every account with its state and expiries"},
-        {"status", "status ID [--json]", "one account"},
-        {"import", "import ID",
-         "store a token endpoint answer (RFC 6749 §5.1 JSON) read from standard input"},
-        {"refresh", "refresh ID | --all", "refresh now"},
-        {"token", "token ID",
-         "print a valid access token, refreshing first if it is about to expire"},
-        {"connect", "connect ID [--no-browser]",
-         "sign in through the browser (authorization code + PKCE, loopback redirect)"},
-        {"disconnect", "disconnect ID",
-         "revoke the tokens at the provider where it can, and forget them (the account stays)"},
-        {"remove", "remove ID", "forget the account and all its secrets"},
+         "           [--token-endpoint URL] [--authorization-endpoint URL] [--revocation-endpoint "
+         "URL]\n"
+         "           [--device-authorization-endpoint URL] [--issuer URL] [--scope \"a b\"]\n"
+         "           [--redirect-uri URL] [--client-auth basic|post|none] [--allow-insecure-http]",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "add an account (the client secret is read from standard input)"),
+         kSettingOptions + QList<CommandSpec::Option>{{"provider", "P"}}, 1,
+         CommandSpec::Input::Secret, &CommandLine::add},
+        {"edit",
+         "edit ID [--name TEXT] [--client-id C] [--client-secret-stdin] [--scope \"a b\"]\n"
+         "           [--token-endpoint URL] [--authorization-endpoint URL] [--revocation-endpoint "
+         "URL]\n"
+         "           [--device-authorization-endpoint URL] [--issuer URL] [--redirect-uri URL]\n"
+         "           [--client-auth basic|post|none|profile] [--allow-insecure-http | "
+         "--deny-insecure-http]",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "change an account's settings; its tokens stay (a new client secret is "
+                           "read from standard input)"),
+         kSettingOptions + QList<CommandSpec::Option>{{"deny-insecure-http", nullptr}}, 1,
+         CommandSpec::Input::Secret, &CommandLine::edit},
+        {"list",
+         "list [--json]",
+         QT_TRANSLATE_NOOP("CommandLine", "every account with its state and expiries"),
+         {{"json", nullptr}},
+         0,
+         CommandSpec::Input::None,
+         &CommandLine::list},
+        {"status",
+         "status ID [--json]",
+         QT_TRANSLATE_NOOP("CommandLine", "one account"),
+         {{"json", nullptr}},
+         1,
+         CommandSpec::Input::None,
+         &CommandLine::status},
+        {"import",
+         "import ID",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "store a token endpoint response (RFC 6749 §5.1 JSON) read from "
+                           "standard input"),
+         {},
+         1,
+         CommandSpec::Input::TokenResponse,
+         &CommandLine::importTokens},
+        {"connect",
+         "connect ID [--no-browser | --device]",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "sign in through the browser (authorization code + PKCE, loopback "
+                           "redirect), or with --device on another device (RFC 8628)"),
+         {{"no-browser", nullptr}, {"device", nullptr}},
+         1,
+         CommandSpec::Input::None,
+         &CommandLine::connectAccount},
+        {"refresh",
+         "refresh ID | --all",
+         QT_TRANSLATE_NOOP("CommandLine", "refresh now"),
+         {{"all", nullptr}},
+         1,
+         CommandSpec::Input::None,
+         &CommandLine::refresh},
+        {"token",
+         "token ID",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "print a valid access token, refreshing first if it is about to "
+                           "expire"),
+         {},
+         1,
+         CommandSpec::Input::None,
+         &CommandLine::token},
+        {"disconnect",
+         "disconnect ID",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "revoke the tokens at the provider where it can, and forget them (the "
+                           "account stays)"),
+         {},
+         1,
+         CommandSpec::Input::None,
+         &CommandLine::disconnectAccount},
+        {"remove",
+         "remove ID",
+         QT_TRANSLATE_NOOP("CommandLine", "disconnect, then delete the account and its secrets"),
+         {},
+         1,
+         CommandSpec::Input::None,
+         &CommandLine::remove},
 };
-
-InputRequest secretInput()
-{
-    return {kMaxSecretBytes, QStringLiteral("Client secret: "), true};
-}
-
-InputRequest answerInput()
-{
-    return {kMaxAnswerBytes, QStringLiteral("Token answer (JSON): "), false};
-}
 
 const CommandSpec *findCommand(const QString &name)
 {
@@ -71,18 +171,30 @@ const CommandSpec *findCommand(const QString &name)
     return nullptr;
 }
 
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
 QString usage()
 {
-    QString text = QStringLiteral(
+    QString text = QCoreApplication::translate(
+            "CommandLine",
             "Usage: tether [--demo | --hidden]\n"
             "       tether COMMAND [OPTIONS]\n\n"
-            "Keeps OAuth 2.0 account connections alive: refreshes tokens before they expire and\n"
-            "keeps every secret in the system keychain.\n\nCommands:\n");
+            "Keeps OAuth 2.0 account connections alive: refreshes tokens before they "
+            "expire and\nkeeps every secret in the system keychain.\n\n"
+            "  (no command)  open the window (starting the service if it is not "
+            "running)\n"
+            "  --hidden      start the service in the background, no window\n"
+            "  --demo        the window on the embedded demo provider\n\n"
+            "Commands:\n");
     for (const CommandSpec &spec : kCommands)
         text += QStringLiteral("  %1%2\n")
                         .arg(QString::fromLatin1(spec.name), -12)
-                        .arg(QString::fromUtf8(spec.summary));
-    text += QStringLiteral(
+                        .arg(translated(spec.summary));
+    text += QCoreApplication::translate(
+            "CommandLine",
             "\n`tether COMMAND --help` describes one command.\n\n"
             "Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 reconnect needed,\n"
             "4 temporary failure (try again later), 5 keychain unavailable or locked.\n");
@@ -91,42 +203,36 @@ QString usage()
 
 QString commandUsage(const CommandSpec &spec)
 {
-    return QStringLiteral("Usage: tether %1\n\n%2.\n")
-            .arg(QString::fromUtf8(spec.synopsis), QString::fromUtf8(spec.summary));
+    return QCoreApplication::translate("CommandLine", "Usage: tether %1\n\n%2.\n")
+            .arg(QString::fromUtf8(spec.synopsis), translated(spec.summary));
 }
 
 } // namespace
 
-CommandLine::CommandLine(AccountBackend &backend, CommandIo &io, const Clock &clock,
-                         QObject *parent)
-    : QObject(parent), m_backend(backend), m_io(io), m_clock(clock)
+CommandLine::CommandLine(AccountBackend &backend, AccountService *signIn, CommandIo &io,
+                         const Clock &clock, QObject *parent)
+    : QObject(parent), m_backend(backend), m_signIn(signIn), m_io(io), m_clock(clock)
 { }
 
 CommandLine::~CommandLine() = default;
 
-std::optional<InputRequest> CommandLine::inputFor(const QStringList &arguments)
-{
-    const QString command = arguments.value(1);
-    if (command == QLatin1String("import"))
-        return answerInput();
-    if (command == QLatin1String("add")
-        && arguments.contains(QLatin1String("--client-secret-stdin")))
-        return secretInput();
-    return std::nullopt;
-}
-
-void CommandLine::printTable(const QList<QStringList> &rows)
-{
-    for (const QString &line : output::table(rows))
-        m_io.line(line);
-}
-
-bool CommandLine::isCommand(const QStringList &arguments)
+QString CommandLine::commandOf(const QStringList &arguments)
 {
     const QString first = arguments.value(1);
-    return findCommand(first) || first == QLatin1String("--version") || first == QLatin1String("-v")
+    if (first.isEmpty() || first.startsWith(QLatin1Char('-')))
+        return needsNoAccounts(arguments) ? first : QString();
+    return first; // a command, or an unknown word that start() reports
+}
+
+bool CommandLine::needsNoAccounts(const QStringList &arguments)
+{
+    const QString first = arguments.value(1);
+    return first == QLatin1String("--version") || first == QLatin1String("-v")
            || first == QLatin1String("--help") || first == QLatin1String("-h")
-           || (!first.isEmpty() && !first.startsWith(QLatin1Char('-')));
+           || (!first.startsWith(QLatin1Char('-'))
+               && (arguments.contains(QLatin1String("--help"))
+                   || arguments.contains(QLatin1String("-h")) || !findCommand(first)
+                   || first == QLatin1String("providers")));
 }
 
 void CommandLine::start(const QStringList &arguments)
@@ -142,83 +248,78 @@ void CommandLine::start(const QStringList &arguments)
             m_io.writeOut(usage().toUtf8());
             return exitWith(0);
         }
-        if (!findCommand(first)) {
-            m_io.error(QStringLiteral("unknown command \"%1\"; `tether --help` lists the "
-                                      "commands")
+        const CommandSpec *spec = findCommand(first);
+        if (!spec) {
+            m_io.error(tr("unknown command \"%1\"; `tether --help` lists the commands")
                                .arg(first.left(60)));
             return exitWith(2);
         }
-        run(first, arguments.mid(2));
+        run(*spec, arguments.mid(2));
     });
 }
 
-void CommandLine::run(const QString &command, const QStringList &arguments)
+void CommandLine::run(const CommandSpec &spec, const QStringList &arguments)
 {
-    const CommandSpec &spec = *findCommand(command);
+    m_spec = &spec;
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    const QCommandLineOption json(QStringLiteral("json"));
     parser.addOption(help);
-
-    int positionals = 1; // the account id, for most commands
-    if (command == QLatin1String("providers") || command == QLatin1String("list")) {
-        parser.addOption(json);
-        positionals = 0;
-    } else if (command == QLatin1String("status")) {
-        parser.addOption(json);
-    } else if (command == QLatin1String("refresh")) {
-        parser.addOption(QCommandLineOption(QStringLiteral("all")));
-    } else if (command == QLatin1String("connect")) {
-        parser.addOption(QCommandLineOption(QStringLiteral("no-browser")));
-    } else if (command == QLatin1String("add")) {
-        for (const char *name :
-             {"provider", "name", "client-id", "token-endpoint", "authorization-endpoint",
-              "revocation-endpoint", "issuer", "scope", "redirect-uri", "client-auth"})
-            parser.addOption(
-                    QCommandLineOption(QString::fromLatin1(name), {}, QStringLiteral("value")));
-        parser.addOption(QCommandLineOption(QStringLiteral("client-secret-stdin")));
-        parser.addOption(QCommandLineOption(QStringLiteral("allow-insecure-http")));
+    for (const CommandSpec::Option &option : spec.options) {
+        parser.addOption(option.value ? QCommandLineOption(QString::fromLatin1(option.name), {},
+                                                           QString::fromLatin1(option.value))
+                                      : QCommandLineOption(QString::fromLatin1(option.name)));
     }
-
     if (!parser.parse(QStringList{QStringLiteral("tether")} + arguments)) {
         QString why = parser.errorText();
         if (why.endsWith(QLatin1Char('.')))
             why.chop(1);
-        m_io.error(QStringLiteral("%1; see `tether %2 --help`").arg(why, command));
+        m_io.error(tr("%1; see `tether %2 --help`").arg(why, QString::fromLatin1(spec.name)));
         return exitWith(2);
     }
     if (parser.isSet(help)) {
         m_io.writeOut(commandUsage(spec).toUtf8());
         return exitWith(0);
     }
-    const bool all = command == QLatin1String("refresh") && parser.isSet(QStringLiteral("all"));
-    const int expected = all ? 0 : positionals;
-    if (parser.positionalArguments().size() != expected) {
-        m_io.error(QStringLiteral("usage: tether %1")
-                           .arg(QString::fromUtf8(spec.synopsis).simplified()));
+    const bool all = QLatin1String(spec.name) == QLatin1String("refresh")
+                     && parser.isSet(QStringLiteral("all"));
+    const int expected = all ? 0 : spec.positionals;
+    if (parser.positionalArguments().size() != expected || !spec.handler) {
+        m_io.error(tr("usage: tether %1").arg(QString::fromUtf8(spec.synopsis).simplified()));
         return exitWith(2);
     }
+    m_account = expected > 0 ? parser.positionalArguments().constFirst() : QString();
+    (this->*spec.handler)(parser);
+}
 
-    if (command == QLatin1String("providers"))
-        return providers(parser);
-    if (command == QLatin1String("add"))
-        return add(parser);
-    if (command == QLatin1String("list"))
-        return list(parser);
-    if (command == QLatin1String("status"))
-        return status(parser);
-    if (command == QLatin1String("import"))
-        return importTokens(parser);
-    if (command == QLatin1String("refresh"))
-        return refresh(parser);
-    if (command == QLatin1String("token"))
-        return token(parser);
-    if (command == QLatin1String("connect"))
-        return connectAccount(parser);
-    if (command == QLatin1String("disconnect"))
-        return disconnect(parser);
-    remove(parser);
+QString CommandLine::id(const QCommandLineParser &parser) const
+{
+    return parser.positionalArguments().value(0);
+}
+
+void CommandLine::printTable(const QList<QStringList> &rows)
+{
+    for (const QString &line : output::table(rows))
+        m_io.line(line);
+}
+
+std::optional<QString> CommandLine::readSecret()
+{
+    const auto data = m_io.readInput({kMaxSecretBytes, tr("Client secret: "), true});
+    if (!data) {
+        fail(Failure::badInput(tr("the client secret on standard input is missing or longer "
+                                  "than 64 KiB")));
+        return std::nullopt;
+    }
+    QString text = QString::fromUtf8(*data);
+    while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
+        text.chop(1);
+    if (text.isEmpty()) {
+        fail(Failure::badInput(tr("--client-secret-stdin was given but standard input was "
+                                  "empty")));
+        return std::nullopt;
+    }
+    return text;
 }
 
 void CommandLine::providers(const QCommandLineParser &parser)
@@ -232,21 +333,10 @@ void CommandLine::providers(const QCommandLineParser &parser)
         m_io.writeOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return exitWith(0);
     }
-    QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("BODY"),
-                             QStringLiteral("AUTH"), QStringLiteral("REFRESH TOKEN")}};
-    for (const ProviderProfile &p : m_backend.catalog().profiles()) {
-        QString refresh =
-                p.rotation == Rotation::Always
-                        ? (p.singleUse ? QStringLiteral("single use") : QStringLiteral("rotates"))
-                        : (p.rotation == Rotation::Never ? QStringLiteral("kept")
-                                                         : QStringLiteral("may rotate"));
-        if (p.refreshLifetime != LifetimeModel::Unknown && p.refreshLifetimeSeconds > 0)
-            refresh += QStringLiteral(", %1 %2").arg(p.refreshLifetime == LifetimeModel::Rolling
-                                                             ? QStringLiteral("rolling")
-                                                             : QStringLiteral("lives"),
-                                                     output::duration(p.refreshLifetimeSeconds));
-        rows.append({p.id, p.name, nameOf(p.body), nameOf(p.clientAuth), refresh});
-    }
+    QList<QStringList> rows{{tr("ID"), tr("NAME"), tr("BODY"), tr("AUTH"), tr("REFRESH TOKEN")}};
+    for (const ProviderProfile &p : m_backend.catalog().profiles())
+        rows.append({p.id, p.name, nameOf(p.body), nameOf(p.clientAuth),
+                     output::profileRefreshSummary(p)});
     printTable(rows);
     exitWith(0);
 }
@@ -254,16 +344,18 @@ void CommandLine::providers(const QCommandLineParser &parser)
 void CommandLine::add(const QCommandLineParser &parser)
 {
     AccountConfig config;
-    config.id = parser.positionalArguments().constFirst();
+    config.id = id(parser);
     config.provider = parser.value(QStringLiteral("provider"));
     if (config.provider.isEmpty())
-        return done(Failure::badInput(QStringLiteral("--provider is required; `tether providers` "
-                                                     "lists them")));
+        return fail(Failure::badInput(tr("--provider is required; `tether providers` lists "
+                                         "them")));
     config.name = parser.value(QStringLiteral("name"));
     config.clientId = parser.value(QStringLiteral("client-id"));
     config.tokenEndpoint = parser.value(QStringLiteral("token-endpoint"));
     config.authorizationEndpoint = parser.value(QStringLiteral("authorization-endpoint"));
     config.revocationEndpoint = parser.value(QStringLiteral("revocation-endpoint"));
+    config.deviceAuthorizationEndpoint =
+            parser.value(QStringLiteral("device-authorization-endpoint"));
     config.issuer = parser.value(QStringLiteral("issuer"));
     config.scope = parser.value(QStringLiteral("scope")).simplified();
     config.redirectUri = parser.value(QStringLiteral("redirect-uri"));
@@ -271,25 +363,15 @@ void CommandLine::add(const QCommandLineParser &parser)
 
     std::optional<QString> secret;
     if (parser.isSet(QStringLiteral("client-secret-stdin"))) {
-        const auto data = m_io.readInput(secretInput());
-        if (!data)
-            return done(Failure::badInput(QStringLiteral("the client secret on standard input is "
-                                                         "missing or longer than 64 KiB")));
-        QString text = QString::fromUtf8(*data);
-        while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
-            text.chop(1);
-        if (text.isEmpty())
-            return done(Failure::badInput(QStringLiteral("--client-secret-stdin was given but "
-                                                         "standard input was empty")));
-        secret = text;
+        secret = readSecret();
+        if (!secret)
+            return;
     }
-
     const ProviderProfile *profile = m_backend.catalog().find(config.provider);
     if (parser.isSet(QStringLiteral("client-auth"))) {
         config.clientAuth = clientAuthFromString(parser.value(QStringLiteral("client-auth")));
         if (!config.clientAuth)
-            return done(
-                    Failure::badInput(QStringLiteral("--client-auth must be basic, post or none")));
+            return fail(Failure::badInput(tr("--client-auth must be basic, post or none")));
     } else if (profile && profile->discovery && !config.tokenEndpoint.isEmpty()) {
         // A generic provider without discovery: the client is registered as confidential
         // exactly when it has a secret. (With discovery, the server's metadata decides.)
@@ -297,226 +379,278 @@ void CommandLine::add(const QCommandLineParser &parser)
     }
     if (config.scope.isEmpty() && profile)
         config.scope = profile->defaultScopes.join(QLatin1Char(' '));
+    // Checked here too, so that a mistake is named by its option, wherever the account goes.
+    const bool discovery = profile && profile->discovery && config.tokenEndpoint.isEmpty();
+    if (auto invalid = validateAccount(m_backend.catalog(), config, secret && !secret->isEmpty(),
+                                       discovery))
+        return fail(*invalid);
 
-    m_backend.addAccount(config, secret, [this, config](const std::optional<Failure> &failure) {
-        if (!failure)
-            m_io.line(QStringLiteral("added %1; next: `tether connect %1` or "
-                                     "`tether import %1`")
-                              .arg(config.id));
-        done(failure);
-    });
+    m_backend.addAccount(config, secret, {this, [this, config](const Outcome &outcome) {
+                                              for (const QString &note : outcome.notes)
+                                                  m_io.warning(note);
+                                              if (outcome.failure)
+                                                  return fail(*outcome.failure);
+                                              m_io.line(tr("added %1; next: `tether connect %1` "
+                                                           "or `tether import %1`")
+                                                                .arg(config.id));
+                                              exitWith(0);
+                                          }});
 }
 
-bool CommandLine::loadAccounts(QList<Account> *accounts)
+void CommandLine::edit(const QCommandLineParser &parser)
 {
-    if (auto failure = m_backend.loadAccounts(accounts)) {
-        done(failure);
-        return false;
+    AccountEdit edit;
+    auto text = [&](const char *option, std::optional<QString> &field) {
+        const QString name = QString::fromLatin1(option);
+        if (parser.isSet(name))
+            field = parser.value(name).trimmed();
+    };
+    text("name", edit.name);
+    text("client-id", edit.clientId);
+    text("issuer", edit.issuer);
+    text("token-endpoint", edit.tokenEndpoint);
+    text("authorization-endpoint", edit.authorizationEndpoint);
+    text("revocation-endpoint", edit.revocationEndpoint);
+    text("device-authorization-endpoint", edit.deviceAuthorizationEndpoint);
+    text("redirect-uri", edit.redirectUri);
+    if (parser.isSet(QStringLiteral("scope")))
+        edit.scope = parser.value(QStringLiteral("scope")).simplified();
+    if (parser.isSet(QStringLiteral("client-auth"))) {
+        const QString value = parser.value(QStringLiteral("client-auth"));
+        if (value == QLatin1String("profile")) {
+            edit.clientAuth = std::optional<ClientAuth>();
+        } else if (const auto auth = clientAuthFromString(value)) {
+            edit.clientAuth = auth;
+        } else {
+            return fail(Failure::badInput(tr("--client-auth must be basic, post, none or "
+                                             "profile")));
+        }
     }
-    return true;
+    if (parser.isSet(QStringLiteral("allow-insecure-http"))
+        && parser.isSet(QStringLiteral("deny-insecure-http")))
+        return fail(Failure::badInput(tr("give --allow-insecure-http or --deny-insecure-http, "
+                                         "not both")));
+    if (parser.isSet(QStringLiteral("allow-insecure-http")))
+        edit.allowInsecureHttp = true;
+    if (parser.isSet(QStringLiteral("deny-insecure-http")))
+        edit.allowInsecureHttp = false;
+    if (parser.isSet(QStringLiteral("client-secret-stdin"))) {
+        edit.clientSecret = readSecret();
+        if (!edit.clientSecret)
+            return;
+    }
+    if (edit.isEmpty())
+        return fail(Failure::badInput(tr("nothing to change; `tether edit --help` lists what "
+                                         "can be")));
+    m_backend.editAccount(id(parser), edit, {this, [this](const Outcome &o) { finish(o); }});
 }
 
 void CommandLine::list(const QCommandLineParser &parser)
 {
-    QList<Account> accounts;
-    if (!loadAccounts(&accounts))
-        return;
-    if (parser.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const Account &a : accounts)
-            array.append(output::statusJson(a));
-        m_io.writeOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
-        return exitWith(0);
-    }
-    if (accounts.isEmpty()) {
-        m_io.line(QStringLiteral("No accounts yet. Add one with `tether add ID --provider P "
-                                 "--client-id C`; `tether providers` lists the providers."));
-        return exitWith(0);
-    }
-    const QDateTime now = m_clock.nowUtc();
-    QList<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("PROVIDER"),
-                             QStringLiteral("STATE"), QStringLiteral("ACCESS TOKEN"),
-                             QStringLiteral("REFRESH TOKEN")}};
-    for (const Account &a : accounts) {
-        const QString access =
-                a.status.hasTokens && a.status.accessExpiresAt.isValid()
-                        ? (a.status.accessExpiresAt > now
-                                   ? QStringLiteral("expires ")
-                                             + output::relative(a.status.accessExpiresAt, now)
-                                   : QStringLiteral("expired"))
-                        : QStringLiteral("-");
-        rows.append({a.config.id, a.config.provider, nameOf(a.status.state), access,
-                     output::refreshTokenSummary(a, now)});
-    }
-    printTable(rows);
-    exitWith(0);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    m_backend.listAccounts(
+            {this, [this, json](const AccountList &list) {
+                 if (list.failure)
+                     return fail(*list.failure);
+                 if (json) {
+                     QJsonArray array;
+                     for (const Account &a : list.accounts)
+                         array.append(output::statusJson(a));
+                     m_io.writeOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
+                     return exitWith(0);
+                 }
+                 if (list.accounts.isEmpty()) {
+                     m_io.line(tr("No accounts yet. Add one with `tether add ID "
+                                  "--provider P --client-id C`; `tether "
+                                  "providers` lists the providers."));
+                     return exitWith(0);
+                 }
+                 const QDateTime now = m_clock.nowUtc();
+                 QList<QStringList> rows{{tr("ID"), tr("PROVIDER"), tr("STATE"), tr("ACCESS TOKEN"),
+                                          tr("REFRESH TOKEN")}};
+                 for (const Account &a : list.accounts)
+                     rows.append({a.config.id, a.config.provider, nameOf(a.status.state),
+                                  output::accessTokenSummary(a, now),
+                                  output::refreshTokenSummary(a, now)});
+                 printTable(rows);
+                 exitWith(0);
+             }});
 }
 
 void CommandLine::status(const QCommandLineParser &parser)
 {
-    const QString id = parser.positionalArguments().constFirst();
-    QList<Account> accounts;
-    if (!loadAccounts(&accounts))
-        return;
-    const Account *account = findAccount(accounts, id);
-    if (!account)
-        return done(unknownAccount(id));
-    if (parser.isSet(QStringLiteral("json"))) {
-        m_io.writeOut(QJsonDocument(output::statusJson(*account)).toJson(QJsonDocument::Indented));
-        return exitWith(0);
-    }
-    const QDateTime now = m_clock.nowUtc();
-    const AccountStatus &s = account->status;
-    auto when = [&](const QDateTime &t) {
-        return t.isValid() ? QStringLiteral("%1 (%2)").arg(t.toString(Qt::ISODate),
-                                                           output::relative(t, now))
-                           : QStringLiteral("-");
-    };
-    m_io.line(QStringLiteral("%1 (%2, %3)")
-                      .arg(account->config.name, account->config.id, account->config.provider));
-    m_io.line(QStringLiteral("  state:          %1").arg(nameOf(s.state)));
-    m_io.line(QStringLiteral("  access token:   expires %1").arg(when(s.accessExpiresAt)));
-    m_io.line(
-            QStringLiteral("  refresh token:  %1").arg(output::refreshTokenSummary(*account, now)));
-    m_io.line(QStringLiteral("  last refresh:   %1").arg(when(s.lastRefreshAt)));
-    m_io.line(QStringLiteral("  next refresh:   %1").arg(when(s.nextRefreshAt)));
-    if (s.lastError)
-        m_io.line(QStringLiteral("  last error:     %1: %2")
-                          .arg(s.lastError->code, s.lastError->message));
-    exitWith(0);
+    const QString wanted = id(parser);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    m_backend.listAccounts({this, [this, wanted, json](const AccountList &list) {
+                                if (list.failure)
+                                    return fail(*list.failure);
+                                const Account *account = findAccount(list.accounts, wanted);
+                                if (!account)
+                                    return fail(unknownAccount(wanted));
+                                if (json) {
+                                    m_io.writeOut(QJsonDocument(output::statusJson(*account))
+                                                          .toJson(QJsonDocument::Indented));
+                                    return exitWith(0);
+                                }
+                                for (const QString &line :
+                                     output::statusLines(*account, m_clock.nowUtc()))
+                                    m_io.line(line);
+                                exitWith(0);
+                            }});
 }
 
 void CommandLine::importTokens(const QCommandLineParser &parser)
 {
-    const QString id = parser.positionalArguments().constFirst();
-    const auto data = m_io.readInput(answerInput());
+    const auto data = m_io.readInput({kMaxResponseBytes, tr("Token response (JSON): "), false});
     if (!data)
-        return done(Failure::badInput(QStringLiteral("the token answer on standard input is "
-                                                     "missing or larger than 1 MiB"),
+        return fail(Failure::badInput(tr("the token response on standard input is missing or "
+                                         "larger than 1 MiB"),
                                       QStringLiteral("malformed_json")));
-    auto warnings = std::make_shared<QStringList>();
-    m_backend.importTokens(id, *data, warnings.get(),
-                           [this, id, warnings](const std::optional<Failure> &failure) {
-                               for (const QString &w : *warnings)
-                                   m_io.warning(w);
-                               if (!failure)
-                                   m_io.line(QStringLiteral("imported tokens for %1").arg(id));
-                               done(failure);
-                           });
+    const QString account = id(parser);
+    m_backend.importTokens(account, *data,
+                           {this, [this, account](const Outcome &outcome) {
+                                if (outcome.ok())
+                                    return finish(
+                                            Outcome::done(tr("imported tokens for %1").arg(account),
+                                                          outcome.notes));
+                                finish(outcome);
+                            }});
 }
 
 void CommandLine::refresh(const QCommandLineParser &parser)
 {
-    QStringList ids;
-    if (parser.isSet(QStringLiteral("all"))) {
-        QList<Account> accounts;
-        if (!loadAccounts(&accounts))
-            return;
-        for (const Account &a : accounts) {
-            if (a.status.hasTokens)
-                ids << a.config.id;
-        }
-    } else {
-        ids << parser.positionalArguments().constFirst();
-    }
-    refreshNext(ids, 0);
+    if (!parser.isSet(QStringLiteral("all")))
+        return refreshNext({id(parser)}, 0);
+    m_backend.listAccounts({this, [this](const AccountList &list) {
+                                if (list.failure)
+                                    return fail(*list.failure);
+                                QStringList ids;
+                                for (const Account &a : list.accounts) {
+                                    if (a.status.hasTokens)
+                                        ids << a.config.id;
+                                }
+                                refreshNext(ids, 0);
+                            }});
 }
 
 void CommandLine::refreshNext(QStringList ids, int worst)
 {
     if (ids.isEmpty())
         return exitWith(worst);
-    const QString id = ids.takeFirst();
+    const QString account = ids.takeFirst();
     m_backend.refresh(
-            id, RefreshOperation::Mode::Force, this,
-            [this, id, ids, worst](const RefreshResult &result) {
-                for (const QString &note : result.notes)
-                    m_io.warning(QStringLiteral("%1: %2").arg(id, note));
-                int code = 0;
-                if (result.failure) {
-                    m_io.error(result.failure->message);
-                    code = exitCodeFor(result.failure->kind);
-                } else {
-                    m_io.line(QStringLiteral("%1: %2; access token valid until %3")
-                                      .arg(id,
-                                           result.exchanged
-                                                   ? QStringLiteral("refreshed")
-                                                   : QStringLiteral("refreshed by another process"),
-                                           result.tokens.accessExpiresAt.toString(Qt::ISODate)));
-                }
-                refreshNext(ids, worst ? worst : code);
-            });
+            account,
+            {this, [this, account, ids, worst](const RefreshReply &reply) {
+                 for (const QString &note : reply.notes)
+                     m_io.warning(QStringLiteral("%1: %2").arg(account, note));
+                 int code = 0;
+                 if (reply.failure) {
+                     m_io.error(reply.failure->message);
+                     code = exitCodeFor(*reply.failure);
+                 } else {
+                     m_io.line((reply.exchanged ? tr("%1: refreshed; access token valid until %2")
+                                                : tr("%1: refreshed by another process; access "
+                                                     "token valid until %2"))
+                                       .arg(account, humantime::instant(reply.accessExpiresAt)));
+                 }
+                 refreshNext(ids, worst ? worst : code);
+             }});
 }
 
 void CommandLine::token(const QCommandLineParser &parser)
 {
-    const QString id = parser.positionalArguments().constFirst();
-    m_backend.refresh(id, RefreshOperation::Mode::IfNeeded, this,
-                      [this](const RefreshResult &result) {
-                          if (result.failure)
-                              return done(result.failure);
-                          for (const QString &note : result.notes)
-                              m_io.warning(note);
-                          m_io.line(result.tokens.accessToken);
-                          exitWith(0);
-                      });
+    m_backend.accessToken(id(parser), {this, [this](const TokenReply &reply) {
+                                           if (reply.failure)
+                                               return fail(*reply.failure);
+                                           for (const QString &note : reply.notes)
+                                               m_io.warning(note);
+                                           m_io.line(reply.accessToken);
+                                           exitWith(0);
+                                       }});
 }
 
 void CommandLine::connectAccount(const QCommandLineParser &parser)
 {
-    const QString id = parser.positionalArguments().constFirst();
+    if (!m_signIn)
+        return fail(Failure::unexpected(tr("this process cannot sign in")));
+    const bool device = parser.isSet(QStringLiteral("device"));
+    if (device && parser.isSet(QStringLiteral("no-browser")))
+        return fail(Failure::badInput(tr("give --no-browser or --device, not both")));
     const bool noBrowser = parser.isSet(QStringLiteral("no-browser"));
-    const BrowserOpener opener = noBrowser ? BrowserOpener() : BrowserOpener(openInBrowser);
-    m_backend.connectAccount(
-            id, opener,
-            [this](const QUrl &url, bool opened) {
+    auto *signIn = new SignIn(
+            *m_signIn, id(parser), device ? SignIn::Method::Device : SignIn::Method::Browser,
+            noBrowser || device ? BrowserOpener() : BrowserOpener(openInBrowser), this);
+    auto lastNotice = std::make_shared<QString>();
+    connect(signIn, &SignIn::signInProgressed, this,
+            [this, lastNotice,
+             shown = std::make_shared<bool>(false)](const SignInProgress &progress) mutable {
                 // Progress goes to stdout; stderr carries only the one line of a failure.
-                if (opened) {
-                    m_io.line(QStringLiteral("Sign in in the browser window that opened; waiting "
-                                             "(Ctrl-C cancels)."));
-                } else {
-                    m_io.line(url.toString(QUrl::FullyEncoded));
-                    m_io.line(QStringLiteral("Open the address above in a browser to sign in; "
-                                             "waiting (Ctrl-C cancels)."));
+                if (!*shown) {
+                    *shown = true;
+                    if (progress.device) {
+                        const DeviceCode &code = *progress.device;
+                        m_io.line(tr("To sign in, open %1 on any device and enter the code %2")
+                                          .arg(code.verificationUri.toString(QUrl::FullyEncoded),
+                                               code.userCode));
+                        if (!code.verificationUriComplete.isEmpty())
+                            m_io.line(tr("or open %1 (the code is filled in)")
+                                              .arg(code.verificationUriComplete.toString(
+                                                      QUrl::FullyEncoded)));
+                        m_io.line(tr("The code expires at %1; waiting (Ctrl-C cancels).")
+                                          .arg(humantime::instant(code.expiresAt)));
+                    } else if (progress.browserOpened) {
+                        m_io.line(tr("Sign in in the browser window that opened; waiting "
+                                     "(Ctrl-C cancels)."));
+                    } else {
+                        m_io.line(progress.url.toString(QUrl::FullyEncoded));
+                        m_io.line(tr("Open the address above in a browser to sign in; "
+                                     "waiting (Ctrl-C cancels)."));
+                    }
                 }
-            },
-            [this, id](const std::optional<Failure> &failure) {
-                if (!failure)
-                    m_io.line(QStringLiteral("connected %1").arg(id));
-                done(failure);
+                if (!progress.notice.isEmpty() && progress.notice != *lastNotice) {
+                    *lastNotice = progress.notice;
+                    m_io.line(progress.notice);
+                }
             });
+    connect(signIn, &SignIn::signInFinished, this,
+            [this](const Outcome &outcome) { finish(outcome); });
+    signIn->start();
 }
 
-void CommandLine::disconnect(const QCommandLineParser &parser)
+void CommandLine::disconnectAccount(const QCommandLineParser &parser)
 {
-    const QString id = parser.positionalArguments().constFirst();
-    auto warnings = std::make_shared<QStringList>();
-    m_backend.disconnect(
-            id, warnings.get(), [this, id, warnings](const std::optional<Failure> &failure) {
-                for (const QString &w : *warnings)
-                    m_io.warning(w);
-                if (!failure)
-                    m_io.line(QStringLiteral("disconnected %1: its tokens are forgotten").arg(id));
-                done(failure);
-            });
+    m_backend.disconnectAccount(id(parser), {this, [this](const Outcome &o) { finish(o); }});
 }
 
 void CommandLine::remove(const QCommandLineParser &parser)
 {
-    const QString id = parser.positionalArguments().constFirst();
-    m_backend.remove(id, [this, id](const std::optional<Failure> &failure) {
-        if (!failure)
-            m_io.line(QStringLiteral("removed %1").arg(id));
-        done(failure);
-    });
+    m_backend.removeAccount(id(parser), {this, [this](const Outcome &o) { finish(o); }});
 }
 
-void CommandLine::done(const std::optional<Failure> &failure)
+void CommandLine::finish(const Outcome &outcome)
 {
-    if (!failure)
-        return exitWith(0);
-    m_io.error(failure->message);
-    exitWith(exitCodeFor(failure->kind));
+    for (const QString &note : outcome.notes)
+        m_io.warning(note);
+    if (outcome.failure)
+        return fail(*outcome.failure);
+    if (!outcome.summary.isEmpty())
+        m_io.line(outcome.summary);
+    exitWith(0);
+}
+
+void CommandLine::fail(const Failure &failure)
+{
+    QString line = failure.message;
+    // Where the failure is about a setting, point at the option that sets it.
+    if (!failure.field.isEmpty() && !line.contains(QLatin1String("--") + failure.field)) {
+        const QString name = m_spec ? QString::fromLatin1(m_spec->name) : QString();
+        if (name == QLatin1String("add") || name == QLatin1String("edit") || m_account.isEmpty())
+            line += QStringLiteral(" (--%1)").arg(failure.field);
+        else
+            line += tr("; change it with `tether edit %1 --%2`").arg(m_account, failure.field);
+    }
+    m_io.error(line);
+    exitWith(exitCodeFor(failure));
 }
 
 void CommandLine::exitWith(int code)

@@ -2,6 +2,7 @@
 
 #include "accounts/account.h"
 #include "cli/commandio.h"
+#include "core/callback.h"
 
 #include <QObject>
 
@@ -10,53 +11,64 @@ class QCommandLineParser;
 namespace tether {
 
 class AccountBackend;
+class AccountService;
 class Clock;
+struct CommandSpec;
 
-// `tether COMMAND ...`: runs one command against a backend (the accounts' own service, or the
-// running app on a client's behalf) and ends with commandFinished(exitCode) after writing what
-// happened to its CommandIo (one line on stderr for every failure).
+// `tether COMMAND ...`: runs one command against a backend (this process's, or the session
+// service's over D-Bus) and ends with commandFinished(exitCode) after writing what happened to
+// its CommandIo: results on stdout, and for every failure one line on stderr. Every command is
+// one row of the table in commandline.cpp.
 class CommandLine final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CommandLine)
 
 public:
-    CommandLine(AccountBackend &backend, CommandIo &io, const Clock &clock,
+    // `signIn`: this process's accounts, for `connect` (a sign-in always runs where the person
+    // is: the browser it opens and the loopback listener are this machine's).
+    CommandLine(AccountBackend &backend, AccountService *signIn, CommandIo &io, const Clock &clock,
                 QObject *parent = nullptr);
     ~CommandLine() override;
 
-    // Whether these arguments ask for a command-line command rather than the window.
-    static bool isCommand(const QStringList &arguments);
-    // What the command in these arguments reads from standard input, if anything; a client
-    // reads it before it hands the command to the running app.
-    static std::optional<InputRequest> inputFor(const QStringList &arguments);
+    // The command these arguments name ("" for none: the window, --hidden, --demo).
+    static QString commandOf(const QStringList &arguments);
+    // Whether these arguments are answered without any account: help and version.
+    static bool needsNoAccounts(const QStringList &arguments);
     void start(const QStringList &arguments);
+
+    // The handlers, one per row of the table.
+    void providers(const QCommandLineParser &parser);
+    void add(const QCommandLineParser &parser);
+    void edit(const QCommandLineParser &parser);
+    void list(const QCommandLineParser &parser);
+    void status(const QCommandLineParser &parser);
+    void importTokens(const QCommandLineParser &parser);
+    void connectAccount(const QCommandLineParser &parser);
+    void refresh(const QCommandLineParser &parser);
+    void token(const QCommandLineParser &parser);
+    void disconnectAccount(const QCommandLineParser &parser);
+    void remove(const QCommandLineParser &parser);
 
 Q_SIGNALS:
     void commandFinished(int exitCode);
 
 private:
-    void run(const QString &command, const QStringList &arguments);
-    void providers(const QCommandLineParser &parser);
-    void add(const QCommandLineParser &parser);
-    void list(const QCommandLineParser &parser);
-    void status(const QCommandLineParser &parser);
-    void importTokens(const QCommandLineParser &parser);
-    void refresh(const QCommandLineParser &parser);
+    void run(const CommandSpec &spec, const QStringList &arguments);
     void refreshNext(QStringList ids, int worst);
-    void token(const QCommandLineParser &parser);
-    void connectAccount(const QCommandLineParser &parser);
-    void disconnect(const QCommandLineParser &parser);
-    void remove(const QCommandLineParser &parser);
-
-    bool loadAccounts(QList<Account> *accounts);
+    std::optional<QString> readSecret();
+    QString id(const QCommandLineParser &parser) const;
     void printTable(const QList<QStringList> &rows);
-    void done(const std::optional<Failure> &failure = std::nullopt);
+    void finish(const Outcome &outcome);
+    void fail(const Failure &failure);
     void exitWith(int code);
 
     AccountBackend &m_backend;
+    AccountService *m_signIn;
     CommandIo &m_io;
     const Clock &m_clock;
+    const CommandSpec *m_spec = nullptr;
+    QString m_account;
     bool m_finished = false;
 };
 

@@ -1,8 +1,18 @@
 #include "output.h"
 
+#include "core/humantime.h"
+#include "providers/providerprofile.h"
+
+#include <QCoreApplication>
+
 namespace tether::output {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Output)
+};
 
 QJsonValue instant(const QDateTime &t)
 {
@@ -10,23 +20,6 @@ QJsonValue instant(const QDateTime &t)
 }
 
 } // namespace
-
-QString duration(qint64 seconds)
-{
-    if (seconds < 60)
-        return QStringLiteral("%1s").arg(seconds);
-    if (seconds < 3600)
-        return QStringLiteral("%1m %2s")
-                .arg(seconds / 60)
-                .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    if (seconds < 2 * 86400)
-        return QStringLiteral("%1h %2m")
-                .arg(seconds / 3600)
-                .arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
-    if (seconds < 2 * 365 * 86400)
-        return QStringLiteral("%1 days").arg((seconds + 43200) / 86400);
-    return QStringLiteral("%1 years").arg((seconds + 182 * 86400) / (365 * 86400));
-}
 
 QJsonObject statusJson(const Account &account)
 {
@@ -44,24 +37,60 @@ QJsonObject statusJson(const Account &account)
     };
 }
 
-QString relative(const QDateTime &when, const QDateTime &now)
+QString accessTokenSummary(const Account &account, const QDateTime &now)
 {
-    if (!when.isValid())
+    const AccountStatus &s = account.status;
+    if (!s.hasTokens || !s.accessExpiresAt.isValid())
         return QStringLiteral("-");
-    const qint64 seconds = now.secsTo(when);
-    return seconds >= 0 ? QStringLiteral("in ") + duration(seconds)
-                        : duration(-seconds) + QStringLiteral(" ago");
+    if (s.accessExpiresAt <= now)
+        return Text::tr("expired");
+    return Text::tr("expires %1").arg(humantime::relative(s.accessExpiresAt, now));
 }
 
 QString refreshTokenSummary(const Account &account, const QDateTime &now)
 {
     const AccountStatus &s = account.status;
     if (!s.hasTokens || !s.hasRefreshToken)
-        return QStringLiteral("none");
+        return Text::tr("none");
     if (!s.refreshExpiresAt.isValid())
-        return QStringLiteral("no known expiry");
+        return Text::tr("no known expiry");
     const qint64 left = now.secsTo(s.refreshExpiresAt);
-    return left > 0 ? duration(left) + QStringLiteral(" left") : QStringLiteral("expired");
+    return left > 0 ? Text::tr("%1 left").arg(humantime::duration(left)) : Text::tr("expired");
+}
+
+QString profileRefreshSummary(const ProviderProfile &p)
+{
+    QString refresh =
+            p.rotation == Rotation::Always
+                    ? (p.singleUse ? Text::tr("single use") : Text::tr("rotates"))
+                    : (p.rotation == Rotation::Never ? Text::tr("kept") : Text::tr("may rotate"));
+    if (p.refreshLifetime != LifetimeModel::Unknown && p.refreshLifetimeSeconds > 0)
+        refresh = (p.refreshLifetime == LifetimeModel::Rolling ? Text::tr("%1, rolling %2")
+                                                               : Text::tr("%1, lives %2"))
+                          .arg(refresh, humantime::duration(p.refreshLifetimeSeconds));
+    return refresh;
+}
+
+QStringList statusLines(const Account &account, const QDateTime &now)
+{
+    const AccountStatus &s = account.status;
+    auto when = [&](const QDateTime &t) {
+        return t.isValid() ? QStringLiteral("%1 (%2)").arg(humantime::instant(t),
+                                                           humantime::relative(t, now))
+                           : QStringLiteral("-");
+    };
+    QStringList lines{
+            QStringLiteral("%1 (%2, %3)")
+                    .arg(account.config.name, account.config.id, account.config.provider),
+            Text::tr("  state:          %1").arg(nameOf(s.state)),
+            Text::tr("  access token:   expires %1").arg(when(s.accessExpiresAt)),
+            Text::tr("  refresh token:  %1").arg(refreshTokenSummary(account, now)),
+            Text::tr("  last refresh:   %1").arg(when(s.lastRefreshAt)),
+            Text::tr("  next refresh:   %1").arg(when(s.nextRefreshAt)),
+    };
+    if (s.lastError)
+        lines << Text::tr("  last error:     %1: %2").arg(s.lastError->code, s.lastError->message);
+    return lines;
 }
 
 QStringList table(const QList<QStringList> &rows)

@@ -4,17 +4,20 @@
 
 #include <QJsonObject>
 
+namespace tether {
+struct ProviderProfile;
+}
+
+// What the command line prints: the JSON of `status --json` and `list --json` (PRODUCT.md), and
+// text for people in their language.
 namespace tether::output {
 
-// `status --json` / `list --json`: the object PRODUCT.md defines.
 QJsonObject statusJson(const Account &account);
 
-// "in 42m 13s", "3 days ago": a relative time for people.
-QString relative(const QDateTime &when, const QDateTime &now);
-// What a person reads about the refresh token: "13 days left", "no known expiry".
-QString refreshTokenSummary(const Account &account, const QDateTime &now);
-
-QString duration(qint64 seconds); // "42m 13s", "14 days", "3 years"
+QString accessTokenSummary(const Account &account, const QDateTime &now); // "expires in 42m 13s"
+QString refreshTokenSummary(const Account &account, const QDateTime &now); // "13 days left"
+QString profileRefreshSummary(const ProviderProfile &profile); // "single use, rolling 3 years"
+QStringList statusLines(const Account &account, const QDateTime &now); // `tether status ID`
 QStringList table(const QList<QStringList> &rows); // first row is the header; columns padded
 
 } // namespace tether::output

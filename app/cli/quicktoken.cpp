@@ -2,9 +2,9 @@
 
 #include "accounts/accountlock.h"
 #include "accounts/accountregistry.h"
+#include "accounts/tokenlifetimes.h"
 #include "core/clock.h"
 #include "providers/providercatalog.h"
-#include "refresh/tokenlifetimes.h"
 #include "secrets/secretstore.h"
 
 #include <QTimer>
@@ -21,25 +21,15 @@ QuickToken::~QuickToken() = default;
 void QuickToken::start(const QString &accountId)
 {
     m_id = accountId;
-    if (!isValidAccountId(accountId))
-        return finish(std::nullopt);
-    m_lock = new AccountLock(accountId, this);
-    connect(m_lock, &AccountLock::lockAcquired, this, &QuickToken::onLocked);
-    // Held by someone refreshing this account: the full command waits for the new token.
-    connect(m_lock, &AccountLock::lockFailed, this, [this] { finish(std::nullopt); });
-    m_lock->acquire(0);
-}
-
-void QuickToken::onLocked()
-{
     Account account;
-    if (m_registry.loadAccount(m_id, &account))
+    if (!isValidAccountId(accountId) || m_registry.loadAccount(m_id, &account))
         return finish(std::nullopt);
     const AccountStatus &status = account.status;
-    if (!m_catalog.find(account.config.provider) || status.state == AccountState::NeedsReconnect
-        || status.inFlightGeneration >= 0 || !status.hasTokens)
+    const ProviderProfile *profile = m_catalog.find(account.config.provider);
+    if (!profile || status.inFlightGeneration >= 0 || !status.hasTokens)
         return finish(std::nullopt);
     m_generation = status.generation;
+    m_waitsForRefreshes = profile->previousAccessTokenDiesOnRefresh;
     SecretJob *job = m_secrets.read(m_id);
     connect(job, &SecretJob::secretJobFinished, this, &QuickToken::onSecretsRead);
 }
@@ -49,10 +39,13 @@ void QuickToken::onSecretsRead(const SecretResult &result)
     if (result.status == SecretResult::Status::Failed)
         return finish(std::nullopt, result.failure);
     if (result.status != SecretResult::Status::Ok || !result.bundle->tokens
-        || result.bundle->generation != m_generation)
+        || result.bundle->generation < m_generation)
         return finish(std::nullopt);
     const TokenSet &tokens = *result.bundle->tokens;
     if (!lifetimes::accessTokenGoodToHandOut(tokens, m_clock.nowUtc()))
+        return finish(std::nullopt);
+    // A refresh under way elsewhere would kill this token the moment it succeeds.
+    if (m_waitsForRefreshes && AccountLock::heldElsewhere(m_id))
         return finish(std::nullopt);
     finish(tokens.accessToken);
 }
@@ -63,8 +56,6 @@ void QuickToken::finish(const std::optional<QString> &accessToken,
     if (m_finished)
         return;
     m_finished = true;
-    if (m_lock)
-        m_lock->release();
     // Always from the event loop, so that a caller may connect after start().
     QTimer::singleShot(0, this, [this, accessToken, failure] {
         Q_EMIT quickTokenFinished(accessToken, failure);

@@ -8,21 +8,19 @@
 
 namespace tether {
 
-class AccountLock;
 class AccountRegistry;
 class Clock;
 class ProviderCatalog;
 class SecretStore;
 struct SecretResult;
 
-// `tether token ID` answered from the keychain alone, when the app is not running and the
-// stored access token is good for longer than its safety margin — the case other programs hit
-// all day. It decides only that case and declines everything else (a refresh is due, a refresh
-// mark or a registry lag to repair, the account lock taken, an unknown account), so that the
-// full command (RefreshOperation, IfNeeded), which needs the network, decides and reports those.
-// It sees what that command would see: same registry, profile check, lock and keychain item.
-// The one failure it reports itself is a keychain read that failed (locked, refused, no answer
-// before the watchdog): the full command would read again, wait again and say the same.
+// `tether token ID` answered from the keychain alone, when no service runs and the stored access
+// token is good for longer than its safety margin — the case other programs hit all day. It takes
+// no lock (it changes nothing), and declines everything else (a refresh is due, an interrupted
+// refresh or a registry lag to sort out, a refresh of a provider that kills the previous access
+// token under way, an unknown account), so that the full command (RefreshOperation, IfNeeded)
+// decides and reports those. The one failure it reports itself is a keychain read that failed
+// (refused, no answer before the watchdog): the full command would wait again and say the same.
 class QuickToken final : public QObject
 {
     Q_OBJECT
@@ -42,7 +40,6 @@ Q_SIGNALS:
                             const std::optional<tether::Failure> &failure);
 
 private:
-    void onLocked();
     void onSecretsRead(const SecretResult &result);
     void finish(const std::optional<QString> &accessToken,
                 const std::optional<Failure> &failure = std::nullopt);
@@ -53,7 +50,7 @@ private:
     const Clock &m_clock;
     QString m_id;
     qint64 m_generation = -1;
-    AccountLock *m_lock = nullptr;
+    bool m_waitsForRefreshes = false;
     bool m_finished = false;
 };
 

@@ -11,13 +11,14 @@ namespace tether {
 // of these, because the kind decides what happens to the tokens and what the exit code is.
 enum class FailureKind {
     BadInput, // the user's input: unknown account, malformed JSON, refused URL, bad flag
-    Reconnect, // the refresh token is gone: invalid_grant, missing or known expired
-    Temporary, // network, timeout, 5xx, 429, malformed answer: keep every token, retry later
+    Reconnect, // the user must sign in again: invalid_grant, a refused refresh, missing tokens
+    Temporary, // network, timeout, 5xx, 429, malformed response: keep every token, retry later
     Keychain, // keychain unavailable, locked or too slow: change nothing
-    Configuration, // the provider rejects the client itself (invalid_client, invalid_scope ...)
+    Configuration, // the provider rejects the client itself (invalid_client ...)
     Unexpected,
 };
 
+// One failure, constructed by meaning: Failure::temporary(...), Failure::reconnect(...), ...
 struct Failure
 {
     FailureKind kind = FailureKind::Unexpected;
@@ -25,16 +26,29 @@ struct Failure
     QString message; // one readable sentence, never a secret
     std::optional<qint64> retryAfterSeconds; // from Retry-After, when the server sent one
     int httpStatus = 0;
+    // The account setting the failure is about, named as the command line's option without its
+    // dashes ("client-id", "token-endpoint" ...): the command line points at its option, the
+    // window at its field. Messages themselves never name an option.
+    QString field;
 
     static Failure badInput(const QString &message,
                             const QString &code = QStringLiteral("bad_input"));
-    static Failure unexpected(const QString &message);
+    static Failure reconnect(const QString &code, const QString &message, int httpStatus = 0);
+    static Failure temporary(const QString &code, const QString &message, int httpStatus = 0);
+    static Failure keychain(const QString &code, const QString &message);
+    static Failure configuration(const QString &code, const QString &message, int httpStatus = 0);
+    static Failure unexpected(const QString &message,
+                              const QString &code = QStringLiteral("unexpected"));
 
+    Failure withRetryAfter(std::optional<qint64> seconds) const;
+    Failure withField(const QString &name) const;
     QJsonValue toJson() const; // {"code", "message"}
 };
 
 // Exit codes of the command line (PRODUCT.md).
+int exitCodeFor(const Failure &failure);
 int exitCodeFor(FailureKind kind);
-QString kindName(FailureKind kind);
+QString nameOf(FailureKind kind); // "bad_input", "reconnect" ... (the registry's and D-Bus's word)
+std::optional<FailureKind> failureKindFromString(const QString &text);
 
 } // namespace tether

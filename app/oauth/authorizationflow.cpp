@@ -1,9 +1,21 @@
 #include "authorizationflow.h"
 
+#include "core/text.h"
 #include "oauth/pkce.h"
 #include "oauth/tokenclient.h"
 
 namespace tether {
+
+namespace {
+
+QString withoutTrailingSlash(QString s)
+{
+    while (s.endsWith(QLatin1Char('/')))
+        s.chop(1);
+    return s;
+}
+
+} // namespace
 
 AuthorizationFlow::AuthorizationFlow(TokenClient *tokens, const AuthorizationParameters &parameters,
                                      BrowserOpener opener, QObject *parent)
@@ -15,14 +27,30 @@ AuthorizationFlow::AuthorizationFlow(TokenClient *tokens, const AuthorizationPar
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
-        finish(std::nullopt, {FailureKind::Reconnect, QStringLiteral("sign_in_timeout"),
-                              tr("the sign-in was not completed within %1 minutes; run it again")
-                                      .arg(m_parameters.timeoutMs / 60000.0),
-                              std::nullopt, 0});
+        QString message = m_parameters.timeoutMs < 60'000
+                                  ? tr("the sign-in was not completed within %n second(s)", nullptr,
+                                       m_parameters.timeoutMs / 1000)
+                                  : tr("the sign-in was not completed within %n minute(s)", nullptr,
+                                       m_parameters.timeoutMs / 60'000);
+        if (m_lastRefusal)
+            message += QStringLiteral("; ") + m_lastRefusal->message;
+        finish(std::nullopt, Failure::reconnect(QStringLiteral("sign_in_timeout"), message));
     });
+    m_noCallback.setSingleShot(true);
+    connect(&m_noCallback, &QTimer::timeout, this, [this] {
+        Q_EMIT noticed(tr("Nothing has come back from the provider yet. If it showed an error "
+                          "about the redirect URI, it accepts only the one registered for your "
+                          "application: set the account's redirect URI to it (a fixed loopback "
+                          "port, such as http://127.0.0.1:8400/callback)."));
+    });
+    connect(m_receiver, &LoopbackReceiver::callbackSeen, &m_noCallback, &QTimer::stop);
     connect(m_receiver, &LoopbackReceiver::authorizationReceived, this, &AuthorizationFlow::onCode);
-    connect(m_receiver, &LoopbackReceiver::authorizationFailed, this,
-            [this](const Failure &failure) { finish(std::nullopt, failure); });
+    connect(m_receiver, &LoopbackReceiver::authorizationRefused, this,
+            [this](const Failure &failure) {
+                m_lastRefusal = failure;
+                Q_EMIT noticed(tr("%1. Still waiting: sign in again from the start, or cancel.")
+                                       .arg(failure.message));
+            });
 }
 
 AuthorizationFlow::~AuthorizationFlow() = default;
@@ -30,10 +58,8 @@ AuthorizationFlow::~AuthorizationFlow() = default;
 void AuthorizationFlow::start()
 {
     QString error;
-    if (!m_receiver->listen(m_parameters.fixedPort, m_parameters.callbackPath, &error)) {
-        return finish(std::nullopt, {FailureKind::Temporary, QStringLiteral("listen_failed"), error,
-                                     std::nullopt, 0});
-    }
+    if (!m_receiver->listen(m_parameters.fixedPort, m_parameters.callbackPath, &error))
+        return finish(std::nullopt, Failure::temporary(QStringLiteral("listen_failed"), error));
     m_verifier = pkce::newVerifier();
     m_state = pkce::newState();
     m_redirectUri = m_receiver->redirectUri();
@@ -58,6 +84,7 @@ void AuthorizationFlow::start()
     m_url.setQuery(query);
 
     m_timeout.start(m_parameters.timeoutMs);
+    m_noCallback.start(m_parameters.noCallbackHintMs);
     const bool opened = m_opener && m_opener(m_url);
     Q_EMIT browserOpened(m_url, opened);
 }
@@ -66,28 +93,30 @@ void AuthorizationFlow::cancel()
 {
     if (m_exchange)
         m_exchange->abort();
-    finish(std::nullopt, {FailureKind::Reconnect, QStringLiteral("sign_in_cancelled"),
-                          tr("the sign-in was cancelled"), std::nullopt, 0});
+    finish(std::nullopt, Failure::reconnect(QStringLiteral("sign_in_cancelled"),
+                                            tr("the sign-in was cancelled")));
 }
 
 void AuthorizationFlow::onCode(const AuthorizationResponse &response)
 {
-    // RFC 9207: a response naming another issuer is a mix-up attack; refuse it.
-    if (!response.iss.isEmpty() && !m_parameters.issuer.isEmpty()) {
-        auto trimmed = [](QString s) {
-            while (s.endsWith(QLatin1Char('/')))
-                s.chop(1);
-            return s;
-        };
-        if (trimmed(response.iss) != trimmed(m_parameters.issuer))
-            return finish(std::nullopt,
-                          {FailureKind::Configuration, QStringLiteral("issuer_mismatch"),
-                           tr("the sign-in response came from the issuer \"%1\", not \"%2\"; "
-                              "it was refused")
-                                   .arg(response.iss.left(200), m_parameters.issuer),
-                           std::nullopt, 0});
+    m_noCallback.stop();
+    // RFC 9207: a response naming another issuer is a mix-up attack; one without the `iss` a
+    // server always sends may be one too.
+    const bool missing = response.iss.isEmpty() && m_parameters.issuerRequired;
+    const bool other =
+            !response.iss.isEmpty() && !m_parameters.issuer.isEmpty()
+            && withoutTrailingSlash(response.iss) != withoutTrailingSlash(m_parameters.issuer);
+    if (missing || other) {
+        const Failure refused = Failure::configuration(
+                QStringLiteral("issuer_mismatch"),
+                missing ? tr("the sign-in response carried no issuer although %1 always sends "
+                             "one; it was refused")
+                                  .arg(m_parameters.issuer)
+                        : tr("the sign-in response came from the issuer \"%1\", not \"%2\"; it "
+                             "was refused")
+                                  .arg(text::fromServer(response.iss), m_parameters.issuer));
+        return finish(std::nullopt, refused);
     }
-    m_receiver->close(); // open only for the attempt
     const HttpRequest request =
             buildTokenRequest(m_parameters.tokenEndpoint, m_parameters.body, m_parameters.client,
                               {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
@@ -102,9 +131,9 @@ void AuthorizationFlow::onCode(const AuthorizationResponse &response)
                 Failure failure = outcome.failure;
                 // An authorization code that the server rejects is spent; the user signs in again.
                 if (failure.kind == FailureKind::Reconnect)
-                    failure.message =
-                            tr("the provider did not accept the sign-in (%1); run it again")
-                                    .arg(failure.code);
+                    failure.message = tr("the provider did not accept the sign-in (%1); run it "
+                                         "again")
+                                              .arg(failure.code);
                 finish(std::nullopt, failure);
             });
 }
@@ -115,8 +144,20 @@ void AuthorizationFlow::finish(const std::optional<TokenResponse> &response, con
         return;
     m_finished = true;
     m_timeout.stop();
-    m_receiver->close();
-    Q_EMIT authorizationFinished(response, failure);
+    m_noCallback.stop();
+    // The browser that brought the code hears how it ended, and only then does the flow end: the
+    // process may quit right after, and the page must not be lost with it.
+    if (!m_receiver->browserWaiting()) {
+        m_receiver->close();
+        return Q_EMIT authorizationFinished(response, failure);
+    }
+    connect(m_receiver, &LoopbackReceiver::callbackDelivered, this, [this, response, failure] {
+        m_receiver->close();
+        Q_EMIT authorizationFinished(response, failure);
+    });
+    m_receiver->completeCallback(response.has_value(),
+                                 response ? tr("Tether is connected. You can close this tab.")
+                                          : failure.message);
 }
 
 } // namespace tether

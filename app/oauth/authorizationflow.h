@@ -25,12 +25,18 @@ struct AuthorizationParameters
     quint16 fixedPort = 0; // the account's registered loopback port, 0 for any free one
     QString callbackPath = QStringLiteral("/callback");
     QString issuer; // checked against an `iss` in the response (RFC 9207)
+    bool issuerRequired = false; // the server says it always sends `iss`: refuse a response without
     int timeoutMs = 5 * 60 * 1000;
+    // With no request at the callback after this long, a hint about the usual cause (a redirect
+    // URI the server does not accept) is given.
+    int noCallbackHintMs = 60 * 1000;
 };
 
 // The authorization code flow of a native app (RFC 8252) with PKCE (RFC 7636): a fresh verifier
 // and state, a loopback listener open only for this attempt, the user's browser, the code
-// exchanged with the same verifier and redirect_uri. Ends with authorizationFinished, once.
+// exchanged with the same verifier and redirect_uri. Ends with authorizationFinished, once:
+// on success, on cancel(), on an exchange that failed, or at the timeout. A refusal that comes
+// back through the browser only produces a notice (see LoopbackReceiver).
 class AuthorizationFlow final : public QObject
 {
     Q_OBJECT
@@ -48,6 +54,8 @@ public:
 Q_SIGNALS:
     // The URL the user signs in at; `opened` says whether a browser was started for it.
     void browserOpened(const QUrl &url, bool opened);
+    // Something the person should know while the flow waits (it goes on waiting).
+    void noticed(const QString &notice);
     void authorizationFinished(const std::optional<tether::TokenResponse> &response,
                                const tether::Failure &failure);
 
@@ -60,10 +68,12 @@ private:
     BrowserOpener m_opener;
     LoopbackReceiver *m_receiver;
     QTimer m_timeout;
+    QTimer m_noCallback;
     QByteArray m_verifier;
     QByteArray m_state;
     QString m_redirectUri;
     QUrl m_url;
+    std::optional<Failure> m_lastRefusal;
     QPointer<TokenExchange> m_exchange;
     bool m_finished = false;
 };

@@ -1,8 +1,10 @@
 #include "discovery.h"
 
+#include "core/text.h"
 #include "oauth/endpointpolicy.h"
 #include "oauth/httpclient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +12,11 @@
 namespace tether {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Discovery)
+};
 
 QString withoutTrailingSlash(QString text)
 {
@@ -46,7 +53,7 @@ std::optional<DiscoveryDocument> parseDiscovery(const QByteArray &json,
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = QStringLiteral("the discovery document is not a JSON object");
+        *error = Text::tr("the discovery document is not a JSON object");
         return std::nullopt;
     }
     const QJsonObject o = doc.object();
@@ -56,8 +63,8 @@ std::optional<DiscoveryDocument> parseDiscovery(const QByteArray &json,
     // the document may be an attacker's.
     if (d.issuer.isEmpty()
         || withoutTrailingSlash(d.issuer) != withoutTrailingSlash(expectedIssuer)) {
-        *error = QStringLiteral("the discovery document names the issuer \"%1\", not \"%2\"")
-                         .arg(d.issuer.left(200), expectedIssuer);
+        *error = Text::tr("the discovery document names the issuer \"%1\", not \"%2\"")
+                         .arg(text::fromServer(d.issuer), expectedIssuer);
         return std::nullopt;
     }
     const bool loopbackIssuer = isLoopbackHost(QUrl(d.issuer).host());
@@ -65,13 +72,13 @@ std::optional<DiscoveryDocument> parseDiscovery(const QByteArray &json,
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                *error = QStringLiteral("the discovery document has no %1").arg(QLatin1String(key));
+                *error = Text::tr("the discovery document has no %1").arg(QLatin1String(key));
             return !required;
         }
         const QUrl url(v.toString(), QUrl::StrictMode);
         // Endpoints follow the issuer's security: https, or plain http only on a loopback issuer.
         if (!v.isString() || checkEndpoint(url, loopbackIssuer && isLoopbackHost(url.host()))) {
-            *error = QStringLiteral("the discovery document's %1 is not an acceptable URL")
+            *error = Text::tr("the discovery document's %1 is not an acceptable URL")
                              .arg(QLatin1String(key));
             return false;
         }
@@ -81,6 +88,7 @@ std::optional<DiscoveryDocument> parseDiscovery(const QByteArray &json,
     if (!endpoint("authorization_endpoint", true, &d.authorizationEndpoint)
         || !endpoint("token_endpoint", true, &d.tokenEndpoint)
         || !endpoint("revocation_endpoint", false, &d.revocationEndpoint)
+        || !endpoint("device_authorization_endpoint", false, &d.deviceAuthorizationEndpoint)
         || !endpoint("userinfo_endpoint", false, &d.userinfoEndpoint))
         return std::nullopt;
     d.codeChallengeMethods = strings(o.value(QStringLiteral("code_challenge_methods_supported")));
@@ -99,37 +107,35 @@ std::optional<DiscoveryDocument> parseDiscovery(const QByteArray &json,
     return d;
 }
 
-std::optional<ClientAuth> chooseClientAuth(const DiscoveryDocument &document, bool hasSecret,
-                                           std::optional<ClientAuth> requested, QString *error)
+ClientAuth chooseClientAuth(const DiscoveryDocument &document, bool hasSecret,
+                            std::optional<ClientAuth> requested, QString *warning)
 {
-    auto offered = [&](ClientAuth auth) {
+    auto method = [](ClientAuth auth) {
         switch (auth) {
         case ClientAuth::Basic:
-            return document.tokenEndpointAuthMethods.contains(QLatin1String("client_secret_basic"));
+            return QStringLiteral("client_secret_basic");
         case ClientAuth::Post:
-            return document.tokenEndpointAuthMethods.contains(QLatin1String("client_secret_post"));
+            return QStringLiteral("client_secret_post");
         case ClientAuth::None:
-            return document.tokenEndpointAuthMethods.contains(QLatin1String("none"));
+            return QStringLiteral("none");
         }
-        return false;
+        return QString();
     };
-    QList<ClientAuth> wanted;
+    auto offered = [&](ClientAuth auth) {
+        return document.tokenEndpointAuthMethods.contains(method(auth));
+    };
+    ClientAuth chosen = ClientAuth::None;
     if (requested)
-        wanted = {*requested};
+        chosen = *requested;
     else if (hasSecret)
-        wanted = {ClientAuth::Basic, ClientAuth::Post};
-    else
-        wanted = {ClientAuth::None};
-    for (ClientAuth auth : wanted) {
-        if (offered(auth))
-            return auth;
-    }
-    *error = QStringLiteral("the server offers the client authentication methods %1, none of which "
-                            "fits this client (%2)")
-                     .arg(document.tokenEndpointAuthMethods.join(QStringLiteral(", ")),
-                          hasSecret ? QStringLiteral("with a secret")
-                                    : QStringLiteral("without a secret"));
-    return std::nullopt;
+        chosen = offered(ClientAuth::Basic) || !offered(ClientAuth::Post) ? ClientAuth::Basic
+                                                                          : ClientAuth::Post;
+    if (!offered(chosen))
+        *warning = Text::tr("the server's discovery document lists the client authentication "
+                            "methods %1, not %2; using %2 as this client needs it")
+                           .arg(document.tokenEndpointAuthMethods.join(QStringLiteral(", ")),
+                                method(chosen));
+    return chosen;
 }
 
 Discovery::Discovery(HttpClient *http, const QString &issuer, bool allowInsecureHttp,
@@ -140,12 +146,12 @@ Discovery::Discovery(HttpClient *http, const QString &issuer, bool allowInsecure
 void Discovery::start()
 {
     const QUrl issuer(m_issuer, QUrl::StrictMode);
-    if (auto refused = checkEndpoint(issuer, m_allowInsecureHttp, QStringLiteral("issuer")))
+    if (auto refused = checkEndpoint(issuer, m_allowInsecureHttp, Endpoint::Issuer))
         return finish(std::nullopt, *refused);
     if (issuer.hasQuery() || issuer.hasFragment())
         return finish(std::nullopt,
-                      Failure::badInput(QStringLiteral("the issuer URL must not have a "
-                                                       "query or fragment"),
+                      Failure::badInput(Text::tr("the issuer URL must not have a query or "
+                                                 "fragment"),
                                         QStringLiteral("refused_url")));
     m_candidates = discoveryUrls(issuer);
     tryNext();
@@ -154,26 +160,25 @@ void Discovery::start()
 void Discovery::tryNext()
 {
     if (m_candidates.isEmpty()) {
-        return finish(std::nullopt,
-                      {FailureKind::Temporary, QStringLiteral("discovery_failed"),
-                       QStringLiteral("could not read the discovery document of %1: %2")
-                               .arg(m_issuer, m_problems.join(QStringLiteral("; "))),
-                       std::nullopt, 0});
+        return finish(
+                std::nullopt,
+                Failure::temporary(QStringLiteral("discovery_failed"),
+                                   Text::tr("could not read the discovery document of %1: %2")
+                                           .arg(m_issuer, m_problems.join(QStringLiteral("; ")))));
     }
     const QUrl url = m_candidates.takeFirst();
     HttpExchange *exchange = m_http->get(url);
     connect(exchange, &HttpExchange::httpFinished, this, [this, url](const HttpResult &result) {
         if (result.transportFailure) {
             m_problems << result.transportFailure->message;
-        } else if (result.answer.status != 200) {
-            m_problems << QStringLiteral("%1 answered HTTP %2")
-                                  .arg(url.path())
-                                  .arg(result.answer.status);
+        } else if (result.response.status != 200) {
+            m_problems
+                    << Text::tr("%1 answered HTTP %2").arg(url.path()).arg(result.response.status);
         } else {
             QString error;
-            if (const auto document = parseDiscovery(result.answer.body, m_issuer, &error))
+            if (const auto document = parseDiscovery(result.response.body, m_issuer, &error))
                 return finish(document, {});
-            // A document that is there but wrong is an answer, not a reason to look elsewhere.
+            // A document that is there but wrong is a response, not a reason to look elsewhere.
             return finish(std::nullopt, Failure::badInput(error, QStringLiteral("bad_discovery")));
         }
         tryNext();

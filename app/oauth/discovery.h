@@ -19,6 +19,7 @@ struct DiscoveryDocument
     QUrl authorizationEndpoint;
     QUrl tokenEndpoint;
     QUrl revocationEndpoint;
+    QUrl deviceAuthorizationEndpoint; // RFC 8628 §4
     QUrl userinfoEndpoint;
     QStringList codeChallengeMethods;
     QStringList tokenEndpointAuthMethods;
@@ -35,10 +36,12 @@ QList<QUrl> discoveryUrls(const QUrl &issuer);
 std::optional<DiscoveryDocument> parseDiscovery(const QByteArray &json,
                                                 const QString &expectedIssuer, QString *error);
 
-// The client authentication to use with this server: the requested one if the server offers it,
-// else basic, then post when there is a secret, none when there is not.
-std::optional<ClientAuth> chooseClientAuth(const DiscoveryDocument &document, bool hasSecret,
-                                           std::optional<ClientAuth> requested, QString *error);
+// The client authentication to use with this server. The document's list is advice, not a fence
+// (several real servers serve public clients with PKCE without listing "none"): an explicit
+// request always wins; otherwise basic, then post when the client has a secret, none when it
+// has not. `warning` says when the choice is one the document does not list.
+ClientAuth chooseClientAuth(const DiscoveryDocument &document, bool hasSecret,
+                            std::optional<ClientAuth> requested, QString *warning);
 
 // Fetches and validates the document for an issuer. Emits discoveryFinished once, then deletes
 // itself.

@@ -1,5 +1,6 @@
 #include "httpclient.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
@@ -11,7 +12,7 @@ namespace tether {
 namespace {
 
 // A request body that can be read exactly once. Qt's HTTP channel silently re-sends a request
-// whose connection closed before an answer arrived, after resetting its upload device; a token
+// whose connection closed before a response arrived, after resetting its upload device; a token
 // request must never go out twice (a single-use refresh token would be spent twice and the
 // provider would revoke the whole family), so this device refuses to be reset and the re-send
 // turns into an error instead.
@@ -57,10 +58,10 @@ private:
     bool m_refused = false;
 };
 
-Failure temporary(const QString &code, const QString &message, int status = 0)
+struct Text
 {
-    return {FailureKind::Temporary, code, message, std::nullopt, status};
-}
+    Q_DECLARE_TR_FUNCTIONS(HttpClient)
+};
 
 } // namespace
 
@@ -116,7 +117,7 @@ void HttpExchange::onReadyRead()
 {
     if (m_abort != Abort::None)
         return;
-    // Read as it arrives and stop at the cap, so a huge answer costs at most the cap.
+    // Read as it arrives and stop at the cap, so a huge response costs at most the cap.
     m_body += m_reply->read(m_maxResponseBytes + 1 - m_body.size());
     if (m_body.size() > m_maxResponseBytes) {
         m_abort = Abort::TooLarge;
@@ -131,41 +132,42 @@ void HttpExchange::onFinished()
         m_body += m_reply->read(m_maxResponseBytes + 1 - m_body.size());
 
     HttpResult result;
-    HttpAnswer &answer = result.answer;
-    answer.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = m_body;
-    answer.retryAfter = m_reply->rawHeader("Retry-After");
-    answer.location = m_reply->rawHeader("Location");
+    HttpResponse &response = result.response;
+    response.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = m_body;
+    response.retryAfter = m_reply->rawHeader("Retry-After");
+    response.location = m_reply->rawHeader("Location");
     const QNetworkReply::NetworkError error = m_reply->error();
 
     switch (m_abort) {
     case Abort::Timeout:
-        result.transportFailure = temporary(QStringLiteral("timeout"),
-                                            QStringLiteral("the server did not answer within %1 s")
-                                                    .arg(m_deadline.interval() / 1000.0),
-                                            answer.status);
-        result.answerLost = true;
+        result.transportFailure =
+                Failure::temporary(QStringLiteral("timeout"),
+                                   Text::tr("the server did not answer within %1 s")
+                                           .arg(m_deadline.interval() / 1000.0),
+                                   response.status);
+        result.responseLost = true;
         break;
     case Abort::TooLarge:
-        result.transportFailure = temporary(
+        result.transportFailure = Failure::temporary(
                 QStringLiteral("answer_too_large"),
-                QStringLiteral("the server's answer was larger than %1 KiB and was cut off")
+                Text::tr("the server's response was larger than %1 KiB and was cut off")
                         .arg(m_maxResponseBytes / 1024),
-                answer.status);
-        result.answerLost = answer.status / 100 == 2; // a success was on its way
+                response.status);
+        result.responseLost = response.status / 100 == 2; // a success was on its way
         break;
     case Abort::Caller:
-        result.transportFailure =
-                temporary(QStringLiteral("cancelled"), QStringLiteral("the request was cancelled"));
-        result.answerLost = true;
+        result.transportFailure = Failure::temporary(QStringLiteral("cancelled"),
+                                                     Text::tr("the request was cancelled"));
+        result.responseLost = true;
         break;
     case Abort::Refused:
         result.transportFailure = *m_refused;
         break;
     case Abort::None:
-        // No complete HTTP answer: a refused connection never reached the server; anything after
-        // the connection was made (including Qt's refused re-send) may have been acted on.
-        if (answer.status == 0
+        // No complete HTTP response: a refused connection never reached the server; anything
+        // after the connection was made (including Qt's refused re-send) may have been acted on.
+        if (response.status == 0
             || (error > QNetworkReply::NoError && error <= QNetworkReply::UnknownNetworkError)) {
             const bool neverSent = error == QNetworkReply::ConnectionRefusedError
                                    || error == QNetworkReply::HostNotFoundError
@@ -174,19 +176,19 @@ void HttpExchange::onFinished()
                                    || error == QNetworkReply::ProxyNotFoundError
                                    || (m_beforeSending && !m_bodyStarted);
             result.transportFailure =
-                    temporary(error == QNetworkReply::SslHandshakeFailedError
-                                      ? QStringLiteral("tls_error")
-                                      : QStringLiteral("network_error"),
-                              QStringLiteral("could not reach %1: %2")
-                                      .arg(m_reply->url().host(), m_reply->errorString()),
-                              answer.status);
-            result.answerLost = !neverSent;
+                    Failure::temporary(error == QNetworkReply::SslHandshakeFailedError
+                                               ? QStringLiteral("tls_error")
+                                               : QStringLiteral("network_error"),
+                                       Text::tr("could not reach %1: %2")
+                                               .arg(m_reply->url().host(), m_reply->errorString()),
+                                       response.status);
+            result.responseLost = !neverSent;
         }
         break;
     }
     // A body that never started to leave was never acted on, whatever else went wrong.
     if (m_beforeSending && !m_bodyStarted)
-        result.answerLost = false;
+        result.responseLost = false;
     m_done = true;
     Q_EMIT httpFinished(result);
     deleteLater();

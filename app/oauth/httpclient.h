@@ -21,12 +21,12 @@ namespace tether {
 // went unrecorded.
 using BeforeSending = std::function<std::optional<Failure>()>;
 
-// What one HTTP exchange produced: an answer (status, capped body) or a transport failure.
+// What one HTTP exchange produced: a response (status, capped body) or a transport failure.
 struct HttpResult
 {
-    HttpAnswer answer; // status 0 when no complete HTTP answer arrived
+    HttpResponse response; // status 0 when no complete HTTP response arrived
     std::optional<Failure> transportFailure; // kind Temporary: timeout, network, too large ...
-    bool answerLost = false; // the server may have acted on a request whose answer was lost
+    bool responseLost = false; // the server may have acted on a request whose response was lost
 };
 
 // One bounded HTTP exchange. Emits httpFinished exactly once, then deletes itself.

@@ -1,13 +1,21 @@
 #include "loopbackreceiver.h"
 
-#include "core/requesthead.h"
+#include "core/text.h"
+#include "oauth/requesthead.h"
 
+#include <QCoreApplication>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace tether {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(LoopbackReceiver)
+};
 
 QByteArray page(int status, const QByteArray &reason, const QString &title, const QString &text)
 {
@@ -53,9 +61,15 @@ std::optional<CallbackRequest> parseCallbackRequest(const QByteArray &head)
 }
 
 LoopbackReceiver::LoopbackReceiver(QObject *parent)
-    : QObject(parent), m_server(new QTcpServer(this))
+    : QObject(parent), m_server(new QTcpServer(this)), m_resume(new QTimer(this))
 {
+    m_resume->setSingleShot(true);
+    m_resume->setInterval(kResumeAcceptingMs);
+    connect(m_resume, &QTimer::timeout, m_server, &QTcpServer::resumeAccepting);
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackReceiver::onConnection);
+    // Out of file descriptors (a flood of connections): Qt pauses accepting. Try again soon,
+    // once the dropped connections have given theirs back, rather than never again.
+    connect(m_server, &QTcpServer::acceptError, m_resume, qOverload<>(&QTimer::start));
 }
 
 LoopbackReceiver::~LoopbackReceiver() = default;
@@ -65,7 +79,7 @@ bool LoopbackReceiver::listen(quint16 port, const QString &path, QString *error)
     m_path = path;
     // 127.0.0.1 only: no other interface, so no other machine can ever reach the callback.
     if (!m_server->listen(QHostAddress(QHostAddress::LocalHost), port)) {
-        *error = QStringLiteral("cannot listen on 127.0.0.1:%1 for the sign-in callback: %2")
+        *error = Text::tr("cannot listen on 127.0.0.1:%1 for the sign-in callback: %2")
                          .arg(port)
                          .arg(m_server->errorString());
         return false;
@@ -86,18 +100,47 @@ QString LoopbackReceiver::redirectUri() const
 void LoopbackReceiver::close()
 {
     m_server->close();
+    m_resume->stop();
+}
+
+void LoopbackReceiver::completeCallback(bool signedIn, const QString &message)
+{
+    const QPointer<QTcpSocket> socket = std::exchange(m_waiting, nullptr);
+    if (!socket) {
+        QMetaObject::invokeMethod(this, &LoopbackReceiver::callbackDelivered, Qt::QueuedConnection);
+        return;
+    }
+    // Whichever comes first: the page has gone out and the connection is closed, or the browser
+    // is too slow to take it.
+    auto *delivered = new QObject(this);
+    auto once = [this, delivered] {
+        delivered->deleteLater();
+        Q_EMIT callbackDelivered();
+    };
+    connect(socket, &QTcpSocket::disconnected, delivered, once);
+    QTimer::singleShot(kDeliveryMs, delivered, once);
+    socket->write(signedIn ? page(200, "OK", Text::tr("Signed in"), message)
+                           : page(200, "OK", Text::tr("Sign-in not completed"), message));
+    socket->disconnectFromHost();
 }
 
 void LoopbackReceiver::onConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (m_open >= kMaxConnections) {
+            socket->abort(); // a flood; the real browser comes back or retries
+            socket->deleteLater();
+            continue;
+        }
+        ++m_open;
+        connect(socket, &QObject::destroyed, this, [this] { --m_open; });
         readRequestHead(socket, this, "\r\n\r\n", kMaxRequestBytes, m_clientDeadlineMs,
                         {[this, socket](const QByteArray &head) { respond(socket, head); },
                          [socket] {
                              socket->write(page(431, "Request Header Fields Too Large",
-                                                tr("Request too large"),
-                                                tr("This request is too large.")));
+                                                Text::tr("Request too large"),
+                                                Text::tr("This request is too large.")));
                              socket->disconnectFromHost();
                          },
                          [socket] { socket->abort(); }});
@@ -112,57 +155,55 @@ void LoopbackReceiver::respond(QTcpSocket *socket, const QByteArray &head)
     };
     const auto request = parseCallbackRequest(head);
     if (!request)
-        return answer(page(400, "Bad Request", tr("Bad request"),
-                           tr("This is not a request Tether understands.")));
+        return answer(page(400, "Bad Request", Text::tr("Bad request"),
+                           Text::tr("This is not a request Tether understands.")));
     if (request->method != "GET" || request->path != m_path)
-        return answer(page(404, "Not Found", tr("Not found"),
-                           tr("This address is only for signing in to Tether.")));
+        return answer(page(404, "Not Found", Text::tr("Not found"),
+                           Text::tr("This address is only for signing in to Tether.")));
+    Q_EMIT callbackSeen();
     if (m_done)
-        return answer(page(409, "Conflict", tr("Already done"),
-                           tr("This sign-in has already been completed or cancelled. You can close "
-                              "this tab.")));
+        return answer(page(409, "Conflict", Text::tr("Already done"),
+                           Text::tr("This sign-in has already been completed or cancelled. You "
+                                    "can close this tab.")));
     // A response that does not carry our state was not started by this attempt (RFC 6749 §10.12):
     // turn it away and keep waiting for the real one.
     const QByteArray state =
             request->query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
     if (m_state.isEmpty() || state != m_state)
-        return answer(page(400, "Bad Request", tr("Unexpected sign-in"),
-                           tr("This sign-in response was not started by Tether and was ignored.")));
+        return answer(page(400, "Bad Request", Text::tr("Unexpected sign-in"),
+                           Text::tr("This sign-in response was not started by Tether and was "
+                                    "ignored.")));
 
-    const QString error =
-            request->query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
+    const QString error = text::fromServer(
+            request->query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded), 64);
     if (!error.isEmpty()) {
-        m_done = true;
-        QString description =
-                request->query
-                        .queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded)
-                        .simplified()
-                        .left(200);
+        const QString description = text::fromServer(request->query.queryItemValue(
+                QStringLiteral("error_description"), QUrl::FullyDecoded));
         const QString what =
                 error == QLatin1String("access_denied")
-                        ? tr("the sign-in was cancelled or access was denied at the provider")
-                        : tr("the provider refused the sign-in (%1)").arg(error.left(64));
+                        ? Text::tr("the sign-in was cancelled or access was denied at the provider")
+                        : Text::tr("the provider refused the sign-in (%1)").arg(error);
         const QString message =
                 description.isEmpty() ? what : what + QStringLiteral(": ") + description;
-        const Failure failure{error == QLatin1String("access_denied") ? FailureKind::Reconnect
-                                                                      : FailureKind::Configuration,
-                              error.left(64), message, std::nullopt, 0};
-        // Reported once the page has reached the browser, so that nothing cuts it off.
-        connect(socket, &QTcpSocket::disconnected, this,
-                [this, failure] { Q_EMIT authorizationFailed(failure); });
-        answer(page(200, "OK", tr("Sign-in not completed"), message));
+        const Failure failure = error == QLatin1String("access_denied")
+                                        ? Failure::reconnect(error, message)
+                                        : Failure::configuration(error, message);
+        answer(page(200, "OK", Text::tr("Sign-in not completed"),
+                    message + QLatin1Char(' ')
+                            + Text::tr("Tether is still waiting: sign in again from the start, "
+                                       "or cancel in Tether.")));
+        Q_EMIT authorizationRefused(failure);
         return;
     }
     const QString code = request->query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
     if (code.isEmpty())
-        return answer(page(400, "Bad Request", tr("No code"),
-                           tr("The sign-in response carried no code.")));
+        return answer(page(400, "Bad Request", Text::tr("No code"),
+                           Text::tr("The sign-in response carried no code.")));
     m_done = true;
-    const AuthorizationResponse response{
-            code, request->query.queryItemValue(QStringLiteral("iss"), QUrl::FullyDecoded)};
-    connect(socket, &QTcpSocket::disconnected, this,
-            [this, response] { Q_EMIT authorizationReceived(response); });
-    answer(page(200, "OK", tr("Signed in"), tr("Tether is connected. You can close this tab.")));
+    // The browser waits on this connection until the code has been exchanged.
+    m_waiting = socket;
+    Q_EMIT authorizationReceived(
+            {code, request->query.queryItemValue(QStringLiteral("iss"), QUrl::FullyDecoded)});
 }
 
 } // namespace tether

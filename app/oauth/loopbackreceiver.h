@@ -3,12 +3,14 @@
 #include "core/failure.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUrlQuery>
 
 #include <optional>
 
 class QTcpServer;
 class QTcpSocket;
+class QTimer;
 
 namespace tether {
 
@@ -32,9 +34,16 @@ struct AuthorizationResponse
 
 // The redirect target of a native app (RFC 8252 §7.3): a listener on 127.0.0.1 only (never on
 // other interfaces), on a free port or the account's fixed one, open for one attempt. It
-// answers every request: the callback path with the expected `state` completes the attempt;
-// anything else (another path, a wrong or missing state, a second callback) gets an error page
-// and changes nothing.
+// answers every request, and nothing but the expected one changes anything:
+//   - the callback path with the expected `state` and a code: authorizationReceived; the
+//     browser's connection is held until completeCallback() says how the code exchange ended,
+//     so the page never says "signed in" before Tether is;
+//   - with the expected state and an error (access_denied ...): authorizationRefused, and the
+//     attempt goes on (another local user could have sent it: the state is visible on the
+//     browser's command line); the person, Cancel or the timeout ends it;
+//   - another path, a wrong or missing state, a second callback: an error page.
+// At most kMaxConnections are served at once (more are dropped), and accepting resumes after
+// the process ran out of file descriptors.
 class LoopbackReceiver final : public QObject
 {
     Q_OBJECT
@@ -43,6 +52,9 @@ class LoopbackReceiver final : public QObject
 public:
     static constexpr qint64 kMaxRequestBytes = 16 * 1024;
     static constexpr int kClientDeadlineMs = 10'000;
+    static constexpr int kMaxConnections = 32;
+    static constexpr int kResumeAcceptingMs = 250;
+    static constexpr int kDeliveryMs = 2000;
 
     explicit LoopbackReceiver(QObject *parent = nullptr);
     ~LoopbackReceiver() override;
@@ -54,21 +66,32 @@ public:
     void expectState(const QByteArray &state) { m_state = state; }
     // How long a client may take to send its request head before it is dropped unanswered.
     void setClientDeadline(int milliseconds) { m_clientDeadlineMs = milliseconds; }
+    // The page the waiting browser gets once the code was exchanged (or not); callbackDelivered
+    // follows once it has gone out (at most kDeliveryMs later), or at once with no browser
+    // waiting.
+    void completeCallback(bool signedIn, const QString &message);
+    bool browserWaiting() const { return !m_waiting.isNull(); }
     void close();
+
+    int openConnections() const { return m_open; }
 
 Q_SIGNALS:
     void authorizationReceived(const tether::AuthorizationResponse &response);
-    // The server redirected with an error (access_denied ...): the attempt is over.
-    void authorizationFailed(const tether::Failure &failure);
+    void authorizationRefused(const tether::Failure &failure);
+    void callbackSeen(); // a request reached the callback path (the redirect URI works)
+    void callbackDelivered();
 
 private:
     void onConnection();
     void respond(QTcpSocket *socket, const QByteArray &head);
 
     QTcpServer *m_server;
+    QTimer *m_resume;
     QString m_path;
     QByteArray m_state;
+    QPointer<QTcpSocket> m_waiting; // the browser waiting for the exchange's outcome
     int m_clientDeadlineMs = kClientDeadlineMs;
+    int m_open = 0;
     bool m_done = false;
 };
 

@@ -9,11 +9,9 @@ TokenExchange::TokenExchange(HttpExchange *exchange, QObject *parent)
         TokenOutcome outcome;
         if (result.transportFailure) {
             outcome.failure = *result.transportFailure;
-            outcome.failure.message.replace(QStringLiteral("the server"),
-                                            QStringLiteral("the token endpoint"));
-            outcome.answerLost = result.answerLost;
+            outcome.responseLost = result.responseLost;
         } else {
-            outcome = interpretTokenAnswer(result.answer, QDateTime::currentDateTimeUtc());
+            outcome = interpretTokenResponse(result.response, QDateTime::currentDateTimeUtc());
         }
         Q_EMIT tokenExchangeFinished(outcome);
         deleteLater();

@@ -51,9 +51,13 @@ HttpRequest buildTokenRequest(const QUrl &endpoint, BodyEncoding body,
     Parameters all = parameters;
     switch (client.auth) {
     case ClientAuth::Basic: {
-        // RFC 6749 §2.3.1: both parts form-urlencoded before they are joined and base64-encoded.
-        const QByteArray pair = QUrl::toPercentEncoding(client.clientId) + ':'
-                                + QUrl::toPercentEncoding(client.clientSecret);
+        // RFC 6749 §2.3.1: both parts form-urlencoded before they are joined and base64-encoded
+        // (the profile may say its server never decodes them).
+        const bool form = client.basicEncoding == BasicEncoding::Form;
+        const QByteArray pair =
+                (form ? QUrl::toPercentEncoding(client.clientId) : client.clientId.toUtf8()) + ':'
+                + (form ? QUrl::toPercentEncoding(client.clientSecret)
+                        : client.clientSecret.toUtf8());
         request.headers.append(
                 qMakePair(QByteArray("Authorization"), QByteArray("Basic " + pair.toBase64())));
         break;

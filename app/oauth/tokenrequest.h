@@ -13,6 +13,7 @@ struct ClientCredentials
     QString clientId;
     QString clientSecret;
     ClientAuth auth = ClientAuth::Basic;
+    BasicEncoding basicEncoding = BasicEncoding::Form;
 };
 
 // One POST to a token endpoint, as plain data, so building it is testable without a network.

@@ -1,5 +1,8 @@
 #include "tokenresponse.h"
 
+#include "core/text.h"
+
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -10,6 +13,11 @@
 namespace tether {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(TokenResponse)
+};
 
 constexpr qint64 kMaxLifetime = 10LL * 366 * 24 * 3600; // beyond this, a number is not a lifetime
 constexpr int kMaxTokenLength = 64 * 1024;
@@ -29,8 +37,8 @@ std::optional<qint64> lifetime(const QJsonValue &value, const QString &name, QSt
             seconds = -1;
     }
     if (!std::isfinite(seconds) || seconds < 1 || seconds > double(kMaxLifetime)) {
-        warnings->append(QStringLiteral("%1 was not a usable number of seconds; the profile's "
-                                        "default lifetime is used")
+        warnings->append(Text::tr("%1 was not a usable number of seconds; the profile's default "
+                                  "lifetime is used")
                                  .arg(name));
         return std::nullopt;
     }
@@ -44,30 +52,26 @@ bool optionalString(const QJsonObject &object, const QString &name, QString *out
     if (value.isUndefined() || value.isNull())
         return true;
     if (!value.isString() || value.toString().size() > kMaxTokenLength) {
-        *error = QStringLiteral("%1 is not a string").arg(name);
+        *error = Text::tr("the response's %1 is not a string").arg(name);
         return false;
     }
     *out = value.toString();
     return true;
 }
 
-Failure temporary(const QString &code, const QString &message, int status = 0)
+// What the server said, shown and never trusted: control characters and escapes removed.
+QString described(const QJsonObject &object)
 {
-    return {FailureKind::Temporary, code, message, std::nullopt, status};
+    const QString text =
+            text::fromServer(object.value(QStringLiteral("error_description")).toString());
+    return text.isEmpty() ? QString() : QStringLiteral(": ") + text;
 }
 
-Failure configuration(const QString &code, const QString &message, int status)
+TokenOutcome failed(const Failure &failure)
 {
-    return {FailureKind::Configuration, code, message, std::nullopt, status};
-}
-
-// Keeps a server's error_description readable and short; it is shown, not trusted.
-QString describe(const QJsonObject &object)
-{
-    QString text = object.value(QStringLiteral("error_description")).toString().simplified();
-    if (text.size() > 200)
-        text = text.left(200) + QStringLiteral("…");
-    return text;
+    TokenOutcome outcome;
+    outcome.failure = failure;
+    return outcome;
 }
 
 } // namespace
@@ -77,11 +81,11 @@ std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, QString 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("the answer is not JSON (%1)").arg(parseError.errorString());
+        *error = Text::tr("the response is not JSON (%1)").arg(parseError.errorString());
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *error = QStringLiteral("the answer is not a JSON object");
+        *error = Text::tr("the response is not a JSON object");
         return std::nullopt;
     }
     const QJsonObject object = document.object();
@@ -89,26 +93,33 @@ std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, QString 
 
     const QJsonValue access = object.value(QStringLiteral("access_token"));
     if (!access.isString() || access.toString().isEmpty()) {
-        *error = QStringLiteral("the answer has no access_token");
+        *error = Text::tr("the response has no access_token");
         return std::nullopt;
     }
     response.accessToken = access.toString();
     if (response.accessToken.size() > kMaxTokenLength) {
-        *error = QStringLiteral("the access_token is implausibly long");
+        *error = Text::tr("the access_token is implausibly long");
         return std::nullopt;
     }
     if (!optionalString(object, QStringLiteral("token_type"), &response.tokenType, error)
         || !optionalString(object, QStringLiteral("refresh_token"), &response.refreshToken, error)
         || !optionalString(object, QStringLiteral("scope"), &response.scope, error)
-        || !optionalString(object, QStringLiteral("id_token"), &response.idToken, error)) {
-        *error = QStringLiteral("the answer's ") + *error;
+        || !optionalString(object, QStringLiteral("id_token"), &response.idToken, error))
+        return std::nullopt;
+    // A token goes into an Authorization header and onto terminals: RFC 6750's b64token only.
+    if (!text::isB64Token(response.accessToken)) {
+        *error = Text::tr("the access_token contains characters a bearer token cannot have");
+        return std::nullopt;
+    }
+    if (!response.refreshToken.isEmpty() && !text::isB64Token(response.refreshToken)) {
+        *error = Text::tr("the refresh_token contains characters a token cannot have");
         return std::nullopt;
     }
     // RFC 6749 §7.1: a client must understand the token type to use the token.
     if (!response.tokenType.isEmpty()
         && response.tokenType.compare(QLatin1String("bearer"), Qt::CaseInsensitive) != 0) {
-        *error = QStringLiteral("the token_type \"%1\" is not a bearer token")
-                         .arg(response.tokenType.left(20));
+        *error = Text::tr("the token_type \"%1\" is not a bearer token")
+                         .arg(text::fromServer(response.tokenType, 20));
         return std::nullopt;
     }
     response.expiresIn = lifetime(object.value(QStringLiteral("expires_in")),
@@ -142,98 +153,100 @@ std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &
     return std::clamp<qint64>(now.secsTo(when), 0, 24 * 3600);
 }
 
-TokenOutcome interpretTokenAnswer(const HttpAnswer &answer, const QDateTime &now)
+TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTime &now)
 {
-    TokenOutcome outcome;
-    const int status = answer.status;
+    const int status = response.status;
+    const std::optional<qint64> retryAfter = parseRetryAfter(response.retryAfter, now);
 
     if (status >= 200 && status < 300) {
         QString error;
-        outcome.response = parseTokenResponse(answer.body, &error);
+        TokenOutcome outcome;
+        outcome.response = parseTokenResponse(response.body, &error);
         if (!outcome.response) {
-            outcome.failure = temporary(
+            outcome.failure = Failure::temporary(
                     QStringLiteral("malformed_answer"),
-                    QStringLiteral("the token endpoint answered %1, but %2").arg(status).arg(error),
+                    Text::tr("the token endpoint answered %1, but %2").arg(status).arg(error),
                     status);
-            outcome.answerLost = true; // it said yes; a rotated refresh token may be in there
+            outcome.responseLost = true; // it said yes; a rotated refresh token may be in there
         }
         return outcome;
     }
 
     if (status >= 300 && status < 400) {
-        outcome.failure = configuration(
+        // A captive portal, or a moved endpoint: credentials are not sent on. Tried again later,
+        // and the reason stays visible.
+        return failed(Failure::temporary(
                 QStringLiteral("redirected"),
-                QStringLiteral("the token endpoint redirected (HTTP %1) to %2; credentials are "
-                               "not sent on; set the account's token endpoint to the right URL")
+                Text::tr("the token endpoint redirected (HTTP %1) to %2; credentials are not sent "
+                         "on; if this lasts, set the account's token endpoint to the right URL")
                         .arg(status)
-                        .arg(QString::fromLatin1(answer.location.left(200))),
-                status);
-        return outcome;
+                        .arg(text::fromServer(QString::fromLatin1(response.location), 200)),
+                status));
     }
 
-    const std::optional<qint64> retryAfter = parseRetryAfter(answer.retryAfter, now);
     if (status == 429 || status >= 500) {
-        outcome.failure = temporary(status == 429 ? QStringLiteral("rate_limited")
-                                                  : QStringLiteral("server_error"),
-                                    status == 429 ? QStringLiteral("the provider is rate-limiting "
-                                                                   "token requests (HTTP 429)")
-                                                  : QStringLiteral("the token endpoint failed "
-                                                                   "(HTTP %1)")
-                                                            .arg(status),
-                                    status);
-        if (status == 429 || status == 503)
-            outcome.failure.retryAfterSeconds = retryAfter;
-        return outcome;
+        const Failure failure =
+                status == 429 ? Failure::temporary(QStringLiteral("rate_limited"),
+                                                   Text::tr("the provider is rate-limiting token "
+                                                            "requests (HTTP 429)"),
+                                                   status)
+                              : Failure::temporary(
+                                      QStringLiteral("server_error"),
+                                      Text::tr("the token endpoint failed (HTTP %1)").arg(status),
+                                      status);
+        return failed(status == 429 || status == 503 ? failure.withRetryAfter(retryAfter)
+                                                     : failure);
     }
 
     // 4xx: an OAuth error object (RFC 6749 §5.2), if the server sent one.
-    const QJsonDocument document = QJsonDocument::fromJson(answer.body);
-    const QJsonObject object = document.object();
-    const QString code = object.value(QStringLiteral("error")).toString();
-    const QString description = describe(object);
-    const QString said = description.isEmpty() ? QString() : QStringLiteral(": ") + description;
+    const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+    const QString code = text::fromServer(object.value(QStringLiteral("error")).toString(), 64);
+    const QString said = described(object);
 
-    if (code == QLatin1String("invalid_grant")) {
-        outcome.failure = {FailureKind::Reconnect, code,
-                           QStringLiteral("the provider rejected the refresh token "
-                                          "(invalid_grant%1); reconnect the account")
-                                   .arg(said),
-                           std::nullopt, status};
-    } else if (code == QLatin1String("temporarily_unavailable")
-               || code == QLatin1String("server_error")) {
-        outcome.failure = temporary(
-                code, QStringLiteral("the provider is unavailable (%1%2)").arg(code, said), status);
-        outcome.failure.retryAfterSeconds = retryAfter;
-    } else if (!code.isEmpty()) {
-        // invalid_client, unauthorized_client, invalid_scope, invalid_request,
-        // unsupported_grant_type, and whatever else a server names: retrying will not help.
-        outcome.failure = configuration(
-                code.left(64),
-                QStringLiteral("the provider refused the request (%1%2); check the account's "
-                               "client id, secret, scopes and endpoints")
-                        .arg(code.left(64), said),
-                status);
-    } else if (status == 401) {
-        outcome.failure = configuration(QStringLiteral("invalid_client"),
-                                        QStringLiteral("the token endpoint refused the client "
-                                                       "credentials (HTTP 401); check the client "
-                                                       "id and secret"),
-                                        status);
-    } else if (status == 404 || status == 405 || status == 410) {
-        outcome.failure = configuration(QStringLiteral("endpoint_not_found"),
-                                        QStringLiteral("the token endpoint does not exist (HTTP "
-                                                       "%1); check the account's token endpoint")
-                                                .arg(status),
-                                        status);
-    } else {
-        outcome.failure = temporary(QStringLiteral("unexpected_answer"),
-                                    QStringLiteral("the token endpoint answered HTTP %1 without "
-                                                   "an OAuth error")
-                                            .arg(status),
-                                    status);
-        outcome.failure.retryAfterSeconds = retryAfter;
+    if (code == QLatin1String("invalid_grant"))
+        return failed(Failure::reconnect(
+                code,
+                Text::tr("the provider rejected the refresh token (invalid_grant%1); reconnect "
+                         "the account")
+                        .arg(said),
+                status));
+    if (code == QLatin1String("temporarily_unavailable") || code == QLatin1String("server_error"))
+        return failed(Failure::temporary(
+                              code, Text::tr("the provider is unavailable (%1%2)").arg(code, said),
+                              status)
+                              .withRetryAfter(retryAfter));
+    if (code == QLatin1String("invalid_client") || (code.isEmpty() && status == 401)) {
+        TokenOutcome outcome = failed(Failure::configuration(
+                QStringLiteral("invalid_client"),
+                Text::tr("the provider refused the client credentials (invalid_client%1); check "
+                         "the account's client id and secret")
+                        .arg(said),
+                status));
+        outcome.refused = true;
+        return outcome;
     }
-    return outcome;
+    if (!code.isEmpty() || status == 400) {
+        // invalid_request, unauthorized_client, invalid_scope, unsupported_grant_type, whatever
+        // else a server names, or a bare 400.
+        const QString name = code.isEmpty() ? QStringLiteral("invalid_request") : code;
+        TokenOutcome outcome = failed(Failure::configuration(
+                name, Text::tr("the provider refused the refresh (%1%2)").arg(name, said), status));
+        outcome.refused = true;
+        return outcome;
+    }
+    if (status == 404 || status == 405 || status == 410)
+        return failed(Failure::temporary(
+                QStringLiteral("endpoint_not_found"),
+                Text::tr("the token endpoint does not exist (HTTP %1); if this lasts, check the "
+                         "account's token endpoint")
+                        .arg(status),
+                status));
+    return failed(Failure::temporary(
+                          QStringLiteral("unexpected_answer"),
+                          Text::tr("the token endpoint answered HTTP %1 without an OAuth error")
+                                  .arg(status),
+                          status)
+                          .withRetryAfter(retryAfter));
 }
 
 } // namespace tether

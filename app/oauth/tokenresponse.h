@@ -10,7 +10,7 @@
 
 namespace tether {
 
-// A successful token endpoint answer (RFC 6749 §5.1), after validation.
+// A successful token endpoint response (RFC 6749 §5.1), after validation.
 struct TokenResponse
 {
     QString accessToken;
@@ -24,9 +24,9 @@ struct TokenResponse
 };
 
 // What came back from the server, as far as it came.
-struct HttpAnswer
+struct HttpResponse
 {
-    int status = 0; // 0 when no HTTP answer arrived
+    int status = 0; // 0 when no HTTP response arrived
     QByteArray body;
     QByteArray retryAfter;
     QByteArray location;
@@ -36,21 +36,26 @@ struct TokenOutcome
 {
     std::optional<TokenResponse> response;
     Failure failure;
-    // The server may have acted on the request although Tether could not read its answer
-    // (a lost, truncated or unreadable answer): a single-use refresh token may be spent.
-    bool answerLost = false;
+    // The server may have acted on the request although Tether could not read its response
+    // (lost, truncated or unreadable): a rotating refresh token may be spent.
+    bool responseLost = false;
+    // The provider refused the request with an OAuth error other than invalid_grant (or a
+    // 400/401 without a recognised one). Real servers use these for a dead refresh token too;
+    // whoever knows the account's history decides what it means (see RefreshOperation).
+    bool refused = false;
 
     bool ok() const { return response.has_value(); }
 };
 
-// Validates the JSON of a 2xx answer. Strict on what a token needs (access_token a non-empty
-// string; token_type, refresh_token, scope strings when present) and tolerant where the
-// providers differ: no token_type, no refresh_token, null fields, extra fields, and an
-// unusable expires_in (replaced by the profile's default lifetime, with a warning).
+// Validates the JSON of a 2xx response. Strict on what a token needs (access_token a non-empty
+// b64token; token_type, refresh_token, scope strings when present, refresh_token a b64token) and
+// tolerant where the providers differ: no token_type, no refresh_token, null fields, extra
+// fields, and an unusable expires_in (replaced by the profile's default lifetime, with a
+// warning).
 std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, QString *error);
 
-// Turns any answer into an outcome: success, or a failure with its kind (see FailureKind).
-TokenOutcome interpretTokenAnswer(const HttpAnswer &answer, const QDateTime &now);
+// Turns any response into an outcome: success, or a failure with its kind (see FailureKind).
+TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTime &now);
 
 // Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3), as seconds from now.
 std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &now);

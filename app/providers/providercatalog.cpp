@@ -12,9 +12,10 @@ namespace {
 constexpr qint64 kMaxProfileSize = 256 * 1024;
 }
 
-ProviderCatalog ProviderCatalog::load()
+ProviderCatalog ProviderCatalog::installed(const QStringList &extra)
 {
-    return fromDirectories({QStringLiteral(":/providers"), paths::userProvidersDir()});
+    return fromDirectories(QStringList{QStringLiteral(":/providers")} + extra
+                           + QStringList{paths::userProvidersDir()});
 }
 
 ProviderCatalog ProviderCatalog::fromDirectories(const QStringList &directories)

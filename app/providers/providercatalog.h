@@ -12,7 +12,10 @@ namespace tether {
 class ProviderCatalog final
 {
 public:
-    static ProviderCatalog load();
+    // What Tether runs with: the built-in profiles, then `extra` directories (the demo's), then
+    // the user's. The one place the product's catalog is made.
+    static ProviderCatalog installed(const QStringList &extra = {});
+    // Exactly these directories, in order (tests).
     static ProviderCatalog fromDirectories(const QStringList &directories);
 
     const QList<ProviderProfile> &profiles() const { return m_profiles; }

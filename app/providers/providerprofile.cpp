@@ -36,6 +36,8 @@ const std::pair<const char *, BodyEncoding> kBodies[] = {{"form", BodyEncoding::
                                                          {"json", BodyEncoding::Json}};
 const std::pair<const char *, ClientAuth> kAuths[] = {
         {"basic", ClientAuth::Basic}, {"post", ClientAuth::Post}, {"none", ClientAuth::None}};
+const std::pair<const char *, BasicEncoding> kBasicEncodings[] = {{"form", BasicEncoding::Form},
+                                                                  {"raw", BasicEncoding::Raw}};
 const std::pair<const char *, Rotation> kRotations[] = {
         {"never", Rotation::Never}, {"optional", Rotation::Optional}, {"always", Rotation::Always}};
 const std::pair<const char *, LifetimeModel> kModels[] = {{"unknown", LifetimeModel::Unknown},
@@ -165,7 +167,8 @@ bool ProviderProfile::needsTenant() const
 {
     return tokenEndpoint.contains(QLatin1String("{tenant}"))
            || authorizationEndpoint.contains(QLatin1String("{tenant}"))
-           || revocationEndpoint.contains(QLatin1String("{tenant}"));
+           || revocationEndpoint.contains(QLatin1String("{tenant}"))
+           || deviceAuthorizationEndpoint.contains(QLatin1String("{tenant}"));
 }
 
 std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json, QString *error)
@@ -194,6 +197,8 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
                                          QStringLiteral("endpoints.authorization"));
     p.revocationEndpoint = r.endpoint(endpoints, QStringLiteral("revocation"),
                                       QStringLiteral("endpoints.revocation"));
+    p.deviceAuthorizationEndpoint = r.endpoint(endpoints, QStringLiteral("device_authorization"),
+                                               QStringLiteral("endpoints.device_authorization"));
     if (r.ok() && !p.discovery && p.tokenEndpoint.isEmpty())
         r.fail(QStringLiteral("endpoints.token is missing (or set \"discovery\": true)"));
 
@@ -218,6 +223,9 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
         p.acceptedClientAuth = {p.clientAuth};
     if (r.ok() && !p.acceptedClientAuth.contains(p.clientAuth))
         r.fail(QStringLiteral("token_request.client_auth must be one of accepted_client_auth"));
+    p.basicEncoding = r.choice(request, QStringLiteral("basic_encoding"),
+                               QStringLiteral("token_request.basic_encoding"), BasicEncoding::Form,
+                               kBasicEncodings);
     p.extraRefreshParameters = r.parameters(request, QStringLiteral("extra_parameters"),
                                             QStringLiteral("token_request.extra_parameters"));
     p.sendScopeOnRefresh = r.boolean(request, QStringLiteral("send_scope"),
@@ -242,6 +250,9 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
             r.object(json, QStringLiteral("access_token"), QStringLiteral("access_token"));
     p.defaultAccessLifetime = r.seconds(access, QStringLiteral("default_lifetime"),
                                         QStringLiteral("access_token.default_lifetime"), 3600);
+    p.previousAccessTokenDiesOnRefresh =
+            r.boolean(access, QStringLiteral("previous_dies_on_refresh"),
+                      QStringLiteral("access_token.previous_dies_on_refresh"), false);
 
     const QJsonObject refresh =
             r.object(json, QStringLiteral("refresh_token"), QStringLiteral("refresh_token"));
@@ -249,6 +260,9 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
                           QStringLiteral("refresh_token.rotation"), Rotation::Optional, kRotations);
     p.singleUse = r.boolean(refresh, QStringLiteral("single_use"),
                             QStringLiteral("refresh_token.single_use"), false);
+    p.invalidGrantEndsAccess =
+            r.boolean(refresh, QStringLiteral("invalid_grant_ends_access"),
+                      QStringLiteral("refresh_token.invalid_grant_ends_access"), false);
     if (r.ok() && p.singleUse && p.rotation != Rotation::Always)
         r.fail(QStringLiteral("a single_use refresh token needs \"rotation\": \"always\""));
     const QJsonObject lifetime =
@@ -281,13 +295,18 @@ QJsonObject ProviderProfile::toJson() const
             {QStringLiteral("token_endpoint"), orNull(tokenEndpoint)},
             {QStringLiteral("authorization_endpoint"), orNull(authorizationEndpoint)},
             {QStringLiteral("revocation_endpoint"), orNull(revocationEndpoint)},
+            {QStringLiteral("device_authorization_endpoint"), orNull(deviceAuthorizationEndpoint)},
             {QStringLiteral("discovery"), discovery},
             {QStringLiteral("body"), nameOf(body)},
             {QStringLiteral("client_auth"), nameOf(clientAuth)},
             {QStringLiteral("accepted_client_auth"), accepted},
+            {QStringLiteral("basic_encoding"), nameOf(basicEncoding)},
             {QStringLiteral("default_access_lifetime"), defaultAccessLifetime},
+            {QStringLiteral("previous_access_token_dies_on_refresh"),
+             previousAccessTokenDiesOnRefresh},
             {QStringLiteral("rotation"), nameOf(rotation)},
             {QStringLiteral("single_use"), singleUse},
+            {QStringLiteral("invalid_grant_ends_access"), invalidGrantEndsAccess},
             {QStringLiteral("refresh_lifetime_model"), nameOf(refreshLifetime)},
             {QStringLiteral("refresh_lifetime_seconds"),
              refreshLifetimeSeconds > 0 ? QJsonValue(refreshLifetimeSeconds) : QJsonValue()},
@@ -301,6 +320,10 @@ QString nameOf(BodyEncoding value)
 QString nameOf(ClientAuth value)
 {
     return enumName(value, kAuths);
+}
+QString nameOf(BasicEncoding value)
+{
+    return enumName(value, kBasicEncodings);
 }
 QString nameOf(Rotation value)
 {

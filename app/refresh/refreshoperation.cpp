@@ -3,26 +3,26 @@
 #include "accounts/accountendpoints.h"
 #include "accounts/accountlock.h"
 #include "accounts/accountregistry.h"
+#include "accounts/accountsecrets.h"
+#include "accounts/refreshtiming.h"
+#include "accounts/statusmirror.h"
+#include "accounts/tokenlifetimes.h"
 #include "core/clock.h"
+#include "core/humantime.h"
 #include "oauth/endpointpolicy.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
-#include "refresh/refreshpolicy.h"
-#include "refresh/tokenlifetimes.h"
 #include "secrets/secretstore.h"
-
-#include <QTimer>
 
 namespace tether {
 
 namespace {
 
-constexpr int kLockTimeoutMs = 90'000; // longer than one exchange plus a keychain write
-const int kStoreRetryDelaysMs[] = {500, 2000};
-
-Failure reconnect(const QString &code, const QString &message)
+// Characters that RFC 6749 §2.3.1's form encoding changes: a server that never decodes the
+// Basic credentials reads such a secret wrongly.
+bool hasReservedCharacters(const QString &secret)
 {
-    return {FailureKind::Reconnect, code, message, std::nullopt, 0};
+    return QUrl::toPercentEncoding(secret) != secret.toUtf8();
 }
 
 } // namespace
@@ -41,14 +41,45 @@ RefreshOperation::RefreshOperation(const Engine &engine, const QString &accountI
 
 RefreshOperation::~RefreshOperation() = default;
 
+bool RefreshOperation::rotates() const
+{
+    return m_profile->refreshTokenRotates() || m_account.status.refreshTokenRotates;
+}
+
+bool RefreshOperation::marksInFlight() const
+{
+    return rotates() || m_profile->previousAccessTokenDiesOnRefresh;
+}
+
 void RefreshOperation::start()
 {
     // What this process saw before it waited: if another one refreshes meanwhile, a forced
     // refresh is already done and must not spend the new refresh token again.
-    Account account;
-    if (auto failure = m_engine.registry->loadAccount(m_id, &account))
+    if (auto failure = m_engine.registry->loadAccount(m_id, &m_account))
         return fail(*failure);
-    m_generationBefore = account.status.generation;
+    m_generationBefore = m_account.status.generation;
+    m_profile = m_engine.catalog->find(m_account.config.provider);
+    // `token` with a stored access token good to hand out needs no lock: it changes nothing.
+    // Not while a refresh whose result would kill that token runs elsewhere, and not with an
+    // interrupted refresh to sort out.
+    if (m_mode == Mode::IfNeeded && m_profile && m_account.status.inFlightGeneration < 0) {
+        readAccountSecrets(*m_engine.secrets, m_account, false,
+                           {this, [this](const SecretsRead &read) { lockFree(read); }});
+        return;
+    }
+    m_lock->acquire(kLockTimeoutMs);
+}
+
+void RefreshOperation::lockFree(const SecretsRead &read)
+{
+    if (read.failure && read.failure->kind == FailureKind::Keychain)
+        return fail(*read.failure); // reading again under the lock would only wait again
+    if (!read.failure && read.bundle.tokens && read.bundle.generation >= m_account.status.generation
+        && lifetimes::accessTokenGoodToHandOut(*read.bundle.tokens, m_engine.clock->nowUtc())
+        && !(m_profile->previousAccessTokenDiesOnRefresh && AccountLock::heldElsewhere(m_id))) {
+        m_bundle = read.bundle;
+        return succeed(false);
+    }
     m_lock->acquire(kLockTimeoutMs);
 }
 
@@ -58,50 +89,53 @@ void RefreshOperation::onLocked()
         return fail(*failure);
     m_profile = m_engine.catalog->find(m_account.config.provider);
     if (!m_profile)
-        return fail({FailureKind::Configuration, QStringLiteral("unknown_provider"),
-                     QStringLiteral("account %1 uses the provider profile \"%2\", which is not "
-                                    "installed")
-                             .arg(m_id, m_account.config.provider),
-                     std::nullopt, 0});
-
-    SecretJob *job = m_engine.secrets->read(m_id);
-    connect(job, &SecretJob::secretJobFinished, this, &RefreshOperation::onSecretsRead);
+        return fail(Failure::configuration(
+                QStringLiteral("unknown_provider"),
+                tr("account %1 uses the provider profile \"%2\", which is not installed")
+                        .arg(m_id, m_account.config.provider)));
+    readAccountSecrets(*m_engine.secrets, m_account, false,
+                       {this, [this](const SecretsRead &read) { decide(read); }});
 }
 
-void RefreshOperation::onSecretsRead(const SecretResult &result)
+void RefreshOperation::decide(const SecretsRead &read)
 {
     const AccountStatus &status = m_account.status;
-    if (result.status == SecretResult::Status::Failed)
-        return fail(result.failure);
-    if (result.status == SecretResult::Status::NotFound) {
-        if (secretsExpected(status))
-            return fail(keychainLocked(m_id)); // locked or unreachable, not empty: change nothing
-        return fail(reconnect(QStringLiteral("not_connected"),
-                              QStringLiteral("account %1 is not connected; run `tether connect "
-                                             "%1` or `tether import %1`")
-                                      .arg(m_id)));
+    if (read.failure) {
+        if (read.failure->code == QLatin1String("secrets_missing")) {
+            // The item went from an unlocked keychain: only a new sign-in (and, for a client
+            // with a secret, an edit) brings the account back. Say so where the user looks.
+            m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+                a.status.state = AccountState::NeedsReconnect;
+                a.status.lastError = *read.failure;
+                a.status.nextRefreshAt = {};
+            });
+        }
+        return fail(*read.failure); // a locked keychain: change nothing
     }
-    m_bundle = *result.bundle;
+    m_bundle = read.bundle;
     const QDateTime now = m_engine.clock->nowUtc();
 
     if (!m_bundle.tokens)
-        return fail(reconnect(
-                status.state == AccountState::NeedsReconnect && status.lastError
-                        ? status.lastError->code
-                        : QStringLiteral("not_connected"),
-                QStringLiteral("account %1 has no tokens; run `tether connect %1`").arg(m_id)));
+        return fail(
+                Failure::reconnect(status.state == AccountState::NeedsReconnect && status.lastError
+                                           ? status.lastError->code
+                                           : QStringLiteral("not_connected"),
+                                   tr("account %1 is not connected; sign in to it").arg(m_id)));
     const TokenSet &tokens = *m_bundle.tokens;
 
-    // A single-use refresh token was sent and nothing was stored after it: the answer was lost
-    // (a crash, or a keychain that refused the new set). Sending it again would be reuse.
-    if (m_profile->singleUse && status.inFlightGeneration >= 0
-        && status.inFlightGeneration == m_bundle.generation && !tokens.refreshToken.isEmpty()) {
-        return clearTokens(reconnect(QStringLiteral("refresh_answer_lost"),
-                                     QStringLiteral("a refresh of %1 was interrupted after its "
-                                                    "single-use refresh token was sent; reconnect "
-                                                    "the account")
-                                             .arg(m_id)),
-                           true);
+    // A refresh was sent and nothing was stored after it: its response was lost (a crash, or a
+    // keychain that would not take the new set before the process ended).
+    if (status.inFlightGeneration >= 0 && status.inFlightGeneration == m_bundle.generation
+        && !tokens.refreshToken.isEmpty()) {
+        if (rotates())
+            return clearRefreshToken(Failure::reconnect(
+                    QStringLiteral("refresh_answer_lost"),
+                    tr("a refresh of %1 was interrupted after its refresh token was sent; the "
+                       "provider may have spent it, so it is not sent again: reconnect the "
+                       "account")
+                            .arg(m_id)));
+        // The refresh token still works; the access token may have died with that refresh.
+        return exchange();
     }
 
     if (m_mode == Mode::IfNeeded && lifetimes::accessTokenGoodToHandOut(tokens, now))
@@ -111,18 +145,17 @@ void RefreshOperation::onSecretsRead(const SecretResult &result)
         return succeed(false); // another process refreshed while this one waited for the lock
 
     if (tokens.refreshToken.isEmpty())
-        return clearTokens(reconnect(QStringLiteral("no_refresh_token"),
-                                     QStringLiteral("account %1 has no refresh token; reconnect "
-                                                    "it when its access token expires")
-                                             .arg(m_id)),
-                           true);
+        return clearRefreshToken(Failure::reconnect(
+                QStringLiteral("no_refresh_token"),
+                tr("account %1 has no refresh token; reconnect it when its access token "
+                   "expires")
+                        .arg(m_id)));
     if (lifetimes::refreshTokenExpired(tokens, now))
-        return clearTokens(
-                reconnect(QStringLiteral("refresh_token_expired"),
-                          QStringLiteral("the refresh token of %1 expired on %2; "
-                                         "reconnect the account")
-                                  .arg(m_id, tokens.refreshExpiresAt.toString(Qt::ISODate))),
-                false);
+        return clearRefreshToken(Failure::reconnect(
+                QStringLiteral("refresh_token_expired"),
+                tr("the refresh token of %1 expired on %2; reconnect the "
+                   "account")
+                        .arg(m_id, humantime::instant(tokens.refreshExpiresAt))));
     exchange();
 }
 
@@ -135,34 +168,37 @@ void RefreshOperation::exchange()
     if (auto refused = checkEndpoint(endpoints->token, m_account.config.allowInsecureHttp))
         return fail(*refused);
     if (endpoints->clientAuth != ClientAuth::None && m_bundle.clientSecret.isEmpty())
-        return fail({FailureKind::Configuration, QStringLiteral("client_secret_missing"),
-                     QStringLiteral("account %1 has no client secret; add it again with "
-                                    "--client-secret-stdin")
-                             .arg(m_id),
-                     std::nullopt, 0});
+        return fail(Failure::configuration(
+                            QStringLiteral("client_secret_missing"),
+                            tr("account %1 has no client secret; set it again").arg(m_id))
+                            .withField(QStringLiteral("client-secret-stdin")));
 
-    // A single-use token is marked "in flight" once the connection is open and just before the
-    // body carrying it leaves: a run that dies after that point may have spent it, and the next
-    // run must not send it again. Marking earlier would also condemn tokens that never left
-    // (a kill while connecting); if the mark cannot be written, the body does not go.
+    // The in-flight mark goes to the registry once the connection is open and just before the
+    // body carrying the token leaves: a run that dies after that point may have spent a
+    // rotating token, and the next run must not send it again. Marking earlier would also
+    // condemn tokens that never left (a kill while connecting). For a rotating token, a mark
+    // that cannot be written stops the request; for a provider that only kills the previous
+    // access token it is best effort.
     BeforeSending markInFlight;
-    if (m_profile->singleUse) {
-        markInFlight = [registry = m_engine.registry, id = m_id, generation = m_bundle.generation] {
-            return registry->modifyAccount(
+    if (marksInFlight()) {
+        markInFlight = [registry = m_engine.registry, id = m_id, generation = m_bundle.generation,
+                        required = rotates()]() -> std::optional<Failure> {
+            auto failure = registry->modifyAccount(
                     id, [&](Account &a) { a.status.inFlightGeneration = generation; });
+            return required ? failure : std::nullopt;
         };
     }
 
     const ClientCredentials client{m_account.config.clientId, m_bundle.clientSecret,
-                                   endpoints->clientAuth};
+                                   endpoints->clientAuth, m_profile->basicEncoding};
     const HttpRequest request =
             buildRefreshRequest(*m_profile, endpoints->token, client, m_bundle.tokens->refreshToken,
                                 m_account.config.scope);
     TokenExchange *exchange = m_engine.tokens->send(request, std::move(markInFlight));
-    connect(exchange, &TokenExchange::tokenExchangeFinished, this, &RefreshOperation::onAnswer);
+    connect(exchange, &TokenExchange::tokenExchangeFinished, this, &RefreshOperation::onResponse);
 }
 
-void RefreshOperation::onAnswer(const TokenOutcome &outcome)
+void RefreshOperation::onResponse(const TokenOutcome &outcome)
 {
     const QDateTime now = m_engine.clock->nowUtc();
     if (outcome.ok()) {
@@ -171,122 +207,151 @@ void RefreshOperation::onAnswer(const TokenOutcome &outcome)
                                                 now, &m_notes);
         m_next.generation = m_bundle.generation + 1;
         m_notes += outcome.response->warnings;
-        return store(0);
+        m_rotated = !outcome.response->refreshToken.isEmpty()
+                    && outcome.response->refreshToken != m_bundle.tokens->refreshToken;
+        return store();
     }
 
     const Failure &failure = outcome.failure;
     if (failure.kind == FailureKind::Reconnect)
-        return clearTokens(failure, false);
-
-    if (m_profile->singleUse && outcome.answerLost) {
-        // The server may have consumed the refresh token and sent a successor we never read.
-        Failure lost = reconnect(QStringLiteral("refresh_answer_lost"),
-                                 QStringLiteral("the answer to a refresh of %1 was lost (%2); its "
-                                                "single-use refresh token may be spent, so it is "
-                                                "not sent again: reconnect the account")
-                                         .arg(m_id, failure.message));
-        return clearTokens(lost, true);
+        return clearRefreshToken(failure); // invalid_grant
+    if (outcome.responseLost && rotates()) {
+        // The server may have rotated and sent a successor this process never read.
+        return clearRefreshToken(Failure::reconnect(
+                QStringLiteral("refresh_answer_lost"),
+                tr("the response to a refresh of %1 was lost (%2); the provider may have spent "
+                   "its refresh token, so it is not sent again: reconnect the account")
+                        .arg(m_id, failure.message)));
     }
+    if (outcome.refused)
+        return refused(failure);
+    retryLater(failure);
+}
 
-    // Temporary or configuration trouble: every token stays; record why and when to retry.
-    const bool retry = failure.kind == FailureKind::Temporary;
+void RefreshOperation::refused(const Failure &failure)
+{
+    // PRODUCT.md: real servers refuse a dead refresh token with other codes than invalid_grant
+    // too. The account asks the user to act, keeps every token (a successful reconnect replaces
+    // them) and is not retried on its own. Whether the user must sign in again or fix the
+    // settings depends on whether this account has refreshed before.
+    const bool refreshedBefore = m_account.status.lastRefreshAt.isValid();
+    Failure f = failure;
+    if (failure.code == QLatin1String("invalid_client")) {
+        f.kind = FailureKind::Configuration;
+        const bool basic =
+                m_account.config.clientAuth.value_or(m_profile->clientAuth) == ClientAuth::Basic;
+        if (basic && m_profile->basicEncoding == BasicEncoding::Form
+            && hasReservedCharacters(m_bundle.clientSecret)) {
+            f.message += QStringLiteral("; ")
+                         + tr("the client secret has characters that servers which do not "
+                              "decode HTTP Basic credentials read wrongly: try sending it in the "
+                              "request body (client authentication \"post\")");
+            f.field = QStringLiteral("client-auth");
+        } else {
+            f.field = QStringLiteral("client-secret-stdin");
+        }
+    } else if (refreshedBefore) {
+        f.kind = FailureKind::Reconnect;
+        f.message = tr("%1: the provider refused to refresh it (%2), as servers do when the "
+                       "sign-in has ended; reconnect the account")
+                            .arg(m_id, failure.message);
+    } else {
+        f.kind = FailureKind::Configuration;
+        f.message = tr("%1: %2; check the account's client id, secret, scopes and endpoints, "
+                       "then reconnect it")
+                            .arg(m_id, failure.message);
+    }
+    m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+        a.status.state = AccountState::NeedsReconnect;
+        a.status.lastError = f;
+        a.status.nextRefreshAt = {};
+        a.status.inFlightGeneration = -1;
+        a.status.consecutiveFailures = 0;
+    });
+    fail(f);
+}
+
+void RefreshOperation::retryLater(const Failure &failure)
+{
+    // Network, timeout, 5xx, 429, a malformed response: every token stays, and the next attempt
+    // is always scheduled.
+    const QDateTime now = m_engine.clock->nowUtc();
     m_engine.registry->modifyAccount(m_id, [&](Account &a) {
         a.status.inFlightGeneration = -1;
         a.status.lastError = failure;
-        if (retry) {
-            a.status.state = AccountState::Retrying;
-            a.status.consecutiveFailures += 1;
-            a.status.nextRefreshAt =
-                    m_engine.random
-                            ? now.addMSecs(policy::retryDelayMs(a.status.consecutiveFailures,
-                                                                failure.retryAfterSeconds,
-                                                                m_engine.random()))
-                            : now.addSecs(failure.retryAfterSeconds.value_or(
-                                    lifetimes::backoffSeconds(a.status.consecutiveFailures)));
-        } else {
-            a.status.nextRefreshAt = {};
-        }
+        a.status.state = AccountState::Retrying;
+        a.status.consecutiveFailures += 1;
+        a.status.nextRefreshAt = now.addMSecs(timing::retryDelayMs(
+                a.status.consecutiveFailures, failure.retryAfterSeconds, m_engine.jitter()));
     });
     fail(failure);
 }
 
-void RefreshOperation::store(int attempt)
+void RefreshOperation::store()
 {
-    SecretJob *job = m_engine.secrets->write(m_id, m_next);
-    connect(job, &SecretJob::secretJobFinished, this, [this, attempt](const SecretResult &result) {
-        if (result.status == SecretResult::Status::Ok)
-            return onStored();
-        if (attempt < int(std::size(kStoreRetryDelaysMs))) {
-            QTimer::singleShot(kStoreRetryDelaysMs[attempt], this,
-                               [this, attempt] { store(attempt + 1); });
-            return;
-        }
-        // The new set lives only in this process now. The in-flight mark (single-use providers)
-        // stays, so no later run sends the spent token.
-        Failure failure = result.failure;
-        failure.message = QStringLiteral("the provider issued new tokens for %1 but the keychain "
-                                         "did not store them: %2")
-                                  .arg(m_id, result.failure.message);
-        fail(failure);
-    });
+    SecretJob *job = m_engine.secrets->writeIssued(m_id, m_next);
+    connect(job, &SecretJob::secretJobFinished, this, &RefreshOperation::onStored);
 }
 
-void RefreshOperation::onStored()
+void RefreshOperation::onStored(const SecretResult &result)
 {
+    if (result.status != SecretResult::Status::Ok) {
+        // Nowhere to hold it: the new set dies with this operation. The in-flight mark (rotating
+        // tokens) stays, so the spent token is never sent again.
+        Failure failure = result.failure;
+        failure.message = tr("the provider issued new tokens for %1 but the keychain did not "
+                             "store them: %2")
+                                  .arg(m_id, result.failure.message);
+        return fail(failure);
+    }
     const QDateTime now = m_engine.clock->nowUtc();
     const TokenSet &tokens = *m_next.tokens;
-    auto failure = m_engine.registry->modifyAccount(m_id, [&](Account &a) {
-        mirrorBundle(a.status, m_next, m_engine.random);
+    const auto failure = m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+        mirrorBundle(a.status, m_next, m_engine, now);
         a.status.lastRefreshAt = now;
         a.status.consecutiveFailures = 0;
-        a.status.inFlightGeneration = -1;
-        if (tokens.refreshToken.isEmpty() && m_profile->singleUse) {
-            a.status.lastError = reconnect(QStringLiteral("no_refresh_token"), m_notes.value(0));
+        a.status.refreshTokenRotates = a.status.refreshTokenRotates || m_rotated;
+        if (result.held) {
+            // The keychain has the old set; the mark says so to a run after a crash.
+            a.status.inFlightGeneration = m_bundle.generation;
+            a.status.lastError = Failure::keychain(
+                    QStringLiteral("tokens_held"),
+                    tr("the keychain did not take the new tokens of %1 (%2); they are held in "
+                       "memory and stored as soon as it is unlocked")
+                            .arg(m_id, result.failure.message));
+        } else if (tokens.refreshToken.isEmpty() && m_profile->singleUse) {
+            a.status.inFlightGeneration = -1;
+            a.status.lastError =
+                    Failure::reconnect(QStringLiteral("no_refresh_token"), m_notes.value(0));
         } else {
+            a.status.inFlightGeneration = -1;
             a.status.lastError.reset();
         }
     });
     if (failure) // the keychain holds the truth; the next run mirrors it into the registry
         m_notes << failure->message;
+    m_held = result.held;
+    if (result.held)
+        m_notes << tr("the keychain did not take the new tokens; they are held in memory until "
+                      "it is unlocked");
     m_bundle = m_next;
     succeed(true);
 }
 
-void mirrorBundle(AccountStatus &s, const SecretBundle &bundle,
-                  const std::function<double()> &random)
+void RefreshOperation::clearRefreshToken(const Failure &why)
 {
-    s.generation = bundle.generation;
-    s.hasClientSecret = !bundle.clientSecret.isEmpty();
-    s.hasTokens = bundle.tokens.has_value();
-    if (!bundle.tokens) {
-        s.accessIssuedAt = s.accessExpiresAt = s.refreshExpiresAt = s.nextRefreshAt = {};
-        s.hasRefreshToken = false;
-        return;
-    }
-    const TokenSet &t = *bundle.tokens;
-    s.state = AccountState::Connected;
-    s.accessIssuedAt = t.accessIssuedAt;
-    s.accessExpiresAt = t.accessExpiresAt;
-    s.refreshExpiresAt = t.refreshExpiresAt;
-    s.hasRefreshToken = !t.refreshToken.isEmpty();
-    if (!s.hasRefreshToken)
-        s.nextRefreshAt = {};
-    else if (random)
-        s.nextRefreshAt = policy::scheduledRefresh(t.accessIssuedAt, t.accessExpiresAt, random());
-    else
-        s.nextRefreshAt = lifetimes::plannedRefresh(t.accessIssuedAt, t.accessExpiresAt);
-}
-
-void RefreshOperation::clearTokens(const Failure &why, bool keepUsableAccessToken)
-{
-    // PRODUCT.md: needs_reconnect clears the stored tokens. A still-valid access token of a
-    // spent or missing refresh token is kept until it expires: it still works and is the
-    // user's. The client secret always stays.
+    // The refresh token is gone (invalid_grant, spent, expired, missing): needs_reconnect. A
+    // still-valid access token is kept and handed out until it expires — except where the
+    // provider killed it by issuing another that was lost, or says a refused refresh ends the
+    // whole grant. The client secret always stays.
     const QDateTime now = m_engine.clock->nowUtc();
+    const bool lost = why.code == QLatin1String("refresh_answer_lost");
+    const bool revoked = why.code == QLatin1String("invalid_grant");
     SecretBundle next = m_bundle;
     next.generation = m_bundle.generation + 1;
-    if (keepUsableAccessToken && next.tokens
-        && lifetimes::accessTokenUsable(*next.tokens, now, 0)) {
+    if (next.tokens && lifetimes::accessTokenUsable(*next.tokens, now, 0)
+        && !(lost && m_profile->previousAccessTokenDiesOnRefresh)
+        && !(revoked && m_profile->invalidGrantEndsAccess)) {
         next.tokens->refreshToken.clear();
         next.tokens->refreshExpiresAt = {};
     } else {
@@ -297,7 +362,7 @@ void RefreshOperation::clearTokens(const Failure &why, bool keepUsableAccessToke
             [this, why, next](const SecretResult &result) {
                 m_engine.registry->modifyAccount(m_id, [&](Account &a) {
                     if (result.status == SecretResult::Status::Ok)
-                        mirrorBundle(a.status, next, m_engine.random);
+                        mirrorBundle(a.status, next, m_engine);
                     a.status.state = AccountState::NeedsReconnect;
                     a.status.nextRefreshAt = {};
                     a.status.lastError = why;
@@ -322,18 +387,23 @@ void RefreshOperation::succeed(bool exchanged)
 {
     if (m_finished)
         return;
-    if (!exchanged && m_bundle.generation > m_account.status.generation) {
+    if (!exchanged && m_lock->isHeld() && m_bundle.generation > m_account.status.generation) {
         // A run that died between the keychain write and the registry write left the registry
         // behind; the keychain is the truth.
         m_engine.registry->modifyAccount(m_id, [&](Account &a) {
-            mirrorBundle(a.status, m_bundle, m_engine.random);
+            mirrorBundle(a.status, m_bundle, m_engine);
             a.status.inFlightGeneration = -1;
         });
     }
     m_finished = true;
     m_lock->release();
-    Q_EMIT refreshFinished(
-            {std::nullopt, *m_bundle.tokens, exchanged, m_bundle.generation, m_notes});
+    RefreshResult result;
+    result.tokens = *m_bundle.tokens;
+    result.exchanged = exchanged;
+    result.generation = m_bundle.generation;
+    result.notes = m_notes;
+    result.held = m_held;
+    Q_EMIT refreshFinished(result);
 }
 
 void RefreshOperation::fail(const Failure &failure)

@@ -1,57 +1,36 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "accounts/engine.h"
 #include "secrets/secretbundle.h"
 
 #include <QObject>
-#include <QPointer>
-
-#include <functional>
 
 namespace tether {
 
 class AccountLock;
-class AccountRegistry;
-class Clock;
-class ProviderCatalog;
-class SecretStore;
-class TokenClient;
 struct ProviderProfile;
 struct SecretResult;
+struct SecretsRead;
 struct TokenOutcome;
-
-// The parts an operation on accounts works with; owned elsewhere, outliving the operation.
-struct Engine
-{
-    AccountRegistry *registry = nullptr;
-    SecretStore *secrets = nullptr;
-    TokenClient *tokens = nullptr;
-    const ProviderCatalog *catalog = nullptr;
-    const Clock *clock = nullptr;
-    // Uniform in [0, 1), for the jitter of scheduled refreshes and retries. Without one (the
-    // command line), schedules are the deterministic plan: refresh at 3/4, full backoff.
-    std::function<double()> random;
-};
 
 struct RefreshResult
 {
     std::optional<Failure> failure; // none: tokens holds a usable set
     TokenSet tokens;
     bool exchanged = false; // a request went to the token endpoint and succeeded
+    bool held = false; // the new set is held in memory: the keychain would not take it
     qint64 generation = -1; // of the stored set that `tokens` comes from
     QStringList notes;
 };
 
-// Mirrors what the keychain holds into the registry's non-secret status: expiries, flags,
-// generation, and the planned next refresh.
-void mirrorBundle(AccountStatus &status, const SecretBundle &bundle,
-                  const std::function<double()> &random = {});
-
 // One refresh of one account, from lock to published state:
+//   [IfNeeded: a good stored access token is handed out without the lock] →
 //   lock → re-read registry and keychain → decide → connect → [mark in flight] → send →
-//   write the new set to the keychain → update the registry → unlock.
-// Secrets are persisted before the state that announces them; a single-use refresh token is
-// never sent twice (see docs/refresh-lifecycle.md).
+//   write the new set to the keychain (held in memory if it will not take it) → update the
+//   registry → unlock.
+// Secrets are persisted before the state that announces them; a rotating refresh token is never
+// sent twice (see docs/refresh-lifecycle.md).
 class RefreshOperation final : public QObject
 {
     Q_OBJECT
@@ -60,8 +39,10 @@ class RefreshOperation final : public QObject
 public:
     enum class Mode {
         Force, // refresh now, unless another process refreshed while this one waited
-        IfNeeded, // refresh only if the access token is within its safety margin
+        IfNeeded, // refresh only if the access token is within its safety margin (`token`)
     };
+
+    static constexpr int kLockTimeoutMs = 90'000; // longer than one exchange plus a keychain write
 
     RefreshOperation(const Engine &engine, const QString &accountId, Mode mode,
                      QObject *parent = nullptr);
@@ -73,15 +54,27 @@ Q_SIGNALS:
     void refreshFinished(const tether::RefreshResult &result);
 
 private:
+    void lockFree(const SecretsRead &read);
     void onLocked();
-    void onSecretsRead(const SecretResult &result);
+    void decide(const SecretsRead &read);
     void exchange();
-    void onAnswer(const TokenOutcome &outcome);
-    void store(int attempt);
-    void onStored();
-    void clearTokens(const Failure &why, bool keepUsableAccessToken);
+    void onResponse(const TokenOutcome &outcome);
+    void refused(const Failure &failure);
+    void retryLater(const Failure &failure);
+    void store();
+    void onStored(const SecretResult &result);
+    void clearRefreshToken(const Failure &why);
     void succeed(bool exchanged);
     void fail(const Failure &failure);
+
+    // Whether the account's refresh token changes on every refresh (its profile says so, or it
+    // did before): then a response that may have been lost must not be followed by sending the
+    // old token again.
+    bool rotates() const;
+    // Whether a refresh under way must be recorded before it is sent: a rotating token, or a
+    // provider that kills the previous access token (a crash must not leave a dead one to hand
+    // out).
+    bool marksInFlight() const;
 
     Engine m_engine;
     QString m_id;
@@ -93,6 +86,8 @@ private:
     SecretBundle m_bundle; // what the keychain holds
     SecretBundle m_next; // what it is to hold after the exchange
     QStringList m_notes;
+    bool m_rotated = false; // the response carried a new refresh token
+    bool m_held = false; // the new set is held in memory (HeldSecretStore)
     bool m_finished = false;
 };
 

@@ -1,17 +1,23 @@
 #include "refreshservice.h"
 
 #include "accounts/accountregistry.h"
-#include "accounts/accountservice.h"
+#include "accounts/refreshtiming.h"
+#include "accounts/statusmirror.h"
+#include "accounts/tokenlifetimes.h"
 #include "core/clock.h"
-#include "refresh/refreshpolicy.h"
+#include "core/redact.h"
+#include "refresh/heldsecretstore.h"
+#include "refresh/refreshqueue.h"
 #include "refresh/scheduler.h"
-#include "refresh/tokenlifetimes.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QLoggingCategory>
 #include <QTimer>
+
+#include <sys/stat.h>
 
 namespace tether {
 
@@ -19,23 +25,49 @@ Q_LOGGING_CATEGORY(lcRefresh, "tether.refresh", QtInfoMsg)
 
 namespace {
 
+// Device, inode, size and modification time to the nanosecond: a QSaveFile rename or any
+// write changes it.
+QByteArray fileIdentity(const QString &path)
+{
+    struct stat info
+    { };
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return "missing";
+    return QByteArray::number(quint64(info.st_dev)) + ':' + QByteArray::number(quint64(info.st_ino))
+           + ':' + QByteArray::number(qint64(info.st_size)) + ':'
+           + QByteArray::number(qint64(info.st_mtim.tv_sec)) + '.'
+           + QByteArray::number(qint64(info.st_mtim.tv_nsec));
+}
+
 const QString kRefresh = QStringLiteral("refresh/");
-const QString kWarn = QStringLiteral("warn/");
+const QString kNotice = QStringLiteral("notice/");
+
+QString noticeKey(const QString &id, int days)
+{
+    return kNotice + QString::number(days) + QLatin1Char('/') + id;
+}
 
 } // namespace
 
-RefreshService::RefreshService(const Engine &engine, AccountService *accounts, WakeTimer *timer,
+RefreshService::RefreshService(const Engine &engine, HeldSecretStore *held, WakeTimer *timer,
                                QObject *parent)
     : QObject(parent),
       m_engine(engine),
-      m_accounts(accounts),
+      m_held(held),
       m_scheduler(new Scheduler(*engine.clock, timer, this)),
+      m_queue(new RefreshQueue(engine, this)),
       m_reloadSoon(new QTimer(this))
 {
     m_reloadSoon->setSingleShot(true);
     m_reloadSoon->setInterval(50); // coalesce the bursts of a QSaveFile rename
     connect(m_reloadSoon, &QTimer::timeout, this, &RefreshService::reload);
     connect(m_scheduler, &Scheduler::deadlinesDue, this, &RefreshService::onDue);
+    connect(m_queue, &RefreshQueue::refreshStarted, this, &RefreshService::onRefreshStarted);
+    connect(m_queue, &RefreshQueue::refreshFinished, this, &RefreshService::onRefreshFinished);
+    if (m_held) {
+        connect(m_held, &HeldSecretStore::heldSetStored, this, &RefreshService::onHeldSetStored);
+        connect(m_held, &HeldSecretStore::heldSetDropped, this, &RefreshService::reload);
+    }
 }
 
 RefreshService::~RefreshService() = default;
@@ -58,31 +90,56 @@ void RefreshService::start()
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, changed);
 }
 
+void RefreshService::catchUp()
+{
+    if (fileIdentity(m_engine.registry->path()) != m_seenFile)
+        reload();
+}
+
 void RefreshService::reload()
 {
+    m_reloadSoon->stop();
+    m_seenFile = fileIdentity(m_engine.registry->path());
     QList<Account> list;
     if (m_engine.registry->load(&list))
         return; // an unreadable registry is reported by every command; keep what we had
-    const Scheduler::Batch batch(*m_scheduler); // one re-arm for the whole set
-    QSet<QString> ids;
-    for (const Account &a : list) {
-        ids.insert(a.config.id);
-        reschedule(a);
-        const auto cached = m_tokens.constFind(a.config.id);
-        if (cached != m_tokens.cend() && cached->generation != a.status.generation)
-            m_tokens.remove(a.config.id);
-    }
-    for (const Account &old : std::as_const(m_list)) {
-        if (!ids.contains(old.config.id)) {
-            m_scheduler->unschedule(kRefresh + old.config.id);
-            for (int i = 0; i < 2; ++i)
-                m_scheduler->unschedule(kWarn + old.config.id + QLatin1Char('/')
-                                        + QString::number(i));
-            m_tokens.remove(old.config.id);
+    QHash<QString, const Account *> before;
+    for (const Account &a : std::as_const(m_list))
+        before.insert(a.config.id, &a);
+    QStringList changed;
+    bool shape = list.size() != m_list.size();
+    {
+        const Scheduler::Batch batch(*m_scheduler); // one re-arm for the whole set
+        for (const Account &a : std::as_const(list)) {
+            const Account *old = before.take(a.config.id);
+            if (!old) {
+                shape = true;
+            } else if (old->config == a.config && old->status == a.status) {
+                continue; // unchanged: its schedule stands
+            }
+            changed << a.config.id;
+            reschedule(a);
+            const auto cached = m_tokens.constFind(a.config.id);
+            if (cached != m_tokens.cend() && cached->generation != a.status.generation)
+                m_tokens.remove(a.config.id);
+        }
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            const QString &id = it.key();
+            shape = true;
+            changed << id;
+            m_scheduler->unschedule(kRefresh + id);
+            for (int days : {3, 1})
+                m_scheduler->unschedule(noticeKey(id, days));
+            m_tokens.remove(id);
+            m_noticed.remove(id);
+            m_keychainPauses.remove(id);
         }
     }
     m_list = list;
-    Q_EMIT accountsChanged();
+    if (shape)
+        Q_EMIT accountsChanged();
+    for (const QString &id : std::as_const(changed))
+        Q_EMIT accountChanged(id);
 }
 
 void RefreshService::reschedule(const Account &account)
@@ -95,20 +152,29 @@ void RefreshService::reschedule(const Account &account)
         ; // its retry is scheduled by the keychain pause
     else if (refreshable && s.nextRefreshAt.isValid())
         m_scheduler->schedule(kRefresh + id, s.nextRefreshAt);
-    else if (refreshable && s.refreshExpiresAt.isValid())
-        m_scheduler->schedule(kRefresh + id, s.refreshExpiresAt); // notices the expiry at least
+    else if (refreshable)
+        // A registry written by another process without a plan: make one, never closer than
+        // the minimum gap, so that nothing is left unscheduled.
+        m_scheduler->schedule(kRefresh + id,
+                              timing::nextRefresh(s.accessIssuedAt, s.accessExpiresAt,
+                                                  m_engine.jitter(), s.lastRefreshAt));
     else
         m_scheduler->unschedule(kRefresh + id);
 
-    const QList<QDateTime> warnings =
-            refreshable ? policy::expiryWarnings(s.refreshExpiresAt, m_engine.clock->nowUtc())
-                        : QList<QDateTime>();
-    for (int i = 0; i < 2; ++i) {
-        const QString key = kWarn + id + QLatin1Char('/') + QString::number(i);
-        if (i < warnings.size())
-            m_scheduler->schedule(key, warnings.at(i));
+    // Notices before a known refresh-token expiry, once each per expiry.
+    Noticed &noticed = m_noticed[id];
+    if (noticed.expiresAt != s.refreshExpiresAt)
+        noticed = {s.refreshExpiresAt, {}};
+    const QList<timing::ExpiryNotice> notices =
+            refreshable ? timing::expiryNotices(s.refreshExpiresAt, m_engine.clock->nowUtc())
+                        : QList<timing::ExpiryNotice>();
+    for (int days : {3, 1}) {
+        const auto notice = std::find_if(notices.cbegin(), notices.cend(),
+                                         [&](const auto &n) { return n.daysBefore == days; });
+        if (notice != notices.cend() && !noticed.days.contains(days))
+            m_scheduler->schedule(noticeKey(id, days), notice->at);
         else
-            m_scheduler->unschedule(key);
+            m_scheduler->unschedule(noticeKey(id, days));
     }
 }
 
@@ -116,37 +182,27 @@ void RefreshService::onDue(const QStringList &keys)
 {
     for (const QString &key : keys) {
         if (key.startsWith(kRefresh)) {
-            enqueue(key.mid(kRefresh.size()));
-        } else if (key.startsWith(kWarn)) {
-            const QString id = key.mid(kWarn.size()).section(QLatin1Char('/'), 0, 0);
-            if (const auto a = account(id))
-                Q_EMIT refreshTokenExpiring(id, a->status.refreshExpiresAt);
+            if (!m_draining)
+                m_queue->enqueue(key.mid(kRefresh.size()));
+            continue;
         }
+        // notice/DAYS/ID
+        const int days = key.section(QLatin1Char('/'), 1, 1).toInt();
+        const QString id = key.section(QLatin1Char('/'), 2);
+        const auto a = account(id);
+        if (!a || m_noticed.value(id).days.contains(days))
+            continue;
+        m_noticed[id].days.insert(days);
+        if (days == 1) // the later notice makes the earlier one moot
+            m_noticed[id].days.insert(3);
+        Q_EMIT refreshTokenExpiring(id, a->status.refreshExpiresAt, days);
     }
-}
-
-void RefreshService::enqueue(const QString &id)
-{
-    if (m_running.contains(id) || m_queue.contains(id))
-        return;
-    m_queue.append(id);
-    pump();
 }
 
 void RefreshService::refreshNow(const QString &id)
 {
     m_keychainPauses.remove(id);
-    enqueue(id);
-}
-
-void RefreshService::drain(const std::function<void()> &done)
-{
-    m_draining = true;
-    m_queue.clear();
-    m_scheduler->setPaused(true);
-    if (m_running.isEmpty())
-        return done();
-    m_drained = done;
+    m_queue->enqueue(id);
 }
 
 void RefreshService::refreshAll()
@@ -157,78 +213,101 @@ void RefreshService::refreshAll()
     }
 }
 
-void RefreshService::pump()
+void RefreshService::refresh(const QString &id, RefreshOperation::Mode mode,
+                             const Callback<const RefreshResult &> &reply)
 {
-    if (m_draining) {
-        if (m_running.isEmpty() && m_drained)
-            std::exchange(m_drained, {})();
-        return;
+    catchUp();
+    if (mode == RefreshOperation::Mode::IfNeeded && !m_queue->isRunning(id)) {
+        // The fast path other programs call all day: a token this process already holds, for the
+        // generation the registry names, with life left beyond the safety margin.
+        const auto a = account(id);
+        const auto cached = m_tokens.constFind(id);
+        if (a && cached != m_tokens.cend() && cached->generation >= a->status.generation
+            && a->status.inFlightGeneration < 0
+            && lifetimes::accessTokenGoodToHandOut(cached->tokens, m_engine.clock->nowUtc())) {
+            RefreshResult result;
+            result.tokens = cached->tokens;
+            result.generation = cached->generation;
+            return reply(result);
+        }
     }
-    while (!m_queue.isEmpty() && m_running.size() < kMaxParallel) {
-        if (!m_online)
-            return; // the scheduler is paused too; the queue waits for the network
-        const QString id = m_queue.takeFirst();
-        run(id, RefreshOperation::Mode::Force, {});
-    }
+    m_keychainPauses.remove(id);
+    m_queue->run(id, mode, reply);
 }
 
-void RefreshService::run(const QString &id, RefreshOperation::Mode mode, const RefreshDone &done)
+void RefreshService::forget(const QString &id)
 {
-    if (m_running.contains(id)) {
-        // One refresh per account at a time: join the one under way.
-        if (done)
-            m_waiting[id].append(done);
-        return;
+    m_tokens.remove(id);
+}
+
+void RefreshService::onRefreshStarted(const QString &id)
+{
+    Q_EMIT accountChanged(id); // now "refreshing"
+}
+
+void RefreshService::onRefreshFinished(const QString &id, const RefreshResult &result)
+{
+    // The operation wrote the registry: read it again for the new state and deadline, once for
+    // a whole burst of refreshes rather than once for each.
+    m_reloadSoon->start();
+    if (!result.failure)
+        m_tokens.insert(id, {result.tokens, result.generation});
+    else
+        m_tokens.remove(id);
+    const QDateTime now = m_engine.clock->nowUtc();
+    if (result.failure && result.failure->kind == FailureKind::Keychain) {
+        // The keychain is locked or stalled: try again later, and at once when it answers or
+        // says it changed.
+        const int attempt = ++m_keychainPauses[id];
+        m_scheduler->schedule(kRefresh + id, now.addMSecs(timing::retryDelayMs(
+                                                     attempt, std::nullopt, m_engine.jitter())));
+    } else if (m_keychainPauses.remove(id) || !result.failure) {
+        // The keychain answered: whoever was waiting for it goes now.
+        keychainChanged();
     }
-    m_running.insert(id);
-    if (done)
-        m_waiting[id].append(done);
-    Q_EMIT refreshStarted(id);
-    Q_EMIT accountsChanged();
-    m_accounts->refresh(id, mode, this, [this, id](const RefreshResult &result) {
-        m_running.remove(id);
-        // The operation wrote the registry: read it again for the new state and deadline, once
-        // for a whole burst of refreshes rather than once for each.
-        m_reloadSoon->start();
-        if (!result.failure)
-            m_tokens.insert(id, {result.tokens, result.generation});
-        if (result.failure && result.failure->kind == FailureKind::Keychain) {
-            // The keychain is locked or stalled: try again later, and at once when it answers.
-            const int attempt = ++m_keychainPauses[id];
-            m_scheduler->schedule(
-                    kRefresh + id,
-                    m_engine.clock->nowUtc().addMSecs(policy::retryDelayMs(
-                            attempt + 3, std::nullopt, m_engine.random ? m_engine.random() : 1.0)));
-        } else if (m_keychainPauses.remove(id) || !result.failure) {
-            // The keychain answered: whoever was waiting for it goes now.
-            for (auto it = m_keychainPauses.begin(); it != m_keychainPauses.end();) {
-                m_scheduler->schedule(kRefresh + it.key(), m_engine.clock->nowUtc());
-                it = m_keychainPauses.erase(it);
-            }
-        }
-        // One line per outcome, for the journal; never a token (codes and messages hold none).
-        if (!result.failure) {
-            qCInfo(lcRefresh, "%s %s; valid until %s", qPrintable(id),
-                   result.exchanged ? "refreshed" : "still valid",
-                   qPrintable(result.tokens.accessExpiresAt.toString(Qt::ISODate)));
-        } else {
-            qCInfo(lcRefresh, "%s not refreshed: %s (%s)", qPrintable(id),
-                   qPrintable(result.failure->code), qPrintable(result.failure->message));
-        }
-        if (result.failure && result.failure->kind == FailureKind::Reconnect)
-            Q_EMIT needsReconnect(id, *result.failure);
-        Q_EMIT refreshFinished(id, result);
-        for (const RefreshDone &callback : m_waiting.take(id))
-            callback(result);
-        pump();
+    // One line per outcome, for the journal; never a token (codes, messages and fingerprints
+    // hold none).
+    if (!result.failure) {
+        qCInfo(lcRefresh, "%s %s; valid until %s; refresh token %s%s", qPrintable(id),
+               result.exchanged ? "refreshed" : "still valid",
+               qPrintable(result.tokens.accessExpiresAt.toString(Qt::ISODate)),
+               qPrintable(redacted(result.tokens.refreshToken)), result.held ? "; held" : "");
+    } else {
+        qCInfo(lcRefresh, "%s not refreshed: %s (%s)", qPrintable(id),
+               qPrintable(result.failure->code), qPrintable(result.failure->message));
+    }
+    if (result.failure && result.failure->kind == FailureKind::Reconnect)
+        Q_EMIT needsReconnect(id, *result.failure);
+    Q_EMIT refreshFinished(id, result);
+    Q_EMIT accountChanged(id); // no longer "refreshing"
+}
+
+void RefreshService::onHeldSetStored(const QString &id)
+{
+    m_engine.registry->modifyAccount(id, [](Account &a) {
+        a.status.inFlightGeneration = -1;
+        if (a.status.lastError && a.status.lastError->code == QLatin1String("tokens_held"))
+            a.status.lastError.reset();
     });
+    reload();
+}
+
+void RefreshService::keychainChanged()
+{
+    if (m_held)
+        m_held->retry();
+    const QDateTime now = m_engine.clock->nowUtc();
+    for (auto it = m_keychainPauses.begin(); it != m_keychainPauses.end();) {
+        m_scheduler->schedule(kRefresh + it.key(), now);
+        it = m_keychainPauses.erase(it);
+    }
 }
 
 QList<Account> RefreshService::accounts() const
 {
     QList<Account> out = m_list;
     for (Account &a : out) {
-        if (m_running.contains(a.config.id))
+        if (m_queue->isRunning(a.config.id))
             a.status.state = AccountState::Refreshing;
     }
     return out;
@@ -239,7 +318,7 @@ std::optional<Account> RefreshService::account(const QString &id) const
     for (const Account &a : m_list) {
         if (a.config.id == id) {
             Account copy = a;
-            if (m_running.contains(id))
+            if (m_queue->isRunning(id))
                 copy.status.state = AccountState::Refreshing;
             return copy;
         }
@@ -254,7 +333,7 @@ void RefreshService::setOnline(bool online)
     m_online = online;
     if (!m_draining)
         m_scheduler->setPaused(!online); // going online fires every overdue refresh at once
-    pump();
+    m_queue->setPaused(!online);
 }
 
 void RefreshService::wake()
@@ -262,89 +341,11 @@ void RefreshService::wake()
     m_scheduler->reevaluate();
 }
 
-const ProviderCatalog &RefreshService::catalog() const
+void RefreshService::drain(const std::function<void()> &done)
 {
-    return m_accounts->catalog();
-}
-
-std::optional<Failure> RefreshService::loadAccounts(QList<Account> *accounts) const
-{
-    if (auto failure = m_engine.registry->load(accounts))
-        return failure;
-    for (Account &a : *accounts) {
-        if (m_running.contains(a.config.id))
-            a.status.state = AccountState::Refreshing;
-    }
-    return std::nullopt;
-}
-
-void RefreshService::afterChange(const Done &done, const std::optional<Failure> &failure)
-{
-    reload();
-    done(failure);
-}
-
-void RefreshService::addAccount(const AccountConfig &config,
-                                const std::optional<QString> &clientSecret, const Done &done)
-{
-    m_accounts->addAccount(config, clientSecret,
-                           [this, done](const std::optional<Failure> &f) { afterChange(done, f); });
-}
-
-void RefreshService::importTokens(const QString &id, const QByteArray &answer,
-                                  QStringList *warnings, const Done &done)
-{
-    m_tokens.remove(id);
-    m_accounts->importTokens(id, answer, warnings, [this, done](const std::optional<Failure> &f) {
-        afterChange(done, f);
-    });
-}
-
-void RefreshService::disconnect(const QString &id, QStringList *warnings, const Done &done)
-{
-    m_tokens.remove(id);
-    m_accounts->disconnect(id, warnings,
-                           [this, done](const std::optional<Failure> &f) { afterChange(done, f); });
-}
-
-void RefreshService::connectAccount(const QString &id, const BrowserOpener &opener,
-                                    const std::function<void(const QUrl &, bool)> &browserOpened,
-                                    const Done &done)
-{
-    m_tokens.remove(id);
-    m_accounts->connectAccount(
-            id, opener, browserOpened,
-            [this, done](const std::optional<Failure> &f) { afterChange(done, f); });
-}
-
-void RefreshService::remove(const QString &id, const Done &done)
-{
-    m_tokens.remove(id);
-    m_accounts->remove(id, [this, done](const std::optional<Failure> &f) { afterChange(done, f); });
-}
-
-void RefreshService::refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
-                             const RefreshDone &done)
-{
-    const QPointer<QObject> guard(context);
-    auto reply = [guard, done](const RefreshResult &result) {
-        if (guard)
-            done(result);
-    };
-    if (mode == RefreshOperation::Mode::IfNeeded) {
-        // The fast path other programs call all day: a token this process already holds, for the
-        // generation the registry names, with life left beyond the safety margin.
-        const auto a = account(id);
-        const auto cached = m_tokens.constFind(id);
-        if (a && cached != m_tokens.cend() && cached->generation >= a->status.generation
-            && lifetimes::accessTokenGoodToHandOut(cached->tokens, m_engine.clock->nowUtc())) {
-            RefreshResult result;
-            result.tokens = cached->tokens;
-            return reply(result);
-        }
-    }
-    m_keychainPauses.remove(id);
-    run(id, mode, reply);
+    m_draining = true;
+    m_scheduler->setPaused(true);
+    m_queue->drain(done);
 }
 
 } // namespace tether

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "accounts/accountbackend.h"
+#include "accounts/engine.h"
+#include "core/callback.h"
 #include "refresh/refreshoperation.h"
 
 #include <QHash>
@@ -12,96 +13,92 @@ class QTimer;
 
 namespace tether {
 
-class AccountService;
+class HeldSecretStore;
+class RefreshQueue;
 class Scheduler;
 class WakeTimer;
 
-// What the running app does on its own: keeps every account's next refresh scheduled, runs the
-// refreshes (a few at a time), retries temporary failures with backoff, pauses while offline,
-// re-evaluates after suspend or a clock jump, warns before a fixed refresh-token expiry, and
-// answers `tether token` from memory. It is also the backend of the commands clients send, so a
-// refresh asked for on the command line and one the schedule starts share one lock, one queue and
-// one set of in-memory tokens.
-class RefreshService final : public QObject, public AccountBackend
+// What the service does on its own: keeps every account's next refresh scheduled and runs it
+// (through the RefreshQueue), retries temporary failures with backoff, pauses an account while
+// the keychain is locked and goes on when it comes back, stores held token sets once the
+// keychain takes them, warns before a known refresh-token expiry, re-evaluates after suspend or
+// a clock jump, and keeps the accounts' live state (refreshing, in-memory tokens) for its
+// clients. It watches the registry for changes other Tether processes make.
+class RefreshService final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RefreshService)
 
 public:
-    static constexpr int kMaxParallel = 8;
-
-    RefreshService(const Engine &engine, AccountService *accounts, WakeTimer *timer,
+    // `held` is the store in `engine` (or null when the engine's store holds nothing).
+    RefreshService(const Engine &engine, HeldSecretStore *held, WakeTimer *timer,
                    QObject *parent = nullptr);
     ~RefreshService() override;
 
-    // Reads the registry, schedules every account and watches the registry for changes made by
-    // command-line processes that ran while the app could not be reached.
+    // Reads the registry, schedules every account and starts watching the registry.
     void start();
+    // Reads the registry again now (after an operation that changed it).
+    void reload();
+    // Reads it again if another process changed it since (one stat(2)): every answer to a
+    // client is about the registry as it is, never the file watcher's lagging view.
+    void catchUp();
 
-    QList<Account> accounts() const; // in registry order, with in-memory states (refreshing)
+    QList<Account> accounts() const; // in registry order, with live states (refreshing)
     std::optional<Account> account(const QString &id) const;
     Scheduler *scheduler() const { return m_scheduler; }
-    bool isRefreshing(const QString &id) const { return m_running.contains(id); }
+    RefreshQueue *queue() const { return m_queue; }
 
     void setOnline(bool online);
     void wake(); // after a resume from suspend: evaluate every deadline now
-    // Refreshes the account in the background (the window's "Refresh now").
-    void refreshNow(const QString &id);
+    void keychainChanged(); // the keychain may be back: paused accounts and held sets go now
+    void refreshNow(const QString &id); // in the background (the window's "Refresh now")
     void refreshAll(); // every account that has tokens
-    // Starts nothing new and calls `done` once the refreshes under way have stored their
-    // results: quitting in the middle of one could lose a rotated refresh token.
+    // A refresh someone waits for. IfNeeded is `tether token`: answered from memory when this
+    // process holds a token good to hand out for the generation the registry names; while a
+    // refresh of the account runs, it waits for that one.
+    void refresh(const QString &id, RefreshOperation::Mode mode,
+                 const Callback<const RefreshResult &> &reply);
+    void forget(const QString &id); // drop what is cached of an account (its secrets changed)
     void drain(const std::function<void()> &done);
 
-    // AccountBackend
-    const ProviderCatalog &catalog() const override;
-    std::optional<Failure> loadAccounts(QList<Account> *accounts) const override;
-    void addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
-                    const Done &done) override;
-    void importTokens(const QString &id, const QByteArray &answer, QStringList *warnings,
-                      const Done &done) override;
-    void disconnect(const QString &id, QStringList *warnings, const Done &done) override;
-    void connectAccount(const QString &id, const BrowserOpener &opener,
-                        const std::function<void(const QUrl &url, bool opened)> &browserOpened,
-                        const Done &done) override;
-    void remove(const QString &id, const Done &done) override;
-    void refresh(const QString &id, RefreshOperation::Mode mode, QObject *context,
-                 const RefreshDone &done) override;
-
 Q_SIGNALS:
-    void accountsChanged(); // accounts were added, removed or changed state
-    void refreshStarted(const QString &id);
+    void accountChanged(const QString &id); // its state, times or error changed, or it went
+    void accountsChanged(); // accounts were added or removed
     void refreshFinished(const QString &id, const tether::RefreshResult &result);
     void needsReconnect(const QString &id, const tether::Failure &why);
-    void refreshTokenExpiring(const QString &id, const QDateTime &expiresAt);
+    void refreshTokenExpiring(const QString &id, const QDateTime &expiresAt, int daysBefore);
 
 private:
-    void reload();
     void reschedule(const Account &account);
     void onDue(const QStringList &keys);
-    void enqueue(const QString &id);
-    void pump();
-    void run(const QString &id, RefreshOperation::Mode mode, const RefreshDone &done);
-    void afterChange(const Done &done, const std::optional<Failure> &failure);
+    void onRefreshStarted(const QString &id);
+    void onRefreshFinished(const QString &id, const RefreshResult &result);
+    void onHeldSetStored(const QString &id);
 
     Engine m_engine;
-    AccountService *m_accounts;
+    HeldSecretStore *m_held;
     Scheduler *m_scheduler;
+    RefreshQueue *m_queue;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_reloadSoon;
     QList<Account> m_list;
+    QByteArray m_seenFile; // the registry file's identity when it was last read (catchUp)
     struct Cached
     {
         TokenSet tokens;
         qint64 generation = -1;
     };
     QHash<QString, Cached> m_tokens; // the fast path of `tether token`
-    QSet<QString> m_running;
-    QStringList m_queue;
-    QHash<QString, QList<RefreshDone>> m_waiting; // callers joining a refresh under way
     QHash<QString, int> m_keychainPauses; // accounts waiting for the keychain, with attempt count
+    // The expiry notices given, per account, for the refresh-token expiry they were about.
+    struct Noticed
+    {
+        QDateTime expiresAt;
+        QSet<int> days;
+    };
+    QHash<QString, Noticed> m_noticed;
     bool m_online = true;
     bool m_draining = false;
-    std::function<void()> m_drained;
 };
 
 } // namespace tether

@@ -1,5 +1,11 @@
 #include "keychainsecretstore.h"
 
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusVariant>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
@@ -7,9 +13,14 @@ namespace tether {
 
 namespace {
 
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(KeychainSecretStore)
+};
+
 Failure keychainFailure(const QString &code, const QString &message)
 {
-    return {FailureKind::Keychain, code, message, std::nullopt, 0};
+    return Failure::keychain(code, message);
 }
 
 } // namespace
@@ -63,13 +74,13 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     auto *watchdog = new QTimer(handle);
     watchdog->setSingleShot(true);
     connect(watchdog, &QTimer::timeout, handle, [handle, this] {
-        handle->complete({SecretResult::Status::Failed, std::nullopt,
-                          keychainFailure(QStringLiteral("keychain_timeout"),
-                                          QStringLiteral("the keychain did not answer within %1 s; "
-                                                         "it may be locked or waiting for a prompt")
-                                                  .arg(m_watchdogMs / 1000))});
+        handle->complete(SecretResult::failed(
+                keychainFailure(QStringLiteral("keychain_timeout"),
+                                Text::tr("the keychain did not answer within %1 s; it may be "
+                                         "locked or waiting for a prompt")
+                                        .arg(m_watchdogMs / 1000))));
     });
-    connect(job, &QKeychain::Job::finished, handle, [handle, kind](QKeychain::Job *done) {
+    connect(job, &QKeychain::Job::finished, handle, [this, handle, kind](QKeychain::Job *done) {
         SecretResult result;
         // libsecret reports a bus on which nothing provides the Secret Service as OtherError.
         const bool noService =
@@ -90,30 +101,32 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
             }
             break;
         case QKeychain::EntryNotFound:
-            // A locked keychain whose unlock prompt failed answers this too: the caller decides,
-            // knowing from the registry whether an item should exist.
+            // A locked keychain whose unlock prompt failed answers this too: ask the collection.
+            // The caller decides, knowing from the registry whether an item should exist.
+            if (kind == Kind::Read)
+                return completeNotFound(handle);
             result.status = kind == Kind::Remove ? SecretResult::Status::Ok
                                                  : SecretResult::Status::NotFound;
             break;
         case QKeychain::AccessDeniedByUser:
         case QKeychain::AccessDenied:
             result.failure = keychainFailure(QStringLiteral("keychain_locked"),
-                                             QStringLiteral("the keychain refused access (%1); "
-                                                            "unlock it and try again")
+                                             Text::tr("the keychain refused access (%1); unlock "
+                                                      "it and try again")
                                                      .arg(done->errorString()));
             break;
         case QKeychain::NoBackendAvailable:
         case QKeychain::NotImplemented:
             result.failure =
                     keychainFailure(QStringLiteral("keychain_unavailable"),
-                                    QStringLiteral("no keychain is available (%1); start "
-                                                   "a Secret Service such as gnome-keyring")
+                                    Text::tr("no keychain is available (%1); start a Secret "
+                                             "Service such as gnome-keyring")
                                             .arg(done->errorString()));
             break;
         default:
-            result.failure = keychainFailure(
-                    QStringLiteral("keychain_error"),
-                    QStringLiteral("the keychain failed: %1").arg(done->errorString()));
+            result.failure =
+                    keychainFailure(QStringLiteral("keychain_error"),
+                                    Text::tr("the keychain failed: %1").arg(done->errorString()));
             break;
         }
         handle->complete(result);
@@ -121,6 +134,27 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     watchdog->start(m_watchdogMs);
     job->start();
     return handle;
+}
+
+void KeychainSecretStore::completeNotFound(SecretJob *handle)
+{
+    // The collection QtKeychain (libsecret) files items in: the default one.
+    QDBusMessage get = QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.secrets"),
+            QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+            QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+    auto *watcher = new QDBusPendingCallWatcher(
+            QDBusConnection::sessionBus().asyncCall(get, m_watchdogMs), handle);
+    connect(watcher, &QDBusPendingCallWatcher::finished, handle, [handle, watcher] {
+        watcher->deleteLater();
+        SecretResult result;
+        result.status = SecretResult::Status::NotFound;
+        const QDBusPendingReply<QDBusVariant> reply = *watcher;
+        if (reply.isValid() && reply.value().variant().canConvert<bool>())
+            result.collectionLocked = reply.value().variant().toBool();
+        handle->complete(result);
+    });
 }
 
 } // namespace tether

@@ -34,6 +34,9 @@ public:
 private:
     enum class Kind { Read, Write, Remove };
     SecretJob *run(QKeychain::Job *job, Kind kind);
+    // Completes a read that found nothing, once the Secret Service said whether the default
+    // collection is locked.
+    void completeNotFound(SecretJob *handle);
 
     QString m_service;
     int m_watchdogMs = kDefaultWatchdogMs;

@@ -13,6 +13,34 @@ struct SecretResult
     Status status = Status::Failed;
     std::optional<SecretBundle> bundle; // with Ok, for reads
     Failure failure; // with Failed: kind Keychain
+    // With NotFound: whether the collection the item would be in is locked, as far as the store
+    // can tell. A locked Secret Service answers "no such item", so nullopt (cannot tell) must be
+    // taken as "maybe locked".
+    std::optional<bool> collectionLocked;
+    // With Ok for writeIssued: the keychain did not take the set; it is held in memory and
+    // written when the keychain comes back (see HeldSecretStore).
+    bool held = false;
+
+    static SecretResult ok(const std::optional<SecretBundle> &bundle = std::nullopt)
+    {
+        SecretResult r;
+        r.status = Status::Ok;
+        r.bundle = bundle;
+        return r;
+    }
+    static SecretResult notFound(std::optional<bool> collectionLocked)
+    {
+        SecretResult r;
+        r.status = Status::NotFound;
+        r.collectionLocked = collectionLocked;
+        return r;
+    }
+    static SecretResult failed(const Failure &failure)
+    {
+        SecretResult r;
+        r.failure = failure;
+        return r;
+    }
 };
 
 // One keychain operation under way. Emits secretJobFinished exactly once, then deletes itself.
@@ -43,6 +71,12 @@ public:
     virtual SecretJob *write(const QString &accountId, const SecretBundle &bundle) = 0;
     virtual SecretJob *remove(const QString &accountId) = 0; // NotFound counts as done
     virtual QString backendName() const = 0;
+    // A token set the provider issued, which cannot be asked for again: a store that can keep it
+    // in memory until the keychain takes it does so, and reports Ok with `held`.
+    virtual SecretJob *writeIssued(const QString &accountId, const SecretBundle &bundle)
+    {
+        return write(accountId, bundle);
+    }
 };
 
 } // namespace tether

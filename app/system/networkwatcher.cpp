@@ -1,6 +1,5 @@
 #include "networkwatcher.h"
 
-#include <QDBusConnection>
 #include <QNetworkInformation>
 
 namespace tether {
@@ -25,23 +24,6 @@ NetworkWatcher::NetworkWatcher(QObject *parent) : QObject(parent)
     };
     update(info->reachability());
     connect(info, &QNetworkInformation::reachabilityChanged, this, update);
-}
-
-SleepWatcher::SleepWatcher(QObject *parent) : QObject(parent)
-{
-    QDBusConnection bus = QDBusConnection::systemBus();
-    if (!bus.isConnected())
-        return;
-    m_connected = bus.connect(
-            QStringLiteral("org.freedesktop.login1"), QStringLiteral("/org/freedesktop/login1"),
-            QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("PrepareForSleep"),
-            this, SLOT(onPrepareForSleep(bool)));
-}
-
-void SleepWatcher::onPrepareForSleep(bool sleeping)
-{
-    if (!sleeping)
-        Q_EMIT resumed();
 }
 
 } // namespace tether

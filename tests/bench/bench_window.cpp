@@ -1,16 +1,12 @@
 // Window start-up and memory, for `make bench`: it prints "first_frame" at the first painted frame
-// and the resident peak after it, for Tether's window over N accounts (a real registry file, a
-// real refresh service; a keychain that counts reads, which must stay at zero) and, as the
-// floor, an empty QMainWindow in the same process set-up.
-//   bench_window tether|floor|floor-text ACCOUNTS REGISTRY_DIR
+// and the resident peak after it, for Tether's window over the accounts of a running service
+// (over D-Bus, as `tether` opens it) and, as the floor, an empty QMainWindow in the same process
+// set-up. `seed` writes a registry of ACCOUNTS accounts for the service to read.
+//   bench_window tether|floor|floor-text|seed ACCOUNTS REGISTRY_DIR
 #include "accounts/accountregistry.h"
-#include "accounts/accountservice.h"
+#include "backend/busclient.h"
 #include "core/clock.h"
-#include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
-#include "refresh/refreshservice.h"
-#include "support/manualwaketimer.h"
-#include "support/memorysecretstore.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -70,26 +66,6 @@ private:
     bool m_done = false;
 };
 
-class CountingStore final : public QObject, public SecretStore
-{
-public:
-    int reads = 0;
-    SecretJob *read(const QString &id) override
-    {
-        ++reads;
-        return m_inner.read(id);
-    }
-    SecretJob *write(const QString &id, const SecretBundle &b) override
-    {
-        return m_inner.write(id, b);
-    }
-    SecretJob *remove(const QString &id) override { return m_inner.remove(id); }
-    QString backendName() const override { return QStringLiteral("counting"); }
-
-private:
-    test::MemorySecretStore m_inner;
-};
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -110,11 +86,10 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    // Tether's window over `count` accounts read from a registry file, as at login.
-    ProviderCatalog catalog = ProviderCatalog::load();
-    AccountRegistry registry(dir + QStringLiteral("/accounts.json"));
-    if (!QFile::exists(registry.path())) {
-        registry.modify([&](QList<Account> &list) -> std::optional<Failure> {
+    // The registry a benchmark's service reads: `count` accounts, as at login.
+    if (mode == QLatin1String("seed")) {
+        AccountRegistry registry(dir + QStringLiteral("/accounts.json"));
+        const auto failure = registry.modify([&](QList<Account> &list) -> std::optional<Failure> {
             const QDateTime now = QDateTime::currentDateTimeUtc();
             for (int i = 0; i < count; ++i) {
                 Account a;
@@ -134,18 +109,15 @@ int main(int argc, char *argv[])
             }
             return std::nullopt;
         });
+        return failure ? 1 : 0;
     }
-    CountingStore secrets;
-    TokenClient tokens;
-    const Engine engine{&registry, &secrets, &tokens, &catalog, &SystemClock::instance(), {}};
-    AccountService accounts(engine);
-    test::ManualWakeTimer timer;
-    RefreshService service(engine, &accounts, &timer);
-    // In the order the app takes (ui/guiapp.cpp): build the window, then start the service,
-    // which fills the window's list.
-    MainWindow window(service, accounts, SystemClock::instance(), {});
-    service.start();
-    FirstPaint probe(&secrets.reads);
+
+    // Tether's window, a client of the running service, as `tether` opens it: the list is
+    // drawn once the service's ListAccounts has answered.
+    const ProviderCatalog catalog = ProviderCatalog::installed();
+    BusClient service(catalog);
+    MainWindow window(service, SystemClock::instance());
+    FirstPaint probe(nullptr);
     window.list()->viewport()->installEventFilter(&probe);
     window.show();
     return app.exec();

@@ -1,6 +1,6 @@
 // `tether import`: the answer on standard input becomes a token set with expiry instants.
+#include "accounts/tokenlifetimes.h"
 #include "providers/providercatalog.h"
-#include "refresh/tokenlifetimes.h"
 
 #include <QTimeZone>
 

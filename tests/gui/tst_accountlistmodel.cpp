@@ -1,3 +1,4 @@
+#include "core/translations.h"
 #include "providers/providercatalog.h"
 #include "support/manualclock.h"
 #include "support/printers.h"
@@ -35,6 +36,7 @@ class TestAccountListModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { installTranslations(*QCoreApplication::instance()); }
     void model_passesTheModelTester();
     void countdown_textAndBarAtChosenInstants_data();
     void countdown_textAndBarAtChosenInstants();
@@ -102,8 +104,8 @@ void TestAccountListModel::stateText_namesWhatIsHappening()
     Account retrying = account(QStringLiteral("r"), AccountState::Retrying, clock.nowUtc(), 600);
     retrying.status.nextRefreshAt = clock.nowUtc().addSecs(40);
     Account broken = account(QStringLiteral("b"), AccountState::Connected, clock.nowUtc(), 600);
-    broken.status.lastError = Failure{FailureKind::Configuration, QStringLiteral("invalid_client"),
-                                      QStringLiteral("check the client"), std::nullopt, 401};
+    broken.status.lastError = Failure::configuration(QStringLiteral("invalid_client"),
+                                                     QStringLiteral("check the client"), 401);
     model.setAccounts(
             {retrying,
              account(QStringLiteral("n"), AccountState::NeedsReconnect, clock.nowUtc(), 0),

@@ -5,6 +5,7 @@
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "refresh/refreshservice.h"
+#include "service/servicebackend.h"
 #include "support/manualwaketimer.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<test::ManualWakeTimer> m_timer;
     std::unique_ptr<RefreshService> m_service;
+    std::unique_ptr<ServiceBackend> m_backend;
     std::unique_ptr<MainWindow> m_window;
     QList<QUrl> m_opened;
 };
@@ -71,13 +73,21 @@ void TestMainWindow::init()
                         &m_catalog,       &SystemClock::instance(), {}};
     m_accounts = std::make_unique<AccountService>(engine);
     m_timer = std::make_unique<test::ManualWakeTimer>();
-    m_service = std::make_unique<RefreshService>(engine, m_accounts.get(), m_timer.get());
+    m_service = std::make_unique<RefreshService>(engine, nullptr, m_timer.get());
+    m_backend = std::make_unique<ServiceBackend>(
+            engine, *m_service,
+            [this](const QUrl &url) {
+                m_opened << url;
+                return true;
+            },
+            nullptr);
     m_opened.clear();
 }
 
 void TestMainWindow::cleanup()
 {
     m_window.reset();
+    m_backend.reset();
     m_service.reset();
     m_accounts.reset();
 }
@@ -92,11 +102,7 @@ void TestMainWindow::seed(const QList<Account> &accounts)
         m_secrets->items.insert(a.config.id, SecretBundle{a.config.id + QStringLiteral("-secret"),
                                                           std::nullopt, 0});
     m_service->start();
-    m_window = std::make_unique<MainWindow>(*m_service, *m_accounts, SystemClock::instance(),
-                                            [this](const QUrl &url) {
-                                                m_opened << url;
-                                                return true;
-                                            });
+    m_window = std::make_unique<MainWindow>(*m_backend, SystemClock::instance());
 }
 
 void TestMainWindow::noAccounts_showsTheEmptyState()
@@ -123,7 +129,8 @@ void TestMainWindow::addAccount_throughTheDialog()
     QTest::keyClicks(dialog->idEdit(), QStringLiteral("my-wise"));
     QTest::keyClicks(dialog->clientIdEdit(), QStringLiteral("client-1"));
     QVERIFY(dialog->problemLabel()->text().contains(
-            QStringLiteral("--client-secret-stdin"))); // a secret is needed
+            QStringLiteral("client secret"))); // a secret is needed, said in words
+    QVERIFY(!dialog->problemLabel()->text().contains(QStringLiteral("--")));
     QTest::keyClicks(dialog->secretEdit(), QStringLiteral("s3cret"));
     QTest::keyClicks(dialog->tokenEndpointEdit(), QStringLiteral("http://wise.example/token"));
     QVERIFY(dialog->problemLabel()->text().contains(QStringLiteral("plain http")));

@@ -164,10 +164,10 @@ class TetherCase(unittest.TestCase):
         self.ok("import", account_id, stdin=json.dumps(answer))
         return account_id, answer
 
-    def start_app(self):
-        """`tether --hidden`, returned once it listens on its control socket. Its stderr lines
-        (one per refresh outcome) arrive in app.lines, a queue, read by a thread of their own."""
-        app = subprocess.Popen([TETHER, "--hidden"], env=dict(self.env, QT_QPA_PLATFORM="offscreen"),
+    def start_app(self, env=None):
+        """`tether service` (the session service), returned once it owns its bus name. Its stderr
+        lines (one per refresh outcome) arrive in app.lines, a queue, read by a thread of its own."""
+        app = subprocess.Popen([TETHER, "service"], env=dict(self.env, **(env or {})),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         app.lines = queue.Queue()
 
@@ -176,7 +176,7 @@ class TetherCase(unittest.TestCase):
                 app.lines.put(line)
         threading.Thread(target=drain, daemon=True).start()
         self.addCleanup(self.stop_app, app)
-        self.app_line(app, "running in the background")  # written once the socket listens
+        self.app_line(app, "service running")  # written once it owns io.github.tether.Tether
         return app
 
     def app_line(self, app, text, timeout=90):

@@ -47,12 +47,48 @@ class Connect(TetherCase):
         self.assertEqual(process.wait(30), 0, process.stderr.read())
         self.assertIn(f"connected {account}", process.stdout.read())
 
-    def test_denied_isAClearReconnectFailure(self):
+    def test_denied_isShownAndTheSignInWaitsForTheUser(self):
+        # An error redirect does not end the sign-in (another local user can forge one: the
+        # state is on the browser's command line). The person sees it, and signs in again or
+        # cancels; at the timeout, the last refusal is the reason.
         account = self.add_with_browser_side("pagero")
         self.server.fault("pagero", "deny")
-        line = self.fails(3, "connect", account, env={"BROWSER": BROWSER})
-        self.assertIn("denied", line)
+        result = self.tether("connect", account, env={"BROWSER": BROWSER, "TETHER_CONNECT_TIMEOUT_S": "3"})
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertIn("denied", result.stdout.decode())  # shown while it waited
+        lines = result.stderr.decode().strip().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertIn("not completed within", lines[0])
+        self.assertIn("denied", lines[0])
         self.assertEqual(self.status(account)["state"], "not_connected")
+
+    def test_forgedErrorCallback_doesNotEndTheSignIn(self):
+        account = self.add_with_browser_side("wise")
+        process = subprocess.Popen([TETHER, "connect", account, "--no-browser"], env=self.env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        url = process.stdout.readline().strip()
+        query = parse_qs(urlsplit(url).query)
+        redirect, state = query["redirect_uri"][0], query["state"][0]
+        # Someone who read the state sends an error to the listener ...
+        forged = urllib.request.urlopen(f"{redirect}?error=access_denied&error_description=nope&state={state}",
+                                        timeout=5).read().decode()
+        self.assertIn("still waiting", forged)
+        # ... and the real sign-in still completes.
+        subprocess.run([BROWSER, url], check=True)
+        self.assertEqual(process.wait(30), 0, process.stderr.read())
+        self.assertEqual(self.status(account)["state"], "connected")
+
+    def test_browserPage_saysSignedInOnlyOnceTheExchangeWorked(self):
+        account = self.add_with_browser_side("wise")
+        self.server.fault("wise", "refuse-code")  # the code exchange is refused
+        process = subprocess.Popen([TETHER, "connect", account, "--no-browser"], env=self.env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        url = process.stdout.readline().strip()
+        page = subprocess.run(["curl", "-sS", "-L", "--max-redirs", "5", url], capture_output=True,
+                              text=True, timeout=30).stdout
+        self.assertEqual(process.wait(30), 3)
+        self.assertIn("Sign-in not completed", page)
+        self.assertNotIn("Signed in", page)
 
     def test_nobodySignsIn_timesOutAndClosesTheListener(self):
         account = self.add_with_browser_side("wise")

@@ -39,10 +39,11 @@ class Disk(TetherCase):
         before = registry.read_bytes()
         stored = keychain(account)
 
-        # A change that must write the registry fails clearly and changes nothing ...
+        # A change that must write the registry fails clearly and changes nothing; a full disk is
+        # a temporary failure (exit 4): free some space and try again ...
         result = self.run_on(mode, "add", "second", "--provider", "wise", "--client-id", "c",
                              "--client-secret-stdin", stdin="s")
-        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(result.returncode, 4, result.stderr)
         lines = result.stderr.decode().strip().splitlines()
         self.assertEqual(len(lines), 1, lines)
         self.assertIn("cannot", lines[0])

@@ -67,7 +67,10 @@ class Failures(TetherCase):
         self.assertIn("could not reach", self.fails(4, "refresh", account))
         self.assertTokensKept(account, grant)
 
-    def test_clientRejected_isAConfigurationError(self):
+    def test_clientRejected_asksTheUserToActAndKeepsEveryToken(self):
+        # PRODUCT.md: an account is never shown connected while its refreshes are refused, and
+        # is not retried on its own; a fresh account that was never refreshed points at its
+        # settings (exit 2), as does invalid_client (its message names the client secret).
         for provider, mode, code in (("wise", "invalid_client", "invalid_client"),
                                      ("auth0", "invalid_scope", "invalid_scope")):
             with self.subTest(fault=mode):
@@ -77,10 +80,24 @@ class Failures(TetherCase):
                 self.assertIn(code, line)
                 self.assertIn("check the account", line)
                 status = self.status(account)
-                self.assertEqual(status["state"], "connected")  # not a silent reconnect loop
+                self.assertEqual(status["state"], "needs_reconnect")
                 self.assertEqual(status["last_error"]["code"], code)
                 self.assertIsNone(status["next_refresh_at"])
                 self.assertTokensKept(account, grant)
+
+    def test_refusalAfterEarlierRefreshes_asksForAReconnect(self):
+        # Real servers answer a dead refresh token with invalid_request and friends, too.
+        account, grant = self.connect("pagero")
+        self.ok("refresh", account)
+        tokens = keychain(account)["tokens"]
+        self.server.fault("pagero", "invalid_scope")
+        line = self.fails(3, "refresh", account)
+        self.assertIn("reconnect", line)
+        status = self.status(account)
+        self.assertEqual(status["state"], "needs_reconnect")
+        self.assertIsNone(status["next_refresh_at"])
+        self.assertEqual(keychain(account)["tokens"]["refresh_token"], tokens["refresh_token"])
+        self.assertEqual(self.ok("token", account).strip(), tokens["access_token"])  # still good
 
     def test_wrongClientSecret_isAConfigurationError(self):
         account = self.account("wise")

@@ -28,21 +28,35 @@ MATRIX = {
     "HTML instead of JSON": ("html", {}, 4, "retrying", "malformed_answer", "kept", None),
     "wrong JSON types": ("wrong-types", {}, 4, "retrying", "malformed_answer", "kept", None),
     "no access_token": ("no-access-token", {}, 4, "retrying", "malformed_answer", "kept", None),
-    "401 invalid_client": ("invalid_client", {}, 2, "connected", "invalid_client", "kept", "none"),
-    "400 invalid_scope": ("invalid_scope", {}, 2, "connected", "invalid_scope", "kept", "none"),
-    "400 invalid_grant": ("invalid_grant", {}, 3, "needs_reconnect", "invalid_grant", "cleared", "none"),
+    "control characters in the token": ("control-chars", {}, 4, "retrying", "malformed_answer", "kept", None),
+    "302 redirect": ("302", {}, 4, "retrying", "redirected", "kept", None),
+    "404": ("404", {}, 4, "retrying", "endpoint_not_found", "kept", None),
+    # Refused (PRODUCT.md): the user must act, every token kept, no retry on its own. These
+    # accounts never refreshed before, so the settings are the likely cause: exit 2.
+    "401 invalid_client": ("invalid_client", {}, 2, "needs_reconnect", "invalid_client", "kept", "none"),
+    "400 invalid_scope": ("invalid_scope", {}, 2, "needs_reconnect", "invalid_scope", "kept", "none"),
+    "400 invalid_request": ("invalid_request", {}, 2, "needs_reconnect", "invalid_request", "kept", "none"),
+    # The refresh token goes; a still-valid access token stays unless the profile says the
+    # grant ended with it (Wise).
+    "400 invalid_grant": ("invalid_grant", {}, 3, "needs_reconnect", "invalid_grant", "refresh dropped", "none"),
 }
 # A single-use provider cannot tell "the server never got it" from "the server rotated and the
 # answer was lost" once the request may have arrived: it never sends that token again.
 ANSWER_MAY_BE_LOST = {"reset before the answer", "truncated body", "never answers", "64 MiB body",
-                      "HTML instead of JSON", "wrong JSON types", "no access_token"}
-SINGLE_USE = {"pagero"}
+                      "HTML instead of JSON", "wrong JSON types", "no access_token",
+                      "control characters in the token"}
+# Providers whose refresh token changes on every refresh: Pagero's is single use, Aiia's is
+# discarded ("discard your old tokens"). Sending one again after a lost response would be reuse.
+ROTATING = {"pagero", "aiia"}
+INVALID_GRANT_ENDS_ACCESS = {"wise"}
 
 
 def expected(provider, fault):
     server, extra, code, state, error, tokens, retry = MATRIX[fault]
-    if provider in SINGLE_USE and fault in ANSWER_MAY_BE_LOST:
+    if provider in ROTATING and fault in ANSWER_MAY_BE_LOST:
         return 3, "needs_reconnect", "refresh_answer_lost", "refresh dropped", "none"
+    if provider in INVALID_GRANT_ENDS_ACCESS and fault == "400 invalid_grant":
+        tokens = "cleared"
     return code, state, error, tokens, retry
 
 

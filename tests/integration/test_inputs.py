@@ -28,18 +28,21 @@ class Inputs(TetherCase):
             (["token", "a", "b"], "usage: tether token ID"),
             (["refresh"], "usage: tether refresh ID | --all"),
             (["add", "x"], "--provider is required"),
-            (["add", "x", "--provider", "nope", "--client-id", "c"], 'unknown provider "nope"'),
-            (["add", "x", "--provider", "wise"], "--client-id is required"),
+            (["add", "x", "--provider", "nope", "--client-id", "c"], 'no provider "nope"'),
+            # Shared with the window's dialog: the setting in words, then the option that sets it.
+            (["add", "x", "--provider", "wise"], "client id is required"),
+            (["add", "x", "--provider", "wise"], "(--client-id)"),
             (["add", "bad id!", "--provider", "wise", "--client-id", "c"], "not a valid account id"),
             (["add", "x", "--provider", "wise", "--client-id", "c"], "--client-secret-stdin"),
             (["add", "x", "--provider", "wise", "--client-id", "c", "--client-auth", "magic"], "--client-auth must be"),
-            (["add", "x", "--provider", "auth0", "--client-id", "c"], "tenant domain"),
-            (["add", "x", "--provider", "oidc", "--client-id", "c"], "needs --issuer"),
+            (["add", "x", "--provider", "auth0", "--client-id", "c"], "tenant"),
+            (["add", "x", "--provider", "auth0", "--client-id", "c"], "(--issuer)"),
+            (["add", "x", "--provider", "oidc", "--client-id", "c"], "issuer's URL"),
             (["add", "x", "--provider", "auth0", "--client-id", "c", "--token-endpoint", "not a url"], "not a valid"),
             (["add", "x", "--provider", "auth0", "--client-id", "c", "--token-endpoint", "ftp://a.example/t"],
              "not a valid http(s) URL"),
             (["add", "x", "--provider", "auth0", "--client-id", "c", "--redirect-uri", "http://example.com:80/cb",
-              "--issuer", "https://t.example"], "--redirect-uri must be a loopback URL"),
+              "--issuer", "https://t.example"], "redirect URI must be a loopback address"),
         ]
         for args, message in cases:
             with self.subTest(args=args):

@@ -1,7 +1,7 @@
 """Secrets never leak: with every debug log category on, no access token, refresh token, client
 secret, authorization code or PKCE verifier appears in any file Tether wrote, in its output, or in
-any process's command line; the control socket is the user's alone; the sign-in listener is bound
-to 127.0.0.1 only."""
+any process's command line; the runtime directory is the user's alone; the service leaves no core
+file; the sign-in listener is bound to 127.0.0.1 only."""
 
 import json
 import os
@@ -11,7 +11,8 @@ from pathlib import Path
 
 from harness import CLIENTS, ROOT, SUPPORT, TETHER, TetherCase, keychain
 
-DEBUG = {"QT_LOGGING_RULES": "*.debug=true", "QT_MESSAGE_PATTERN": "%{category} %{type}: %{message}"}
+DEBUG = {"QT_LOGGING_RULES": "*.debug=true", "QT_MESSAGE_PATTERN": "%{category} %{type}: %{message}",
+         "TETHER_DEBUG": "1"}
 
 
 def command_lines():
@@ -78,14 +79,16 @@ class Leaks(TetherCase):
             self.assertEqual(run("token", account).returncode, 0)
             run("import", account, stdin=json.dumps(self.server.grant(provider)))
 
-        app = subprocess.Popen([TETHER, "--hidden"], env=dict(self.env, QT_QPA_PLATFORM="offscreen", **env),
+        app = subprocess.Popen([TETHER, "service"], env=dict(self.env, **env),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        while b"running in the background" not in app.stderr.readline():
-            pass
+        early = b""
+        while b"service running" not in early:
+            early += app.stderr.readline()
         runtime = Path(self.env["XDG_RUNTIME_DIR"]) / "tether"
         self.assertEqual(stat.S_IMODE(runtime.stat().st_mode), 0o700)
-        socket_mode = stat.S_IMODE((runtime / "control").stat().st_mode)
-        self.assertEqual(socket_mode & 0o077, 0, oct(socket_mode))
+        # The process that holds tokens leaves no core file (and is not dumpable: tst_hardening).
+        limits = Path(f"/proc/{app.pid}/limits").read_text()
+        self.assertRegex(limits, r"Max core file size\s+0\s+0\s")
         for provider in ("pagero", "auth0"):
             self.assertEqual(run("refresh", self.account(provider)).returncode, 0)
             self.assertEqual(run("token", self.account(provider)).returncode, 0)
@@ -94,7 +97,7 @@ class Leaks(TetherCase):
         self.assertEqual(run("disconnect", self.account("pagero")).returncode, 0)
         app.terminate()
         out, err = app.communicate(timeout=30)
-        outputs.append(out + err)
+        outputs.append(out + early + err)
 
         secrets = secrets_now | self.collect_secrets()
         self.assertGreater(len(secrets), 10)

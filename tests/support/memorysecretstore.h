@@ -8,55 +8,57 @@
 namespace tether::test {
 
 // A SecretStore in memory for unit tests of logic. Answers asynchronously like the real one,
-// and can be told to fail or to pretend to be locked.
+// and can be told to fail, to be locked, or to have lost an item while unlocked.
 class MemorySecretStore final : public QObject, public SecretStore
 {
     Q_OBJECT
 
 public:
-    enum class Mode { Normal, Locked, FailWrites, Unavailable };
+    enum class Mode {
+        Normal,
+        Locked, // reads find nothing and the collection says it is locked; writes fail
+        FailWrites, // reads work, writes fail (locked while a response was on its way)
+        Unavailable, // every job fails
+    };
 
     QHash<QString, SecretBundle> items;
     Mode mode = Mode::Normal;
     int writes = 0;
+    int reads = 0;
 
     SecretJob *read(const QString &id) override
     {
-        SecretResult r;
-        if (mode == Mode::Unavailable) {
-            r.failure = unavailable();
-        } else if (mode == Mode::Locked || !items.contains(id)) {
-            r.status = SecretResult::Status::NotFound; // what a locked Secret Service answers
-        } else {
-            r.status = SecretResult::Status::Ok;
-            r.bundle = items.value(id);
-        }
-        return later(r);
+        ++reads;
+        if (mode == Mode::Unavailable)
+            return later(SecretResult::failed(unavailable()));
+        if (mode == Mode::Locked)
+            return later(SecretResult::notFound(true)); // what a locked Secret Service answers
+        if (!items.contains(id))
+            return later(SecretResult::notFound(false));
+        return later(SecretResult::ok(items.value(id)));
     }
     SecretJob *write(const QString &id, const SecretBundle &bundle) override
     {
-        SecretResult r;
-        if (mode == Mode::Normal) {
-            items.insert(id, bundle);
-            ++writes;
-            r.status = SecretResult::Status::Ok;
-        } else {
-            r.failure = unavailable();
-        }
-        return later(r);
+        if (mode != Mode::Normal)
+            return later(SecretResult::failed(unavailable()));
+        items.insert(id, bundle);
+        ++writes;
+        return later(SecretResult::ok());
     }
     SecretJob *remove(const QString &id) override
     {
+        if (mode != Mode::Normal)
+            return later(SecretResult::failed(unavailable()));
         items.remove(id);
-        return later({SecretResult::Status::Ok, std::nullopt, {}});
+        return later(SecretResult::ok());
     }
     QString backendName() const override { return QStringLiteral("memory"); }
 
 private:
     static Failure unavailable()
     {
-        return {FailureKind::Keychain, QStringLiteral("keychain_error"),
-                QStringLiteral("the test keychain is unavailable"), std::nullopt, 0};
+        return Failure::keychain(QStringLiteral("keychain_error"),
+                                 QStringLiteral("the test keychain is unavailable"));
     }
     SecretJob *later(const SecretResult &result)
     {

@@ -32,7 +32,7 @@ inline char *toString(AccountState v)
 }
 inline char *toString(FailureKind v)
 {
-    return qstrdup(qPrintable(kindName(v)));
+    return qstrdup(qPrintable(tether::nameOf(v)));
 }
 
 } // namespace tether

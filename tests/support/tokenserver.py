@@ -18,6 +18,7 @@ document shows:
 
 The browser side, for `tether connect`:
   GET  /{provider}/authorize   response_type=code, client_id, a loopback redirect_uri, state,
+                               (a "refuse-code" fault refuses the next code exchange)
                                code_challenge with method S256 (required) -> 302 to the
                                redirect_uri with code and state (or error=access_denied after a
                                "deny" fault). The code works once, for that redirect_uri and
@@ -65,7 +66,8 @@ CLIENTS = {
 FAULT_MODES = {
     "500", "502", "503", "504", "429", "503-retry", "refuse", "reset", "truncated", "hang",
     "huge", "html", "wrong-types", "no-access-token", "invalid_client", "invalid_scope",
-    "invalid_grant", "drop-after-rotate", "deny",
+    "invalid_grant", "invalid_request", "drop-after-rotate", "deny", "control-chars", "302", "404",
+    "refuse-code",
 }
 
 
@@ -294,7 +296,8 @@ class Handler(BaseHTTPRequestHandler):
                 or target.hostname not in ("127.0.0.1", "::1") or not target.port):
             return self.send_json(400, {"error": "invalid_request", "error_description": "bad client or redirect"})
         with STATE.lock:
-            fault = STATE.faults.get(provider, [None]).pop(0) if STATE.faults.get(provider) else None
+            pending = STATE.faults.get(provider, [])
+            fault = pending.pop(0) if pending and pending[0]["mode"] == "deny" else None
             STATE.log.append({"provider": provider, "time": time.time(), "grant_type": "authorize",
                               "outcome": "deny" if fault else "ok", "query": query})
             STATE.changed.notify_all()
@@ -336,6 +339,10 @@ class Handler(BaseHTTPRequestHandler):
     def code_grant(self, provider, params, entry):
         import hashlib
         with STATE.lock:
+            pending = STATE.faults.get(provider, [])
+            if pending and pending[0]["mode"] == "refuse-code":
+                pending.pop(0)
+                return self.reject(entry, 400, "invalid_grant", "the code was refused")
             grant = STATE.codes.get(params.get("code", ""))
             if not grant or grant["provider"] != provider or grant["used"]:
                 return self.reject(entry, 400, "invalid_grant", "unknown or used code")
@@ -465,8 +472,19 @@ class Handler(BaseHTTPRequestHandler):
                            {"Retry-After": str(fault.get("retry_after", "7"))})
         elif mode == "503":
             self.send_json(503, {"error": "temporarily_unavailable"})
-        elif mode in ("invalid_client", "invalid_scope", "invalid_grant"):
+        elif mode in ("invalid_client", "invalid_scope", "invalid_grant", "invalid_request"):
             self.error(401 if mode == "invalid_client" else 400, mode, "injected")
+        elif mode == "control-chars":
+            # A header injection: what `curl -H "Authorization: Bearer $(tether token x)"` would send.
+            self.send_json(200, {"access_token": "AT\r\nX-Injected: yes", "token_type": "bearer",
+                                 "expires_in": 3600, "refresh_token": "RT\u001b[2J"})
+        elif mode == "302":
+            self.send_response(302)
+            self.send_header("Location", "https://elsewhere.example/token")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif mode == "404":
+            self.send_json(404, {"detail": "not found"})
         elif mode == "html":
             data = b"<html><body>Bad gateway</body></html>"
             self.send_response(200)

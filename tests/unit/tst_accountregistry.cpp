@@ -74,8 +74,8 @@ void TestAccountRegistry::accounts_roundTripWithStatus()
     a.config.scope = QStringLiteral("openid offline_access");
     a.status.state = AccountState::Retrying;
     a.status.accessExpiresAt = QDateTime(QDate(2026, 5, 1), QTime(10, 0), QTimeZone::utc());
-    a.status.lastError = Failure{FailureKind::Temporary, QStringLiteral("rate_limited"),
-                                 QStringLiteral("slow down"), std::nullopt, 429};
+    a.status.lastError =
+            Failure::temporary(QStringLiteral("rate_limited"), QStringLiteral("slow down"), 429);
     a.status.generation = 7;
     a.status.inFlightGeneration = 7;
     QCOMPARE(registry.modify([&](QList<Account> &list) -> std::optional<Failure> {

@@ -118,25 +118,29 @@ void TestDiscovery::clientAuth_isChosenFromWhatTheServerOffers_data()
     QTest::addColumn<QStringList>("offered");
     QTest::addColumn<bool>("hasSecret");
     QTest::addColumn<std::optional<ClientAuth>>("requested");
-    QTest::addColumn<std::optional<ClientAuth>>("chosen");
+    QTest::addColumn<ClientAuth>("chosen");
+    QTest::addColumn<bool>("warns"); // the choice is one the document does not list
     const auto none = std::optional<ClientAuth>();
-    QTest::newRow("secret: basic first") << QStringList{QStringLiteral("client_secret_post"),
-                                                        QStringLiteral("client_secret_basic")}
-                                         << true << none << std::optional(ClientAuth::Basic);
+    const QString basic = QStringLiteral("client_secret_basic");
+    const QString post = QStringLiteral("client_secret_post");
+    QTest::newRow("secret: basic first")
+            << QStringList{post, basic} << true << none << ClientAuth::Basic << false;
     QTest::newRow("secret: post when only post")
-            << QStringList{QStringLiteral("client_secret_post")} << true << none
-            << std::optional(ClientAuth::Post);
-    QTest::newRow("public client")
-            << QStringList{QStringLiteral("client_secret_basic"), QStringLiteral("none")} << false
-            << none << std::optional(ClientAuth::None);
-    QTest::newRow("public client refused")
-            << QStringList{QStringLiteral("client_secret_basic")} << false << none << none;
+            << QStringList{post} << true << none << ClientAuth::Post << false;
+    QTest::newRow("public client") << QStringList{basic, QStringLiteral("none")} << false << none
+                                   << ClientAuth::None << false;
+    // Keycloak and Microsoft Entra serve public clients with PKCE without listing "none".
+    QTest::newRow("public client, none not listed")
+            << QStringList{post, basic} << false << none << ClientAuth::None << true;
     QTest::newRow("requested and offered")
-            << QStringList{QStringLiteral("client_secret_basic"),
-                           QStringLiteral("client_secret_post")}
-            << true << std::optional(ClientAuth::Post) << std::optional(ClientAuth::Post);
-    QTest::newRow("requested not offered") << QStringList{QStringLiteral("client_secret_basic")}
-                                           << true << std::optional(ClientAuth::Post) << none;
+            << QStringList{basic, post} << true << std::optional(ClientAuth::Post)
+            << ClientAuth::Post << false;
+    QTest::newRow("requested, not offered: the request wins")
+            << QStringList{basic} << true << std::optional(ClientAuth::Post) << ClientAuth::Post
+            << true;
+    QTest::newRow("explicit none with a list without it")
+            << QStringList{post, basic} << false << std::optional(ClientAuth::None)
+            << ClientAuth::None << true;
 }
 
 void TestDiscovery::clientAuth_isChosenFromWhatTheServerOffers()
@@ -144,10 +148,12 @@ void TestDiscovery::clientAuth_isChosenFromWhatTheServerOffers()
     QFETCH(QStringList, offered);
     QFETCH(bool, hasSecret);
     QFETCH(std::optional<ClientAuth>, requested);
+    QFETCH(bool, warns);
     DiscoveryDocument d;
     d.tokenEndpointAuthMethods = offered;
-    QString error;
-    QTEST(chooseClientAuth(d, hasSecret, requested, &error), "chosen");
+    QString warning;
+    QTEST(chooseClientAuth(d, hasSecret, requested, &warning), "chosen");
+    QCOMPARE(!warning.isEmpty(), warns);
 }
 
 void TestDiscovery::fetch_fallsBackToOAuthMetadata()

@@ -43,8 +43,10 @@ private Q_SLOTS:
     void requestLine_isParsedStrictly();
     void listener_isBoundToLoopbackOnly();
     void matchingCallback_completesOnce();
+    void browser_isToldSignedInOnlyAfterTheExchange();
     void wrongOrMissingState_isTurnedAwayAndWaitingGoesOn();
-    void errorRedirect_endsWithAReadableReason();
+    void errorRedirect_isShownButTheAttemptGoesOn();
+    void flood_isCappedAndTheRealCallbackStillComes();
     void otherPathsAndOversizedRequests_changeNothing();
     void slowClient_isDroppedAndBlocksNobody();
 };
@@ -119,6 +121,9 @@ void TestLoopbackReceiver::matchingCallback_completesOnce()
     QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
     receiver.expectState("s-123");
     QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
+    connect(&receiver, &LoopbackReceiver::authorizationReceived, &receiver, [&receiver] {
+        receiver.completeCallback(true, QStringLiteral("You can close this tab."));
+    });
     const QByteArray answer = exchange(
             receiver.port(), get("/callback?code=the%20code&state=s-123&iss=https%3A%2F%2Fid"));
     QVERIFY(answer.startsWith("HTTP/1.1 200"));
@@ -140,7 +145,9 @@ void TestLoopbackReceiver::wrongOrMissingState_isTurnedAwayAndWaitingGoesOn()
     QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
     receiver.expectState("right");
     QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
-    QSignalSpy failed(&receiver, &LoopbackReceiver::authorizationFailed);
+    QSignalSpy failed(&receiver, &LoopbackReceiver::authorizationRefused);
+    connect(&receiver, &LoopbackReceiver::authorizationReceived, &receiver,
+            [&receiver] { receiver.completeCallback(true, {}); });
     QVERIFY(exchange(receiver.port(), get("/callback?code=x&state=wrong"))
                     .startsWith("HTTP/1.1 400"));
     QVERIFY(exchange(receiver.port(), get("/callback?code=x")).startsWith("HTTP/1.1 400"));
@@ -152,22 +159,81 @@ void TestLoopbackReceiver::wrongOrMissingState_isTurnedAwayAndWaitingGoesOn()
     QCOMPARE(received.size(), 1);
 }
 
-void TestLoopbackReceiver::errorRedirect_endsWithAReadableReason()
+void TestLoopbackReceiver::browser_isToldSignedInOnlyAfterTheExchange()
 {
     LoopbackReceiver receiver;
     QString error;
     QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
     receiver.expectState("s");
-    QSignalSpy failed(&receiver, &LoopbackReceiver::authorizationFailed);
+    QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
+
+    QTcpSocket browser;
+    QSignalSpy connected(&browser, &QTcpSocket::connected);
+    browser.connectToHost(QHostAddress::LocalHost, receiver.port());
+    QVERIFY(connected.wait(5000));
+    browser.write(get("/callback?code=c&state=s"));
+    QVERIFY(received.wait(5000));
+    // The code is being exchanged: the browser has been told nothing yet.
+    QVERIFY(!browser.waitForReadyRead(200));
+    QSignalSpy closed(&browser, &QTcpSocket::disconnected);
+    receiver.completeCallback(false, QStringLiteral("the provider did not accept the sign-in"));
+    QVERIFY(closed.wait(5000));
+    const QByteArray page = browser.readAll();
+    QVERIFY(page.contains("Sign-in not completed"));
+    QVERIFY(page.contains("did not accept"));
+    QVERIFY(!page.contains("Signed in"));
+}
+
+void TestLoopbackReceiver::errorRedirect_isShownButTheAttemptGoesOn()
+{
+    // The state is on the browser's command line, which other local users can read: an error
+    // redirect carrying it may be forged, so it must not end the sign-in.
+    LoopbackReceiver receiver;
+    QString error;
+    QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
+    receiver.expectState("s");
+    QSignalSpy refused(&receiver, &LoopbackReceiver::authorizationRefused);
+    QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
+    connect(&receiver, &LoopbackReceiver::authorizationReceived, &receiver,
+            [&receiver] { receiver.completeCallback(true, QStringLiteral("Signed in")); });
     const QByteArray answer = exchange(
             receiver.port(),
-            get("/callback?error=access_denied&error_description=User%20said%20%3Cno%3E&state=s"));
-    QVERIFY(answer.contains("User said &lt;no&gt;")); // shown, escaped
-    QCOMPARE(failed.size(), 1);
-    const auto failure = failed.constFirst().constFirst().value<Failure>();
+            get("/callback?error=access_denied&error_description=User%20said%20%3Cno%3E%1B%5B31m"
+                "&state=s"));
+    QVERIFY(answer.contains("User said &lt;no&gt;")); // shown, escaped, without the escape code
+    QVERIFY(!answer.contains('\x1b'));
+    QCOMPARE(refused.size(), 1);
+    const auto failure = refused.constFirst().constFirst().value<Failure>();
     QCOMPARE(failure.code, QStringLiteral("access_denied"));
     QCOMPARE(failure.kind, FailureKind::Reconnect);
     QVERIFY(failure.message.contains(QStringLiteral("denied")));
+    QVERIFY(!failure.message.contains(QChar(0x1b)));
+    // The real sign-in that follows still completes.
+    QVERIFY(exchange(receiver.port(), get("/callback?code=c&state=s")).startsWith("HTTP/1.1 200"));
+    QCOMPARE(received.size(), 1);
+}
+
+void TestLoopbackReceiver::flood_isCappedAndTheRealCallbackStillComes()
+{
+    LoopbackReceiver receiver;
+    QString error;
+    QVERIFY(receiver.listen(0, QStringLiteral("/callback"), &error));
+    receiver.expectState("s");
+    QSignalSpy received(&receiver, &LoopbackReceiver::authorizationReceived);
+    connect(&receiver, &LoopbackReceiver::authorizationReceived, &receiver,
+            [&receiver] { receiver.completeCallback(true, {}); });
+    // Connections that never send a request hold a slot each until their deadline ...
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < LoopbackReceiver::kMaxConnections + 20; ++i) {
+        idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->connectToHost(QHostAddress::LocalHost, receiver.port());
+    }
+    QTRY_COMPARE(receiver.openConnections(), LoopbackReceiver::kMaxConnections);
+    // ... and beyond the cap they are dropped at once; when they go, the callback gets through.
+    idle.clear();
+    QTRY_COMPARE(receiver.openConnections(), 0);
+    QVERIFY(exchange(receiver.port(), get("/callback?code=c&state=s")).startsWith("HTTP/1.1 200"));
+    QCOMPARE(received.size(), 1);
 }
 
 void TestLoopbackReceiver::otherPathsAndOversizedRequests_changeNothing()
@@ -206,6 +272,8 @@ void TestLoopbackReceiver::slowClient_isDroppedAndBlocksNobody()
     QVERIFY(slow.waitForBytesWritten(5000));
 
     // ... does not keep the browser's real callback waiting,
+    connect(&receiver, &LoopbackReceiver::authorizationReceived, &receiver,
+            [&receiver] { receiver.completeCallback(true, {}); });
     QVERIFY(exchange(receiver.port(), get("/callback?code=c&state=s")).startsWith("HTTP/1.1 200"));
     QCOMPARE(received.size(), 1);
     // and is dropped at its deadline without an answer.

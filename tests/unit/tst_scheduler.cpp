@@ -1,4 +1,3 @@
-#include "refresh/refreshpolicy.h"
 #include "refresh/scheduler.h"
 #include "support/manualclock.h"
 #include "support/manualwaketimer.h"
@@ -22,11 +21,6 @@ private Q_SLOTS:
     void wallClockJump_ofEightHours_firesOverdueAccounts();
     void wallClockJumps_ofADay_neitherStormNorForget_data();
     void wallClockJumps_ofADay_neitherStormNorForget();
-    void scheduledRefresh_atThreeQuartersWithBoundedJitter_data();
-    void scheduledRefresh_atThreeQuartersWithBoundedJitter();
-    void backoff_fullJitterWithinDoublingBoundsAndCap();
-    void retryAfter_isNeverShortened();
-    void expiryWarnings_threeDaysAndOneDayBefore();
 };
 
 void TestScheduler::oneTimer_armedForTheEarliestDeadline()
@@ -154,67 +148,6 @@ void TestScheduler::wallClockJumps_ofADay_neitherStormNorForget()
     if (fired == 0)
         QCOMPARE(timer.deadline,
                  clock.nowUtc().addSecs(600 + 86400)); // the same instants, now a day away
-}
-
-void TestScheduler::scheduledRefresh_atThreeQuartersWithBoundedJitter_data()
-{
-    QTest::addColumn<qint64>("lifetime");
-    QTest::addColumn<qint64>("plannedMs"); // without jitter
-    QTest::addColumn<qint64>("spreadMs"); // the most jitter brings it forward
-    QTest::newRow("30 s") << qint64(30) << qint64(22'500) << qint64(600);
-    QTest::newRow("10 min") << qint64(600) << qint64(450'000) << qint64(12'000);
-    QTest::newRow("1 h") << qint64(3600) << qint64(2'700'000) << qint64(15'000);
-    QTest::newRow("24 h") << qint64(86400) << qint64(64'800'000) << qint64(15'000);
-}
-
-void TestScheduler::scheduledRefresh_atThreeQuartersWithBoundedJitter()
-{
-    QFETCH(qint64, lifetime);
-    QFETCH(qint64, plannedMs);
-    QFETCH(qint64, spreadMs);
-    const QDateTime issued(QDate(2026, 3, 1), QTime(8, 0), QTimeZone::utc());
-    const QDateTime expires = issued.addSecs(lifetime);
-    QCOMPARE(issued.msecsTo(policy::scheduledRefresh(issued, expires, 0.0)), plannedMs);
-    QCOMPARE(issued.msecsTo(policy::scheduledRefresh(issued, expires, 0.999999)),
-             plannedMs - spreadMs + 1);
-    const qint64 margin = std::min<qint64>(300'000, lifetime * 1000 / 4);
-    for (double r : {0.0, 0.3, 0.7, 0.999}) {
-        const QDateTime when = policy::scheduledRefresh(issued, expires, r);
-        QVERIFY(when.msecsTo(expires) >= margin); // never later than the safety margin
-        QVERIFY(when > issued);
-    }
-}
-
-void TestScheduler::backoff_fullJitterWithinDoublingBoundsAndCap()
-{
-    const QList<qint64> ceilings{5'000,   10'000,  20'000,  40'000,  80'000,
-                                 160'000, 320'000, 640'000, 900'000, 900'000};
-    for (int failures = 1; failures <= ceilings.size(); ++failures) {
-        QCOMPARE(policy::retryDelayMs(failures, std::nullopt, 0.999999),
-                 ceilings.at(failures - 1) - 1);
-        QCOMPARE(policy::retryDelayMs(failures, std::nullopt, 0.0),
-                 qint64(1000)); // at least a second
-        const qint64 middle = policy::retryDelayMs(failures, std::nullopt, 0.5);
-        QVERIFY(middle >= 1000 && middle <= ceilings.at(failures - 1));
-    }
-    QCOMPARE(policy::retryDelayMs(50, std::nullopt, 0.999999), qint64(899'999));
-}
-
-void TestScheduler::retryAfter_isNeverShortened()
-{
-    QCOMPARE(policy::retryDelayMs(1, 120, 0.0), qint64(120'000));
-    QCOMPARE(policy::retryDelayMs(7, 120, 0.999), qint64(120'999));
-    QCOMPARE(policy::retryDelayMs(1, 0, 0.5), qint64(500));
-}
-
-void TestScheduler::expiryWarnings_threeDaysAndOneDayBefore()
-{
-    const QDateTime now(QDate(2026, 3, 1), QTime(8, 0), QTimeZone::utc());
-    const QDateTime expiry = now.addDays(14);
-    QCOMPARE(policy::expiryWarnings(expiry, now),
-             (QList<QDateTime>{now.addDays(11), now.addDays(13)}));
-    QCOMPARE(policy::expiryWarnings(now.addDays(2), now), (QList<QDateTime>{now.addDays(1)}));
-    QVERIFY(policy::expiryWarnings(QDateTime(), now).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)

@@ -1,5 +1,5 @@
+#include "accounts/tokenlifetimes.h"
 #include "providers/providercatalog.h"
-#include "refresh/tokenlifetimes.h"
 #include "support/manualclock.h"
 #include "support/printers.h"
 
@@ -54,9 +54,6 @@ private Q_SLOTS:
     void knownExpiredRefreshToken_isDetected();
     void safetyMargin_isSmallerOfMinuteAndQuarter_data();
     void safetyMargin_isSmallerOfMinuteAndQuarter();
-    void plannedRefresh_atThreeQuartersWithinMargin_data();
-    void plannedRefresh_atThreeQuartersWithinMargin();
-    void backoff_doublesUpToFifteenMinutes();
 };
 
 void TestTokenLifetimes::jwtExpiry_readsTheExpClaim()
@@ -97,7 +94,8 @@ void TestTokenLifetimes::refreshExpiry_followsTheProfileModel()
     QFETCH(QString, refreshToken);
     QFETCH(qint64, secondsFromNow);
     const test::ManualClock clock;
-    const TokenSet set = fromAnswer(profile(provider), answer(refreshToken, 3600), clock.nowUtc());
+    const TokenSet set =
+            fromResponse(profile(provider), answer(refreshToken, 3600), clock.nowUtc());
     if (secondsFromNow < 0)
         QVERIFY(!set.refreshExpiresAt.isValid());
     else
@@ -107,8 +105,8 @@ void TestTokenLifetimes::refreshExpiry_followsTheProfileModel()
 void TestTokenLifetimes::missingExpiresIn_usesTheProfileDefault()
 {
     const test::ManualClock clock;
-    const TokenSet set = fromAnswer(profile(QStringLiteral("edgetag")), answer({}, std::nullopt),
-                                    clock.nowUtc());
+    const TokenSet set = fromResponse(profile(QStringLiteral("edgetag")), answer({}, std::nullopt),
+                                      clock.nowUtc());
     QCOMPARE(set.accessExpiresAt, clock.nowUtc().addSecs(7200));
     QCOMPARE(set.accessIssuedAt, clock.nowUtc());
 }
@@ -117,7 +115,7 @@ void TestTokenLifetimes::refreshWithoutNewToken_keepsTheOldOne()
 {
     test::ManualClock clock;
     const ProviderProfile auth0 = profile(QStringLiteral("auth0"));
-    TokenSet old = fromAnswer(auth0, answer(QStringLiteral("rt-old"), 86400), clock.nowUtc());
+    TokenSet old = fromResponse(auth0, answer(QStringLiteral("rt-old"), 86400), clock.nowUtc());
     old.scope = QStringLiteral("openid offline_access");
     clock.advance(3600);
     QStringList notes;
@@ -133,7 +131,7 @@ void TestTokenLifetimes::singleUseWithoutSuccessor_isSpent()
 {
     test::ManualClock clock;
     const ProviderProfile pagero = profile(QStringLiteral("pagero"));
-    const TokenSet old = fromAnswer(pagero, answer(QStringLiteral("rt-1"), 600), clock.nowUtc());
+    const TokenSet old = fromResponse(pagero, answer(QStringLiteral("rt-1"), 600), clock.nowUtc());
     QStringList notes;
     const TokenSet next = afterRefresh(pagero, old, answer({}, 600), clock.nowUtc(), &notes);
     QVERIFY(next.refreshToken.isEmpty());
@@ -146,7 +144,8 @@ void TestTokenLifetimes::rollingLifetime_restartsAtEachRefresh()
 {
     test::ManualClock clock;
     const ProviderProfile pagero = profile(QStringLiteral("pagero"));
-    const TokenSet first = fromAnswer(pagero, answer(QStringLiteral("rt-1"), 600), clock.nowUtc());
+    const TokenSet first =
+            fromResponse(pagero, answer(QStringLiteral("rt-1"), 600), clock.nowUtc());
     clock.advance(100 * 86400);
     QStringList notes;
     const TokenSet second = afterRefresh(pagero, first, answer(QStringLiteral("rt-2"), 600),
@@ -158,14 +157,14 @@ void TestTokenLifetimes::rollingLifetime_restartsAtEachRefresh()
 void TestTokenLifetimes::knownExpiredRefreshToken_isDetected()
 {
     test::ManualClock clock;
-    const TokenSet set = fromAnswer(profile(QStringLiteral("aiia")),
-                                    answer(QStringLiteral("opaque"), 3600), clock.nowUtc());
+    const TokenSet set = fromResponse(profile(QStringLiteral("aiia")),
+                                      answer(QStringLiteral("opaque"), 3600), clock.nowUtc());
     clock.advance(14 * 86400 - 1);
     QVERIFY(!refreshTokenExpired(set, clock.nowUtc()));
     clock.advance(1);
     QVERIFY(refreshTokenExpired(set, clock.nowUtc()));
-    QVERIFY(!refreshTokenExpired(fromAnswer(profile(QStringLiteral("auth0")),
-                                            answer(QStringLiteral("r"), 60), clock.nowUtc()),
+    QVERIFY(!refreshTokenExpired(fromResponse(profile(QStringLiteral("auth0")),
+                                              answer(QStringLiteral("r"), 60), clock.nowUtc()),
                                  clock.nowUtc().addYears(50)));
 }
 
@@ -183,44 +182,14 @@ void TestTokenLifetimes::safetyMargin_isSmallerOfMinuteAndQuarter()
 {
     QFETCH(qint64, lifetime);
     test::ManualClock clock;
-    const TokenSet set = fromAnswer(profile(QStringLiteral("wise")),
-                                    answer(QStringLiteral("r"), lifetime), clock.nowUtc());
+    const TokenSet set = fromResponse(profile(QStringLiteral("wise")),
+                                      answer(QStringLiteral("r"), lifetime), clock.nowUtc());
     QTEST(tokenSafetyMargin(set), "margin");
     const qint64 margin = tokenSafetyMargin(set);
     clock.advance(lifetime - margin - 1);
     QVERIFY(accessTokenUsable(set, clock.nowUtc(), margin));
     clock.advance(1);
     QVERIFY(!accessTokenUsable(set, clock.nowUtc(), margin));
-}
-
-void TestTokenLifetimes::plannedRefresh_atThreeQuartersWithinMargin_data()
-{
-    QTest::addColumn<qint64>("lifetime");
-    QTest::addColumn<qint64>("refreshAfter");
-    QTest::newRow("30 s") << qint64(30) << qint64(22); // 3/4 of 30 s is 22.5 s; margin 7.5 s
-    QTest::newRow("10 min") << qint64(600) << qint64(450);
-    QTest::newRow("1 h") << qint64(3600) << qint64(2700);
-    QTest::newRow("24 h") << qint64(86400) << qint64(64800);
-}
-
-void TestTokenLifetimes::plannedRefresh_atThreeQuartersWithinMargin()
-{
-    QFETCH(qint64, lifetime);
-    QFETCH(qint64, refreshAfter);
-    const test::ManualClock clock;
-    const QDateTime issued = clock.nowUtc();
-    const QDateTime planned = plannedRefresh(issued, issued.addSecs(lifetime));
-    QCOMPARE(issued.secsTo(planned), refreshAfter);
-    QVERIFY(!plannedRefresh(QDateTime(), issued).isValid());
-}
-
-void TestTokenLifetimes::backoff_doublesUpToFifteenMinutes()
-{
-    QList<qint64> seen;
-    for (int failures = 0; failures <= 10; ++failures)
-        seen << backoffSeconds(failures);
-    QCOMPARE(seen, (QList<qint64>{0, 5, 10, 20, 40, 80, 160, 320, 640, 900, 900}));
-    QCOMPARE(backoffSeconds(1000), qint64(900));
 }
 
 QTEST_GUILESS_MAIN(TestTokenLifetimes)

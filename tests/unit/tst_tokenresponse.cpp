@@ -23,6 +23,7 @@ private Q_SLOTS:
     void oddLifetimes_fallBackWithWarning();
     void answers_areClassified_data();
     void answers_areClassified();
+    void serverText_losesControlCharacters();
     void retryAfter_readsSecondsAndDates_data();
     void retryAfter_readsSecondsAndDates();
 };
@@ -80,30 +81,30 @@ void TestTokenResponse::badAnswers_areRejected_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("reason");
 
-    QTest::newRow("empty") << QByteArray() << "the answer is not JSON (illegal value)";
+    QTest::newRow("empty") << QByteArray() << "the response is not JSON (illegal value)";
     QTest::newRow("html") << QByteArray("<html>Bad gateway</html>")
-                          << "the answer is not JSON (illegal value)";
+                          << "the response is not JSON (illegal value)";
     QTest::newRow("truncated") << QByteArray(R"({"access_token":"abc","expi)")
-                               << "the answer is not JSON (unterminated string)";
+                               << "the response is not JSON (unterminated string)";
     QTest::newRow("array") << QByteArray(R"([{"access_token":"a"}])")
-                           << "the answer is not a JSON object";
+                           << "the response is not a JSON object";
     QTest::newRow("no access_token")
-            << QByteArray(R"({"token_type":"bearer"})") << "the answer has no access_token";
+            << QByteArray(R"({"token_type":"bearer"})") << "the response has no access_token";
     QTest::newRow("access_token number")
-            << QByteArray(R"({"access_token":12345})") << "the answer has no access_token";
+            << QByteArray(R"({"access_token":12345})") << "the response has no access_token";
     QTest::newRow("access_token empty")
-            << QByteArray(R"({"access_token":""})") << "the answer has no access_token";
+            << QByteArray(R"({"access_token":""})") << "the response has no access_token";
     QTest::newRow("access_token null")
-            << QByteArray(R"({"access_token":null})") << "the answer has no access_token";
+            << QByteArray(R"({"access_token":null})") << "the response has no access_token";
     QTest::newRow("token_type array")
             << QByteArray(R"({"access_token":"a","token_type":["bearer"]})")
-            << "the answer's token_type is not a string";
+            << "the response's token_type is not a string";
     QTest::newRow("token_type mac") << QByteArray(R"({"access_token":"a","token_type":"mac"})")
                                     << "the token_type \"mac\" is not a bearer token";
     QTest::newRow("refresh_token number") << QByteArray(R"({"access_token":"a","refresh_token":7})")
-                                          << "the answer's refresh_token is not a string";
+                                          << "the response's refresh_token is not a string";
     QTest::newRow("scope object") << QByteArray(R"({"access_token":"a","scope":{}})")
-                                  << "the answer's scope is not a string";
+                                  << "the response's scope is not a string";
     QTest::newRow("huge token") << QByteArray(R"({"access_token":")" + QByteArray(70000, 'a')
                                               + R"("})")
                                 << "the access_token is implausibly long";
@@ -151,54 +152,82 @@ void TestTokenResponse::answers_areClassified_data()
     QTest::addColumn<FailureKind>("kind");
     QTest::addColumn<QString>("code");
     QTest::addColumn<std::optional<qint64>>("wait");
-    QTest::addColumn<bool>("answerLost");
+    QTest::addColumn<bool>("responseLost");
+    // A refusal other than invalid_grant: the refresh layer decides what it means, by whether
+    // the account refreshed before (PRODUCT.md, "Account states").
+    QTest::addColumn<bool>("refused");
 
     const std::optional<qint64> none;
     QTest::newRow("invalid_grant")
             << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"revoked"})")
-            << QByteArray() << FailureKind::Reconnect << "invalid_grant" << none << false;
+            << QByteArray() << FailureKind::Reconnect << "invalid_grant" << none << false << false;
     QTest::newRow("invalid_client 401")
             << 401 << QByteArray(R"({"error":"invalid_client"})") << QByteArray()
-            << FailureKind::Configuration << "invalid_client" << none << false;
+            << FailureKind::Configuration << "invalid_client" << none << false << true;
     QTest::newRow("unauthorized_client")
             << 400 << QByteArray(R"({"error":"unauthorized_client"})") << QByteArray()
-            << FailureKind::Configuration << "unauthorized_client" << none << false;
+            << FailureKind::Configuration << "unauthorized_client" << none << false << true;
     QTest::newRow("invalid_scope")
             << 400 << QByteArray(R"({"error":"invalid_scope"})") << QByteArray()
-            << FailureKind::Configuration << "invalid_scope" << none << false;
+            << FailureKind::Configuration << "invalid_scope" << none << false << true;
+    QTest::newRow("invalid_request (a dead refresh token at some servers)")
+            << 400 << QByteArray(R"({"error":"invalid_request","error_description":"x"})")
+            << QByteArray() << FailureKind::Configuration << "invalid_request" << none << false
+            << true;
+    QTest::newRow("an unknown code")
+            << 400 << QByteArray(R"({"error":"session_ended"})") << QByteArray()
+            << FailureKind::Configuration << "session_ended" << none << false << true;
     QTest::newRow("401 without body")
             << 401 << QByteArray() << QByteArray() << FailureKind::Configuration << "invalid_client"
-            << none << false;
-    QTest::newRow("404") << 404 << QByteArray("not here") << QByteArray()
-                         << FailureKind::Configuration << "endpoint_not_found" << none << false;
-    QTest::newRow("redirect") << 302 << QByteArray() << QByteArray() << FailureKind::Configuration
-                              << "redirected" << none << false;
+            << none << false << true;
+    QTest::newRow("400 html") << 400 << QByteArray("<html/>") << QByteArray()
+                              << FailureKind::Configuration << "invalid_request" << none << false
+                              << true;
+    QTest::newRow("403 html") << 403 << QByteArray("<html/>") << QByteArray()
+                              << FailureKind::Temporary << "unexpected_answer" << none << false
+                              << false;
+    // Retried with backoff, the reason kept visible: never silently unscheduled.
+    QTest::newRow("404") << 404 << QByteArray("not here") << QByteArray() << FailureKind::Temporary
+                         << "endpoint_not_found" << none << false << false;
+    QTest::newRow("redirect") << 302 << QByteArray() << QByteArray() << FailureKind::Temporary
+                              << "redirected" << none << false << false;
     QTest::newRow("429 seconds") << 429 << QByteArray() << QByteArray("120")
                                  << FailureKind::Temporary << "rate_limited"
-                                 << std::optional<qint64>(120) << false;
+                                 << std::optional<qint64>(120) << false << false;
     QTest::newRow("429 date") << 429 << QByteArray() << QByteArray("Wed, 21 Oct 2015 07:29:30 GMT")
                               << FailureKind::Temporary << "rate_limited"
-                              << std::optional<qint64>(90) << false;
+                              << std::optional<qint64>(90) << false << false;
     QTest::newRow("503 retry-after")
             << 503 << QByteArray() << QByteArray("30") << FailureKind::Temporary << "server_error"
-            << std::optional<qint64>(30) << false;
+            << std::optional<qint64>(30) << false << false;
     QTest::newRow("500 ignores retry-after")
             << 500 << QByteArray() << QByteArray("30") << FailureKind::Temporary << "server_error"
-            << none << false;
+            << none << false << false;
     QTest::newRow("502") << 502 << QByteArray("<html/>") << QByteArray() << FailureKind::Temporary
-                         << "server_error" << none << false;
+                         << "server_error" << none << false << false;
     QTest::newRow("504") << 504 << QByteArray() << QByteArray() << FailureKind::Temporary
-                         << "server_error" << none << false;
+                         << "server_error" << none << false << false;
     QTest::newRow("temporarily_unavailable 400")
             << 400 << QByteArray(R"({"error":"temporarily_unavailable"})") << QByteArray()
-            << FailureKind::Temporary << "temporarily_unavailable" << none << false;
-    QTest::newRow("400 html") << 400 << QByteArray("<html/>") << QByteArray()
-                              << FailureKind::Temporary << "unexpected_answer" << none << false;
+            << FailureKind::Temporary << "temporarily_unavailable" << none << false << false;
     QTest::newRow("200 html") << 200 << QByteArray("<html/>") << QByteArray()
-                              << FailureKind::Temporary << "malformed_answer" << none << true;
+                              << FailureKind::Temporary << "malformed_answer" << none << true
+                              << false;
     QTest::newRow("200 no access token")
             << 200 << QByteArray(R"({"expires_in":5})") << QByteArray() << FailureKind::Temporary
-            << "malformed_answer" << none << true;
+            << "malformed_answer" << none << true << false;
+    // RFC 6750 b64token: a CR LF would start a header of its own in `Authorization: Bearer`.
+    QTest::newRow("200 header injection in the access token") << 200
+                                                              << QByteArray(R"({"access_token":"AT
+X-Injected: yes"})") << QByteArray() << FailureKind::Temporary << "malformed_answer"
+                                                              << none << true << false;
+    QTest::newRow("200 escape sequence in the refresh token")
+            << 200 << QByteArray(R"({"access_token":"AT","refresh_token":"RT\u001b[2J"})")
+            << QByteArray() << FailureKind::Temporary << "malformed_answer" << none << true
+            << false;
+    QTest::newRow("200 NUL in the access token")
+            << 200 << QByteArray(R"({"access_token":"A\u0000T"})") << QByteArray()
+            << FailureKind::Temporary << "malformed_answer" << none << true << false;
 }
 
 void TestTokenResponse::answers_areClassified()
@@ -206,14 +235,29 @@ void TestTokenResponse::answers_areClassified()
     QFETCH(int, status);
     QFETCH(QByteArray, body);
     QFETCH(QByteArray, retryAfter);
-    const TokenOutcome outcome = interpretTokenAnswer({status, body, retryAfter, {}}, kNow);
+    const TokenOutcome outcome = interpretTokenResponse({status, body, retryAfter, {}}, kNow);
     QVERIFY(!outcome.ok());
     QTEST(outcome.failure.kind, "kind");
     QTEST(outcome.failure.code, "code");
     QTEST(outcome.failure.retryAfterSeconds, "wait");
-    QTEST(outcome.answerLost, "answerLost");
+    QTEST(outcome.responseLost, "responseLost");
+    QTEST(outcome.refused, "refused");
     QCOMPARE(outcome.failure.httpStatus, status);
     QVERIFY(!outcome.failure.message.isEmpty());
+}
+
+void TestTokenResponse::serverText_losesControlCharacters()
+{
+    const TokenOutcome outcome = interpretTokenResponse(
+            {400,
+             R"({"error":"invalid_grant","error_description":"gone\u001b[31m red\r\nX: y\u202e"})",
+             {},
+             {}},
+            kNow);
+    QVERIFY(outcome.failure.message.contains(QStringLiteral("gone[31m red X: y")));
+    for (const QChar c : outcome.failure.message)
+        QVERIFY2(c.unicode() >= 0x20 && c.category() != QChar::Other_Format,
+                 qPrintable(outcome.failure.message));
 }
 
 void TestTokenResponse::retryAfter_readsSecondsAndDates_data()

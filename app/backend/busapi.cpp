@@ -1,0 +1,268 @@
+#include "busapi.h"
+
+#include <QDBusArgument>
+#include <QDBusMetaType>
+#include <QTimeZone>
+
+namespace tether::bus {
+
+namespace {
+
+QString instant(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QDateTime readInstant(const QVariantMap &map, const QString &key)
+{
+    const QString text = map.value(key).toString();
+    if (text.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+// A dictionary inside a variant arrives as a QDBusArgument.
+QVariantMap nested(const QVariant &value)
+{
+    if (value.canConvert<QDBusArgument>())
+        return qdbus_cast<QVariantMap>(value.value<QDBusArgument>());
+    return value.toMap();
+}
+
+std::optional<QString> optionalString(const QVariantMap &map, const QString &key)
+{
+    return map.contains(key) ? std::optional(map.value(key).toString()) : std::nullopt;
+}
+
+} // namespace
+
+QVariantMap statusMap(const Account &account)
+{
+    const AccountStatus &s = account.status;
+    QVariantMap lastError;
+    if (s.lastError)
+        lastError = {{QStringLiteral("code"), s.lastError->code},
+                     {QStringLiteral("message"), s.lastError->message}};
+    return {
+            {QStringLiteral("id"), account.config.id},
+            {QStringLiteral("name"), account.config.name},
+            {QStringLiteral("provider"), account.config.provider},
+            {QStringLiteral("state"), nameOf(s.state)},
+            {QStringLiteral("access_expires_at"), instant(s.accessExpiresAt)},
+            {QStringLiteral("refresh_expires_at"), instant(s.refreshExpiresAt)},
+            {QStringLiteral("last_refresh_at"), instant(s.lastRefreshAt)},
+            {QStringLiteral("next_refresh_at"), instant(s.nextRefreshAt)},
+            {QStringLiteral("last_error"), s.lastError ? QVariant(lastError) : QVariant(QString())},
+            {QStringLiteral("access_issued_at"), instant(s.accessIssuedAt)},
+            {QStringLiteral("last_error_kind"),
+             s.lastError ? nameOf(s.lastError->kind) : QString()},
+            {QStringLiteral("has_refresh_token"), s.hasTokens && s.hasRefreshToken},
+            {QStringLiteral("allow_insecure_http"), account.config.allowInsecureHttp},
+    };
+}
+
+QVariantMap accountMap(const Account &account)
+{
+    QVariantMap map = statusMap(account);
+    map.insert(settingsMap(account.config));
+    map.insert(QStringLiteral("has_client_secret"), account.status.hasClientSecret);
+    return map;
+}
+
+Account accountFromMap(const QVariantMap &map)
+{
+    Account a;
+    a.config = settingsFromMap(map);
+    AccountStatus &s = a.status;
+    s.state = accountStateFromString(map.value(QStringLiteral("state")).toString())
+                      .value_or(AccountState::NotConnected);
+    s.accessIssuedAt = readInstant(map, QStringLiteral("access_issued_at"));
+    s.accessExpiresAt = readInstant(map, QStringLiteral("access_expires_at"));
+    s.refreshExpiresAt = readInstant(map, QStringLiteral("refresh_expires_at"));
+    s.lastRefreshAt = readInstant(map, QStringLiteral("last_refresh_at"));
+    s.nextRefreshAt = readInstant(map, QStringLiteral("next_refresh_at"));
+    const QVariantMap error = nested(map.value(QStringLiteral("last_error")));
+    if (!error.isEmpty()) {
+        Failure f;
+        f.code = error.value(QStringLiteral("code")).toString();
+        f.message = error.value(QStringLiteral("message")).toString();
+        f.kind = failureKindFromString(map.value(QStringLiteral("last_error_kind")).toString())
+                         .value_or(FailureKind::Unexpected);
+        s.lastError = f;
+    }
+    s.hasTokens = s.accessExpiresAt.isValid();
+    s.hasRefreshToken = map.value(QStringLiteral("has_refresh_token")).toBool();
+    s.hasClientSecret = map.value(QStringLiteral("has_client_secret")).toBool();
+    return a;
+}
+
+QVariantMap settingsMap(const AccountConfig &c)
+{
+    return {
+            {QStringLiteral("id"), c.id},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("provider"), c.provider},
+            {QStringLiteral("client_id"), c.clientId},
+            {QStringLiteral("scope"), c.scope},
+            {QStringLiteral("issuer"), c.issuer},
+            {QStringLiteral("token_endpoint"), c.tokenEndpoint},
+            {QStringLiteral("authorization_endpoint"), c.authorizationEndpoint},
+            {QStringLiteral("revocation_endpoint"), c.revocationEndpoint},
+            {QStringLiteral("device_authorization_endpoint"), c.deviceAuthorizationEndpoint},
+            {QStringLiteral("redirect_uri"), c.redirectUri},
+            {QStringLiteral("client_auth"), c.clientAuth ? nameOf(*c.clientAuth) : QString()},
+            {QStringLiteral("allow_insecure_http"), c.allowInsecureHttp},
+    };
+}
+
+AccountConfig settingsFromMap(const QVariantMap &map)
+{
+    AccountConfig c;
+    c.id = map.value(QStringLiteral("id")).toString();
+    c.name = map.value(QStringLiteral("name")).toString();
+    c.provider = map.value(QStringLiteral("provider")).toString();
+    c.clientId = map.value(QStringLiteral("client_id")).toString();
+    c.scope = map.value(QStringLiteral("scope")).toString();
+    c.issuer = map.value(QStringLiteral("issuer")).toString();
+    c.tokenEndpoint = map.value(QStringLiteral("token_endpoint")).toString();
+    c.authorizationEndpoint = map.value(QStringLiteral("authorization_endpoint")).toString();
+    c.revocationEndpoint = map.value(QStringLiteral("revocation_endpoint")).toString();
+    c.deviceAuthorizationEndpoint =
+            map.value(QStringLiteral("device_authorization_endpoint")).toString();
+    c.redirectUri = map.value(QStringLiteral("redirect_uri")).toString();
+    c.clientAuth = clientAuthFromString(map.value(QStringLiteral("client_auth")).toString());
+    c.allowInsecureHttp = map.value(QStringLiteral("allow_insecure_http")).toBool();
+    return c;
+}
+
+QVariantMap editMap(const AccountEdit &e)
+{
+    QVariantMap map;
+    auto put = [&](const char *key, const std::optional<QString> &value) {
+        if (value)
+            map.insert(QString::fromLatin1(key), *value);
+    };
+    put("name", e.name);
+    put("client_id", e.clientId);
+    put("client_secret", e.clientSecret);
+    put("scope", e.scope);
+    put("issuer", e.issuer);
+    put("token_endpoint", e.tokenEndpoint);
+    put("authorization_endpoint", e.authorizationEndpoint);
+    put("revocation_endpoint", e.revocationEndpoint);
+    put("device_authorization_endpoint", e.deviceAuthorizationEndpoint);
+    put("redirect_uri", e.redirectUri);
+    if (e.clientAuth)
+        map.insert(QStringLiteral("client_auth"),
+                   *e.clientAuth ? nameOf(**e.clientAuth) : QString());
+    if (e.allowInsecureHttp)
+        map.insert(QStringLiteral("allow_insecure_http"), *e.allowInsecureHttp);
+    return map;
+}
+
+AccountEdit editFromMap(const QVariantMap &map)
+{
+    AccountEdit e;
+    e.name = optionalString(map, QStringLiteral("name"));
+    e.clientId = optionalString(map, QStringLiteral("client_id"));
+    e.clientSecret = optionalString(map, QStringLiteral("client_secret"));
+    e.scope = optionalString(map, QStringLiteral("scope"));
+    e.issuer = optionalString(map, QStringLiteral("issuer"));
+    e.tokenEndpoint = optionalString(map, QStringLiteral("token_endpoint"));
+    e.authorizationEndpoint = optionalString(map, QStringLiteral("authorization_endpoint"));
+    e.revocationEndpoint = optionalString(map, QStringLiteral("revocation_endpoint"));
+    e.deviceAuthorizationEndpoint =
+            optionalString(map, QStringLiteral("device_authorization_endpoint"));
+    e.redirectUri = optionalString(map, QStringLiteral("redirect_uri"));
+    if (map.contains(QStringLiteral("client_auth")))
+        e.clientAuth = clientAuthFromString(map.value(QStringLiteral("client_auth")).toString());
+    if (map.contains(QStringLiteral("allow_insecure_http")))
+        e.allowInsecureHttp = map.value(QStringLiteral("allow_insecure_http")).toBool();
+    return e;
+}
+
+QVariantMap progressMap(const SignInProgress &p)
+{
+    QVariantMap map{{QStringLiteral("url"), p.url.toString(QUrl::FullyEncoded)},
+                    {QStringLiteral("browser_opened"), p.browserOpened},
+                    {QStringLiteral("notice"), p.notice}};
+    if (p.device) {
+        map.insert(QStringLiteral("user_code"), p.device->userCode);
+        map.insert(QStringLiteral("verification_uri"),
+                   p.device->verificationUri.toString(QUrl::FullyEncoded));
+        map.insert(QStringLiteral("verification_uri_complete"),
+                   p.device->verificationUriComplete.toString(QUrl::FullyEncoded));
+        map.insert(QStringLiteral("code_expires_at"), p.device->expiresAt.toSecsSinceEpoch());
+    }
+    return map;
+}
+
+SignInProgress progressFromMap(const QVariantMap &map)
+{
+    SignInProgress p;
+    p.url = QUrl(map.value(QStringLiteral("url")).toString());
+    p.browserOpened = map.value(QStringLiteral("browser_opened")).toBool();
+    p.notice = map.value(QStringLiteral("notice")).toString();
+    if (map.contains(QStringLiteral("user_code"))) {
+        DeviceCode code;
+        code.userCode = map.value(QStringLiteral("user_code")).toString();
+        code.verificationUri = QUrl(map.value(QStringLiteral("verification_uri")).toString());
+        code.verificationUriComplete =
+                QUrl(map.value(QStringLiteral("verification_uri_complete")).toString());
+        code.expiresAt = QDateTime::fromSecsSinceEpoch(
+                map.value(QStringLiteral("code_expires_at")).toLongLong(), QTimeZone::utc());
+        p.device = code;
+    }
+    return p;
+}
+
+QVariantMap outcomeMap(const Outcome &outcome)
+{
+    QVariantMap map{{QStringLiteral("ok"), outcome.ok()},
+                    {QStringLiteral("summary"), outcome.summary},
+                    {QStringLiteral("notes"), outcome.notes}};
+    if (outcome.failure) {
+        map.insert(QStringLiteral("kind"), nameOf(outcome.failure->kind));
+        map.insert(QStringLiteral("code"), outcome.failure->code);
+        map.insert(QStringLiteral("message"), outcome.failure->message);
+        map.insert(QStringLiteral("field"), outcome.failure->field);
+    }
+    return map;
+}
+
+Outcome outcomeFromMap(const QVariantMap &map)
+{
+    Outcome outcome;
+    outcome.summary = map.value(QStringLiteral("summary")).toString();
+    outcome.notes = map.value(QStringLiteral("notes")).toStringList();
+    if (!map.value(QStringLiteral("ok")).toBool()) {
+        Failure f;
+        f.kind = failureKindFromString(map.value(QStringLiteral("kind")).toString())
+                         .value_or(FailureKind::Unexpected);
+        f.code = map.value(QStringLiteral("code")).toString();
+        f.message = map.value(QStringLiteral("message")).toString();
+        f.field = map.value(QStringLiteral("field")).toString();
+        outcome.failure = f;
+    }
+    return outcome;
+}
+
+QVariantMap historyMap(const HistoryEntry &e)
+{
+    return {{QStringLiteral("at"), e.at.toSecsSinceEpoch()},
+            {QStringLiteral("outcome"), e.outcome},
+            {QStringLiteral("http_status"), e.httpStatus},
+            {QStringLiteral("message"), e.message}};
+}
+
+HistoryEntry historyFromMap(const QVariantMap &map)
+{
+    return {QDateTime::fromSecsSinceEpoch(map.value(QStringLiteral("at")).toLongLong(),
+                                          QTimeZone::utc()),
+            map.value(QStringLiteral("outcome")).toString(),
+            map.value(QStringLiteral("http_status")).toInt(),
+            map.value(QStringLiteral("message")).toString()};
+}
+
+} // namespace tether::bus

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "accounts/account.h"
+#include "accounts/accountservice.h"
+#include "accounts/signin.h"
+#include "backend/accountbackend.h"
+#include "backend/busnames.h"
+
+#include <QVariantMap>
+
+class QDBusMessage;
+
+// How accounts, settings, sign-in progress and history travel over Tether's D-Bus API
+// (resources/dbus/io.github.tether.Tether1.xml); the names and errors are busnames.h.
+namespace tether::bus {
+
+// An account's status as ListAccounts, GetAccessToken's peers and AccountChanged carry it: the
+// keys of `status --json` (times ISO 8601, null as "") and a few more for the window.
+QVariantMap statusMap(const Account &account);
+// Status and settings (GetAccount).
+QVariantMap accountMap(const Account &account);
+// What a client makes of either; settings absent from the map stay empty.
+Account accountFromMap(const QVariantMap &map);
+
+// AddAccount's settings, and EditAccount's changes (only the keys present are changes).
+QVariantMap settingsMap(const AccountConfig &config);
+AccountConfig settingsFromMap(const QVariantMap &map);
+QVariantMap editMap(const AccountEdit &edit);
+AccountEdit editFromMap(const QVariantMap &map);
+
+QVariantMap progressMap(const SignInProgress &progress);
+SignInProgress progressFromMap(const QVariantMap &map);
+QVariantMap outcomeMap(const Outcome &outcome);
+Outcome outcomeFromMap(const QVariantMap &map);
+
+QVariantMap historyMap(const HistoryEntry &entry);
+HistoryEntry historyFromMap(const QVariantMap &map);
+
+} // namespace tether::bus

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "backend/accountbackend.h"
+
+#include <QDBusConnection>
+#include <QVariantMap>
+
+class QDBusMessage;
+class QDBusPendingCall;
+
+namespace tether {
+
+// The session's Tether service, over D-Bus: the command line's backend while the service runs,
+// and the window's connection to it. Calls never start the service by themselves
+// (ensureService() does, on purpose).
+class BusClient final : public ServiceConnection
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BusClient)
+
+public:
+    // A call that may wait for a refresh: an exchange, its lock wait and a keychain write fit.
+    static constexpr int kLongCallMs = 180'000;
+    static constexpr int kStartTimeoutMs = 15'000;
+
+    explicit BusClient(const ProviderCatalog &catalog, QObject *parent = nullptr);
+    ~BusClient() override;
+
+    // Whether a service owns the bus name now (one round trip to the bus).
+    static bool serviceRunning();
+    // Starts the service when it is not running: D-Bus activation (the installed service file,
+    // systemd's unit where there is one), else `tether service` spawned from this executable's
+    // directory. Replies once it owns its name, or why it does not.
+    void ensureService(const Callback<const std::optional<Failure> &> &done);
+
+    // AccountBackend
+    const ProviderCatalog &catalog() const override { return m_catalog; }
+    void listAccounts(const Callback<const AccountList &> &reply) override;
+    void addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
+                    const Done &done) override;
+    void editAccount(const QString &id, const AccountEdit &edit, const Done &done) override;
+    void importTokens(const QString &id, const QByteArray &response, const Done &done) override;
+    void refresh(const QString &id, const Callback<const RefreshReply &> &reply) override;
+    void accessToken(const QString &id, const Callback<const TokenReply &> &reply) override;
+    void disconnectAccount(const QString &id, const Done &done) override;
+    void removeAccount(const QString &id, const Done &done) override;
+
+    // ServiceConnection
+    void signIn(const QString &id, SignIn::Method method) override;
+    void cancelSignIn(const QString &id) override;
+    void history(const QString &id, const Callback<const QList<HistoryEntry> &> &reply) override;
+    void refreshAll() override;
+    void quitService() override;
+    bool startsAtLogin() const override { return m_startsAtLogin; }
+    void setStartsAtLogin(bool enabled, const Done &done) override;
+
+    // One account's status and settings (GetAccount).
+    void account(const QString &id,
+                 const Callback<const std::optional<Failure> &, const Account &> &reply);
+
+private Q_SLOTS:
+    void onAccountChanged(const QString &id, const QVariantMap &status);
+    void onSignInProgressed(const QString &id, const QVariantMap &progress);
+    void onSignInFinished(const QString &id, const QVariantMap &result);
+    void onPropertiesChanged(const QString &interface, const QVariantMap &changed,
+                             const QStringList &invalidated);
+    void onOwnerChanged(const QString &name, const QString &oldOwner, const QString &newOwner);
+
+private:
+    QDBusMessage call(const QString &method, const QVariantList &arguments = {}) const;
+    // Sends a call and hands its reply (or the failure it came to) to `handle`.
+    void
+    send(const QDBusMessage &message, int timeoutMs, QObject *context,
+         const std::function<void(const std::optional<Failure> &, const QDBusMessage &)> &handle);
+    void sendForOutcome(const QDBusMessage &message, const Done &done);
+    void fetchStartsAtLogin();
+    void spawnService(const Callback<const std::optional<Failure> &> &done);
+    void awaitOwner(const Callback<const std::optional<Failure> &> &done);
+
+    const ProviderCatalog &m_catalog;
+    QDBusConnection m_bus;
+    bool m_startsAtLogin = false;
+};
+
+} // namespace tether

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "tether1_introspection.h"
+
+#include <QDBusContext>
+#include <QObject>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace tether {
+
+class ServiceBackend;
+struct Failure;
+
+// io.github.tether.Tether1 on the session bus (resources/dbus/io.github.tether.Tether1.xml): every
+// method answers from the ServiceBackend, asynchronously (delayed replies), with the errors the
+// XML names. The slots' signatures are the exported interface; tests compare them with the XML.
+class BusAdaptor final : public QObject, protected QDBusContext
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "io.github.tether.Tether1")
+    Q_CLASSINFO("D-Bus Introspection", TETHER1_INTROSPECTION)
+    Q_PROPERTY(bool StartAtLogin READ startAtLogin WRITE setStartAtLogin)
+    Q_PROPERTY(QString Version READ version)
+    Q_DISABLE_COPY_MOVE(BusAdaptor)
+
+public:
+    explicit BusAdaptor(ServiceBackend &backend, QObject *parent = nullptr);
+    ~BusAdaptor() override;
+
+    bool startAtLogin() const;
+    void setStartAtLogin(bool enabled);
+    QString version() const;
+
+public Q_SLOTS:
+    QList<QVariantMap> ListAccounts();
+    QString GetAccessToken(const QString &id, qint64 &expires_at);
+    void Refresh(const QString &id);
+    void Reconnect(const QString &id);
+    QVariantMap GetAccount(const QString &id);
+    QString AddAccount(const QVariantMap &settings, const QString &client_secret,
+                       QStringList &notes);
+    QString EditAccount(const QString &id, const QVariantMap &changes, QStringList &notes);
+    QString ImportTokens(const QString &id, const QByteArray &response, QStringList &notes);
+    QString Disconnect(const QString &id, QStringList &notes);
+    QString RemoveAccount(const QString &id, QStringList &notes);
+    void SignInOnDevice(const QString &id);
+    void CancelSignIn(const QString &id);
+    QList<QVariantMap> GetHistory(const QString &id);
+    void RefreshAll();
+    void Quit();
+
+Q_SIGNALS:
+    void AccountChanged(const QString &id, const QVariantMap &status);
+    void SignInProgressed(const QString &id, const QVariantMap &progress);
+    void SignInFinished(const QString &id, const QVariantMap &result);
+
+private:
+    void startSignIn(const QString &id, bool device);
+
+    ServiceBackend &m_backend;
+};
+
+} // namespace tether

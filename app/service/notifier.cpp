@@ -1,0 +1,165 @@
+#include "notifier.h"
+
+#include "core/humantime.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusVariant>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+namespace tether {
+
+Q_LOGGING_CATEGORY(lcNotify, "tether.notify", QtInfoMsg)
+
+namespace {
+
+const QString kDesktopEntry = QStringLiteral("io.github.tether.Tether");
+const QString kNotifications = QStringLiteral("org.freedesktop.Notifications");
+const QString kNotificationsPath = QStringLiteral("/org/freedesktop/Notifications");
+const QString kPortal = QStringLiteral("org.freedesktop.portal.Desktop");
+const QString kPortalPath = QStringLiteral("/org/freedesktop/portal/desktop");
+const QString kPortalInterface = QStringLiteral("org.freedesktop.portal.Notification");
+const QString kPortalPrefix = QStringLiteral("tether-");
+
+} // namespace
+
+Notifier::Notifier(QObject *parent)
+    : Notifier(inFlatpak() ? Channel::Portal : Channel::Desktop, parent)
+{ }
+
+Notifier::Notifier(Channel channel, QObject *parent) : QObject(parent), m_channel(channel)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (m_channel == Channel::Portal) {
+        bus.connect(kPortal, kPortalPath, kPortalInterface, QStringLiteral("ActionInvoked"), this,
+                    SLOT(onPortalActionInvoked(QString, QString, QVariantList)));
+        return;
+    }
+    bus.connect(kNotifications, kNotificationsPath, kNotifications, QStringLiteral("ActionInvoked"),
+                this, SLOT(onActionInvoked(uint, QString)));
+    bus.connect(kNotifications, kNotificationsPath, kNotifications,
+                QStringLiteral("NotificationClosed"), this, SLOT(onClosed(uint, uint)));
+}
+
+Notifier::~Notifier() = default;
+
+bool Notifier::inFlatpak()
+{
+    return QFileInfo::exists(QStringLiteral("/.flatpak-info"));
+}
+
+void Notifier::needsReconnect(const QString &id, const QString &name, const QString &reason)
+{
+    notify(id, tr("%1 needs you to sign in again").arg(name), reason, true);
+}
+
+void Notifier::refreshTokenExpiring(const QString &id, const QString &name,
+                                    const QDateTime &expiresAt)
+{
+    const qint64 hours =
+            std::max<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(expiresAt) / 3600);
+    const QString when = hours < 48 ? tr("in %n hour(s)", nullptr, int(hours))
+                                    : tr("in %n day(s)", nullptr, int(hours / 24));
+    notify(id, tr("%1 must sign in again soon").arg(name),
+           tr("Its sign-in ends %1, on %2. Reconnect before then to keep it working.")
+                   .arg(when, humantime::instant(expiresAt)),
+           false);
+}
+
+void Notifier::notify(const QString &id, const QString &title, const QString &body, bool urgent)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (m_channel == Channel::Portal) {
+        const QVariantMap reconnect{{QStringLiteral("label"), tr("Reconnect")},
+                                    {QStringLiteral("action"), QStringLiteral("reconnect")}};
+        QDBusMessage add = QDBusMessage::createMethodCall(kPortal, kPortalPath, kPortalInterface,
+                                                          QStringLiteral("AddNotification"));
+        add << QString(kPortalPrefix + id)
+            << QVariantMap{{QStringLiteral("title"), title},
+                           {QStringLiteral("body"), body},
+                           {QStringLiteral("priority"),
+                            urgent ? QStringLiteral("high") : QStringLiteral("normal")},
+                           {QStringLiteral("default-action"), QStringLiteral("default")},
+                           {QStringLiteral("buttons"),
+                            QVariant::fromValue(QList<QVariantMap>{reconnect})}};
+        bus.asyncCall(add);
+        return;
+    }
+    QDBusMessage message = QDBusMessage::createMethodCall(kNotifications, kNotificationsPath,
+                                                          kNotifications, QStringLiteral("Notify"));
+    message << tr("Tether") << m_sent.value(id, 0u) << kDesktopEntry << title << body
+            << QStringList{QStringLiteral("reconnect"), tr("Reconnect"), QStringLiteral("default"),
+                           tr("Open Tether")}
+            << QVariantMap{{QStringLiteral("desktop-entry"), kDesktopEntry},
+                           {QStringLiteral("urgency"), QVariant::fromValue(uchar(urgent ? 2 : 1))}}
+            << int(-1);
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(message, 10'000), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, id] {
+        watcher->deleteLater();
+        const QDBusPendingReply<uint> reply = *watcher;
+        if (!reply.isValid()) {
+            qCInfo(lcNotify, "no notification for %s: %s", qPrintable(id),
+                   qPrintable(reply.error().message()));
+            return;
+        }
+        const uint previous = m_sent.value(id, 0u);
+        if (previous != 0u && previous != reply.value())
+            m_accounts.remove(previous);
+        m_sent.insert(id, reply.value());
+        m_accounts.insert(reply.value(), id);
+    });
+}
+
+void Notifier::withdraw(const QString &id)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (m_channel == Channel::Portal) {
+        bus.asyncCall(QDBusMessage::createMethodCall(kPortal, kPortalPath, kPortalInterface,
+                                                     QStringLiteral("RemoveNotification"))
+                      << QString(kPortalPrefix + id));
+        return;
+    }
+    const uint sent = m_sent.take(id);
+    if (sent == 0u)
+        return;
+    m_accounts.remove(sent);
+    bus.asyncCall(QDBusMessage::createMethodCall(kNotifications, kNotificationsPath, kNotifications,
+                                                 QStringLiteral("CloseNotification"))
+                  << sent);
+}
+
+void Notifier::act(const QString &id, const QString &action)
+{
+    if (action == QLatin1String("reconnect"))
+        Q_EMIT reconnectRequested(id);
+    else if (action == QLatin1String("default"))
+        Q_EMIT openRequested(id);
+}
+
+void Notifier::onActionInvoked(uint notification, const QString &action)
+{
+    const auto account = m_accounts.constFind(notification);
+    if (account == m_accounts.cend())
+        return; // another application's notification
+    act(*account, action);
+}
+
+void Notifier::onClosed(uint notification, uint)
+{
+    const QString id = m_accounts.take(notification);
+    if (!id.isEmpty() && m_sent.value(id) == notification)
+        m_sent.remove(id);
+}
+
+void Notifier::onPortalActionInvoked(const QString &notification, const QString &action,
+                                     const QVariantList &)
+{
+    // The portal only reports this application's own notifications; the prefix is the rest.
+    if (notification.startsWith(kPortalPrefix))
+        act(notification.mid(kPortalPrefix.size()), action);
+}
+
+} // namespace tether

@@ -1,0 +1,173 @@
+#include "servicebackend.h"
+
+#include "accounts/accountregistry.h"
+#include "backend/localbackend.h"
+#include "core/clock.h"
+#include "refresh/refreshservice.h"
+#include "service/startatlogin.h"
+
+namespace tether {
+
+ServiceBackend::ServiceBackend(const Engine &engine, RefreshService &refresh, BrowserOpener opener,
+                               StartAtLogin *startAtLogin, QObject *parent)
+    : ServiceConnection(parent),
+      m_engine(engine),
+      m_refresh(refresh),
+      m_accounts(new AccountService(engine, this)),
+      m_opener(std::move(opener)),
+      m_startAtLogin(startAtLogin)
+{
+    connect(&m_refresh, &RefreshService::accountChanged, this,
+            [this](const QString &id) { Q_EMIT accountChanged(id, account(id)); });
+    connect(&m_refresh, &RefreshService::accountsChanged, this,
+            &ServiceConnection::accountsChanged);
+    connect(&m_refresh, &RefreshService::refreshFinished, this, &ServiceBackend::record);
+    if (m_startAtLogin)
+        connect(m_startAtLogin, &StartAtLogin::changed, this,
+                &ServiceConnection::startsAtLoginChanged);
+}
+
+ServiceBackend::~ServiceBackend() = default;
+
+std::optional<Account> ServiceBackend::account(const QString &id) const
+{
+    m_refresh.catchUp();
+    return m_refresh.account(id);
+}
+
+const ProviderCatalog &ServiceBackend::catalog() const
+{
+    return *m_engine.catalog;
+}
+
+void ServiceBackend::listAccounts(const Callback<const AccountList &> &reply)
+{
+    m_refresh.catchUp();
+    reply({std::nullopt, m_refresh.accounts()});
+}
+
+Done ServiceBackend::afterChange(const QString &id, const Done &done)
+{
+    return {this, [this, id, done](const Outcome &outcome) {
+                m_refresh.forget(id);
+                m_refresh.reload();
+                done(outcome);
+            }};
+}
+
+void ServiceBackend::addAccount(const AccountConfig &config,
+                                const std::optional<QString> &clientSecret, const Done &done)
+{
+    m_accounts->addAccount(config, clientSecret, afterChange(config.id, done));
+}
+
+void ServiceBackend::editAccount(const QString &id, const AccountEdit &edit, const Done &done)
+{
+    m_accounts->editAccount(id, edit, afterChange(id, done));
+}
+
+void ServiceBackend::importTokens(const QString &id, const QByteArray &response, const Done &done)
+{
+    m_accounts->importTokens(id, response, afterChange(id, done));
+}
+
+void ServiceBackend::refresh(const QString &id, const Callback<const RefreshReply &> &reply)
+{
+    m_refresh.refresh(id, RefreshOperation::Mode::Force,
+                      {reply.context(),
+                       [reply](const RefreshResult &result) { reply(toRefreshReply(result)); }});
+}
+
+void ServiceBackend::accessToken(const QString &id, const Callback<const TokenReply &> &reply)
+{
+    m_refresh.refresh(id, RefreshOperation::Mode::IfNeeded,
+                      {reply.context(),
+                       [reply](const RefreshResult &result) { reply(toTokenReply(result)); }});
+}
+
+void ServiceBackend::disconnectAccount(const QString &id, const Done &done)
+{
+    m_accounts->disconnectAccount(id, afterChange(id, done));
+}
+
+void ServiceBackend::removeAccount(const QString &id, const Done &done)
+{
+    if (const QPointer<SignIn> running = m_signIns.value(id))
+        running->cancel();
+    m_accounts->removeAccount(id, afterChange(id, {this, [this, id, done](const Outcome &o) {
+                                                       if (o.ok())
+                                                           m_history.remove(id);
+                                                       done(o);
+                                                   }}));
+}
+
+void ServiceBackend::signIn(const QString &id, SignIn::Method method)
+{
+    if (m_signIns.value(id)) {
+        Q_EMIT signInFinished(id, Outcome::failed(Failure::temporary(
+                                          QStringLiteral("sign_in_under_way"),
+                                          tr("a sign-in for %1 is already under way; finish or "
+                                             "cancel it first")
+                                                  .arg(id))));
+        return;
+    }
+    auto *signIn = new SignIn(*m_accounts, id, method, m_opener, this);
+    m_signIns.insert(id, signIn);
+    connect(signIn, &SignIn::signInProgressed, this,
+            [this, id](const SignInProgress &progress) { Q_EMIT signInProgressed(id, progress); });
+    connect(signIn, &SignIn::signInFinished, this, [this, id, signIn](const Outcome &outcome) {
+        m_signIns.remove(id);
+        signIn->deleteLater();
+        m_refresh.forget(id);
+        m_refresh.reload();
+        Q_EMIT signInFinished(id, outcome);
+    });
+    signIn->start();
+}
+
+void ServiceBackend::cancelSignIn(const QString &id)
+{
+    if (const QPointer<SignIn> running = m_signIns.value(id))
+        running->cancel();
+}
+
+void ServiceBackend::record(const QString &id, const RefreshResult &result)
+{
+    QList<HistoryEntry> &entries = m_history[id];
+    const Failure *f = result.failure ? &*result.failure : nullptr;
+    entries.prepend({m_engine.clock->nowUtc(),
+                     f ? f->code
+                       : (result.exchanged ? QStringLiteral("refreshed") : QStringLiteral("valid")),
+                     f ? f->httpStatus : 0, f ? f->message : result.notes.join(QLatin1Char(' '))});
+    if (entries.size() > kHistoryLength)
+        entries.removeLast();
+}
+
+void ServiceBackend::history(const QString &id, const Callback<const QList<HistoryEntry> &> &reply)
+{
+    reply(m_history.value(id));
+}
+
+void ServiceBackend::refreshAll()
+{
+    m_refresh.refreshAll();
+}
+
+void ServiceBackend::quitService()
+{
+    Q_EMIT quitRequested();
+}
+
+bool ServiceBackend::startsAtLogin() const
+{
+    return m_startAtLogin && m_startAtLogin->isEnabled();
+}
+
+void ServiceBackend::setStartsAtLogin(bool enabled, const Done &done)
+{
+    if (!m_startAtLogin)
+        return done(Outcome::failed(Failure::unexpected(tr("this Tether cannot start at login"))));
+    m_startAtLogin->setEnabled(enabled, done);
+}
+
+} // namespace tether

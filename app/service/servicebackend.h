@@ -1,0 +1,74 @@
+#pragma once
+
+#include "backend/accountbackend.h"
+#include "system/browser.h"
+
+#include <QHash>
+#include <QPointer>
+
+namespace tether {
+
+class RefreshService;
+struct RefreshResult;
+class StartAtLogin;
+
+// The service's own answers to its clients, in its process: the D-Bus adaptor forwards every
+// call here, and the demo window (and the window's tests) use it directly. Operations that
+// change an account go through AccountService and then tell the refresh service to read the
+// registry again, so the schedule and the in-memory tokens follow at once.
+class ServiceBackend final : public ServiceConnection
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServiceBackend)
+
+public:
+    static constexpr int kHistoryLength = 50;
+
+    ServiceBackend(const Engine &engine, RefreshService &refresh, BrowserOpener opener,
+                   StartAtLogin *startAtLogin, QObject *parent = nullptr);
+    ~ServiceBackend() override;
+
+    AccountService &accounts() { return *m_accounts; }
+    RefreshService &refreshService() { return m_refresh; }
+    std::optional<Account> account(const QString &id) const;
+    bool signingIn(const QString &id) const { return m_signIns.contains(id); }
+
+    // AccountBackend
+    const ProviderCatalog &catalog() const override;
+    void listAccounts(const Callback<const AccountList &> &reply) override;
+    void addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
+                    const Done &done) override;
+    void editAccount(const QString &id, const AccountEdit &edit, const Done &done) override;
+    void importTokens(const QString &id, const QByteArray &response, const Done &done) override;
+    void refresh(const QString &id, const Callback<const RefreshReply &> &reply) override;
+    void accessToken(const QString &id, const Callback<const TokenReply &> &reply) override;
+    void disconnectAccount(const QString &id, const Done &done) override;
+    void removeAccount(const QString &id, const Done &done) override;
+
+    // ServiceConnection
+    void signIn(const QString &id, SignIn::Method method) override;
+    void cancelSignIn(const QString &id) override;
+    void history(const QString &id, const Callback<const QList<HistoryEntry> &> &reply) override;
+    void refreshAll() override;
+    void quitService() override;
+    bool startsAtLogin() const override;
+    void setStartsAtLogin(bool enabled, const Done &done) override;
+
+Q_SIGNALS:
+    void quitRequested();
+
+private:
+    // After an operation changed an account: read the registry again, then reply.
+    Done afterChange(const QString &id, const Done &done);
+    void record(const QString &id, const RefreshResult &result);
+
+    Engine m_engine;
+    RefreshService &m_refresh;
+    AccountService *m_accounts;
+    BrowserOpener m_opener;
+    StartAtLogin *m_startAtLogin;
+    QHash<QString, QPointer<SignIn>> m_signIns;
+    QHash<QString, QList<HistoryEntry>> m_history;
+};
+
+} // namespace tether

@@ -1,0 +1,172 @@
+#include "tetherservice.h"
+
+#include "backend/busapi.h"
+#include "backend/systemengine.h"
+#include "refresh/heldsecretstore.h"
+#include "refresh/refreshservice.h"
+#include "refresh/waketimer.h"
+#include "secrets/keychainwatch.h"
+#include "service/busadaptor.h"
+#include "service/notifier.h"
+#include "service/servicebackend.h"
+#include "service/startatlogin.h"
+#include "service/statusitem.h"
+#include "system/detached.h"
+#include "system/networkwatcher.h"
+#include "system/quitsignals.h"
+#include "system/sleepwatcher.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusServiceWatcher>
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace tether {
+
+Q_LOGGING_CATEGORY(lcService, "tether.service", QtInfoMsg)
+
+TetherService::TetherService(const Options &options, QObject *parent)
+    : QObject(parent),
+      m_engine(std::make_unique<SystemEngine>(true, options.extraProfiles)),
+      m_timer(std::make_unique<SystemWakeTimer>()),
+      m_refresh(std::make_unique<RefreshService>(m_engine->engine(), m_engine->held(),
+                                                 m_timer.get())),
+      m_startAtLogin(options.startAtLogin ? std::make_unique<StartAtLogin>() : nullptr),
+      m_backend(std::make_unique<ServiceBackend>(m_engine->engine(), *m_refresh,
+                                                 options.opener ? options.opener
+                                                                : BrowserOpener(openInBrowser),
+                                                 m_startAtLogin.get())),
+      m_keychain(std::make_unique<KeychainWatch>()),
+      m_notifier(std::make_unique<Notifier>()),
+      m_onBus(options.onBus)
+{
+    connect(m_keychain.get(), &KeychainWatch::keychainChanged, m_refresh.get(),
+            &RefreshService::keychainChanged);
+    connect(m_backend.get(), &ServiceBackend::quitRequested, this, &TetherService::quit);
+    connect(m_refresh.get(), &RefreshService::accountChanged, this,
+            &TetherService::onAccountChanged);
+    connect(m_refresh.get(), &RefreshService::refreshTokenExpiring, this,
+            [this](const QString &id, const QDateTime &expiresAt, int) {
+                if (const auto account = m_refresh->account(id))
+                    m_notifier->refreshTokenExpiring(id, account->config.name, expiresAt);
+            });
+    // A click on Reconnect in a notification opens the browser sign-in at once.
+    connect(m_notifier.get(), &Notifier::reconnectRequested, this,
+            [this](const QString &id) { m_backend->signIn(id, SignIn::Method::Browser); });
+    connect(m_notifier.get(), &Notifier::openRequested, this, &TetherService::showWindow);
+}
+
+TetherService::~TetherService() = default;
+
+TetherService::Registration TetherService::registerOnBus(QString *error)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected()) {
+        *error = tr("there is no D-Bus session bus (%1); the service runs inside a desktop session")
+                         .arg(bus.lastError().message());
+        return Registration::Failed;
+    }
+    m_adaptor = std::make_unique<BusAdaptor>(*m_backend);
+    if (!bus.registerObject(bus::kPath, bus::kInterface, m_adaptor.get(),
+                            QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals
+                                    | QDBusConnection::ExportAllProperties)) {
+        *error = tr("cannot export the D-Bus API: %1").arg(bus.lastError().message());
+        return Registration::Failed;
+    }
+    // One service per session: the bus name is the guard.
+    const auto reply = bus.interface()->registerService(
+            bus::kService, QDBusConnectionInterface::DontQueueService,
+            QDBusConnectionInterface::DontAllowReplacement);
+    if (reply.value() != QDBusConnectionInterface::ServiceRegistered) {
+        *error = tr("Tether's service is already running in this session");
+        return Registration::AlreadyRunning;
+    }
+    m_statusItem = std::make_unique<StatusItem>(*m_backend);
+    connect(m_statusItem.get(), &StatusItem::openRequested, this, &TetherService::showWindow);
+    return Registration::Registered;
+}
+
+void TetherService::start()
+{
+    m_network = std::make_unique<NetworkWatcher>();
+    m_refresh->setOnline(m_network->isOnline());
+    connect(m_network.get(), &NetworkWatcher::onlineChanged, m_refresh.get(),
+            &RefreshService::setOnline);
+    m_sleep = std::make_unique<SleepWatcher>();
+    connect(m_sleep.get(), &SleepWatcher::resumed, m_refresh.get(), &RefreshService::wake);
+    m_quitSignals = std::make_unique<QuitSignals>();
+    connect(m_quitSignals.get(), &QuitSignals::quitRequested, this, &TetherService::quit);
+    m_refresh->start();
+    // Accounts that already need the user hear of it once per start (the login of a morning
+    // after an evening's revocation).
+    for (const Account &a : m_refresh->accounts()) {
+        m_settled.insert(a.config.id, a.status.state);
+        if (a.status.state == AccountState::NeedsReconnect && a.status.lastError)
+            m_notifier->needsReconnect(a.config.id, a.config.name, a.status.lastError->message);
+    }
+    m_started = true;
+}
+
+void TetherService::onAccountChanged(const QString &id)
+{
+    const auto account = m_refresh->account(id);
+    if (!account) {
+        m_settled.remove(id);
+        m_notifier->withdraw(id);
+        return;
+    }
+    const AccountState state = account->status.state;
+    if (state == AccountState::Refreshing)
+        return; // passing through: what counts is where it settles
+    const auto before = m_settled.constFind(id);
+    const bool known = before != m_settled.cend();
+    const AccountState previous = known ? *before : state;
+    m_settled.insert(id, state);
+    if (!m_started || !known)
+        return;
+    if (state == AccountState::NeedsReconnect && previous != AccountState::NeedsReconnect)
+        m_notifier->needsReconnect(id, account->config.name,
+                                   account->status.lastError ? account->status.lastError->message
+                                                             : QString());
+    else if (state == AccountState::Connected && previous == AccountState::NeedsReconnect)
+        m_notifier->withdraw(id);
+}
+
+void TetherService::showWindow(const QString &id)
+{
+    Q_EMIT windowRequested(id);
+    if (!m_onBus)
+        return;
+    // The window is a client of its own: raise it where it runs, else start it and then ask.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    auto ask = [bus, id]() mutable {
+        QDBusMessage show = QDBusMessage::createMethodCall(bus::kWindowService, bus::kWindowPath,
+                                                           bus::kWindowInterface,
+                                                           QStringLiteral("ShowAccount"));
+        show << id;
+        bus.asyncCall(show);
+    };
+    if (bus.interface()->isServiceRegistered(bus::kWindowService).value())
+        return ask();
+    auto *watcher = new QDBusServiceWatcher(bus::kWindowService, bus,
+                                            QDBusServiceWatcher::WatchForRegistration, this);
+    connect(watcher, &QDBusServiceWatcher::serviceRegistered, watcher, [watcher, ask]() mutable {
+        ask();
+        watcher->deleteLater();
+    });
+    QTimer::singleShot(30'000, watcher, &QObject::deleteLater);
+    const QString self = selfExecutable();
+    if (!startDetached(self, {}))
+        qCWarning(lcService, "could not start the window (%s)", qPrintable(self));
+}
+
+void TetherService::quit()
+{
+    Q_EMIT quitting();
+    m_refresh->drain([] { QCoreApplication::quit(); });
+}
+
+} // namespace tether
