@@ -14,6 +14,9 @@ packages=(
     libqt6keychain1 libsecret-1-0 libqt6svg6
     # tests: a real Secret Service in a private D-Bus session, the loopback token server
     dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth x11-utils x11-apps imagemagick
+    # session tests: a notification server, a tray host and logind (python3-dbusmock), a window
+    # manager that closes windows as users do, systemd's unit checker
+    python3-dbusmock python3-dbus python3-gi openbox wmctrl systemd libglib2.0-bin
     # fuzzing: clang's libFuzzer and sanitizer runtimes
     clang-14 libclang-rt-14-dev
     # end-to-end tests: a real browser (playwright-core drives it; it downloads no browser)

@@ -200,7 +200,11 @@ QString BusAdaptor::EditAccount(const QString &id, const QVariantMap &changes, Q
 QString BusAdaptor::ImportTokens(const QString &id, const QByteArray &response, QStringList &)
 {
     setDelayedReply(true);
-    m_backend.importTokens(id, response, outcomeReply(this, {connection(), message()}));
+    // A GVariant bytestring (`gdbus call ... b'{...}'`) ends with a NUL that is not JSON.
+    QByteArray json = response;
+    if (json.endsWith('\0'))
+        json.chop(1);
+    m_backend.importTokens(id, json, outcomeReply(this, {connection(), message()}));
     return {};
 }
 

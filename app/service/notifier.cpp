@@ -59,10 +59,11 @@ void Notifier::needsReconnect(const QString &id, const QString &name, const QStr
 void Notifier::refreshTokenExpiring(const QString &id, const QString &name,
                                     const QDateTime &expiresAt)
 {
+    // Rounded as people say it: 47 h 59 min is "in 2 days".
     const qint64 hours =
-            std::max<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(expiresAt) / 3600);
-    const QString when = hours < 48 ? tr("in %n hour(s)", nullptr, int(hours))
-                                    : tr("in %n day(s)", nullptr, int(hours / 24));
+            std::max<qint64>(1, (QDateTime::currentDateTimeUtc().secsTo(expiresAt) + 1800) / 3600);
+    const QString when = hours < 36 ? tr("in %n hour(s)", nullptr, int(hours))
+                                    : tr("in %n day(s)", nullptr, int((hours + 12) / 24));
     notify(id, tr("%1 must sign in again soon").arg(name),
            tr("Its sign-in ends %1, on %2. Reconnect before then to keep it working.")
                    .arg(when, humantime::instant(expiresAt)),

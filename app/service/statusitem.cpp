@@ -11,6 +11,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusServiceWatcher>
 #include <QLoggingCategory>
+#include <QTimer>
 
 namespace tether {
 
@@ -83,8 +84,10 @@ StatusItem::StatusItem(ServiceBackend &backend, QObject *parent)
     // A tray host that starts later (or restarts) is told about the item then.
     auto *watcher =
             new QDBusServiceWatcher(kWatcher, bus, QDBusServiceWatcher::WatchForRegistration, this);
-    connect(watcher, &QDBusServiceWatcher::serviceRegistered, this,
-            &StatusItem::registerWithWatcher);
+    connect(watcher, &QDBusServiceWatcher::serviceRegistered, this, [this] {
+        m_attempts = 0;
+        registerWithWatcher();
+    });
     update();
     registerWithWatcher();
 }
@@ -103,8 +106,17 @@ void StatusItem::registerWithWatcher()
     connect(pending, &QDBusPendingCallWatcher::finished, this, [this, pending] {
         pending->deleteLater();
         m_registered = !pending->isError();
-        if (m_registered)
+        if (m_registered) {
+            m_attempts = 0;
             qCInfo(lcTray, "status item registered with the tray host");
+            return;
+        }
+        // A host that has just taken its name may not answer yet: try a few more times.
+        const QString why = pending->error().name();
+        if (why != QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown")
+            && why != QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner")
+            && m_attempts < kRegisterAttempts)
+            QTimer::singleShot(500 << m_attempts++, this, &StatusItem::registerWithWatcher);
     });
 }
 

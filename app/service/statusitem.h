@@ -107,7 +107,9 @@ private:
     ServiceBackend &m_backend;
     StatusMenu *m_menu;
     QString m_busName;
+    static constexpr int kRegisterAttempts = 4;
     int m_attention = 0;
+    int m_attempts = 0;
     bool m_registered = false;
 };
 

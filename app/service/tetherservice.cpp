@@ -96,7 +96,10 @@ void TetherService::start()
     connect(m_network.get(), &NetworkWatcher::onlineChanged, m_refresh.get(),
             &RefreshService::setOnline);
     m_sleep = std::make_unique<SleepWatcher>();
-    connect(m_sleep.get(), &SleepWatcher::resumed, m_refresh.get(), &RefreshService::wake);
+    connect(m_sleep.get(), &SleepWatcher::resumed, this, [this] {
+        qCInfo(lcService, "resumed from suspend: every deadline is evaluated again");
+        m_refresh->wake();
+    });
     m_quitSignals = std::make_unique<QuitSignals>();
     connect(m_quitSignals.get(), &QuitSignals::quitRequested, this, &TetherService::quit);
     m_refresh->start();
