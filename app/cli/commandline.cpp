@@ -571,11 +571,11 @@ void CommandLine::token(const QCommandLineParser &parser)
 
 void CommandLine::connectAccount(const QCommandLineParser &parser)
 {
-    if (!m_signIn)
-        return fail(Failure::unexpected(tr("this process cannot sign in")));
     const bool device = parser.isSet(QStringLiteral("device"));
     if (device && parser.isSet(QStringLiteral("no-browser")))
         return fail(Failure::badInput(tr("give --no-browser or --device, not both")));
+    if (!m_signIn)
+        return fail(Failure::unexpected(tr("this process cannot sign in")));
     const bool noBrowser = parser.isSet(QStringLiteral("no-browser"));
     auto *signIn = new SignIn(
             *m_signIn, id(parser), device ? SignIn::Method::Device : SignIn::Method::Browser,

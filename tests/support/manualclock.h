@@ -20,6 +20,11 @@ public:
         m_now = m_now.addSecs(seconds);
         m_monotonic += seconds * 1000;
     }
+    void advanceMs(qint64 milliseconds)
+    {
+        m_now = m_now.addMSecs(milliseconds);
+        m_monotonic += milliseconds;
+    }
     void jumpWallClock(qint64 seconds) { m_now = m_now.addSecs(seconds); }
 
 private:

@@ -1,0 +1,334 @@
+#include "backend/accountbackend.h"
+#include "cli/commandline.h"
+#include "core/translations.h"
+#include "providers/providercatalog.h"
+#include "support/manualclock.h"
+#include "support/printers.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tether;
+
+namespace {
+
+// An AccountBackend in memory: what the command line asked, and scripted replies.
+class FakeBackend final : public QObject, public AccountBackend
+{
+public:
+    ProviderCatalog profiles = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
+    QList<Account> accounts;
+    QStringList calls;
+    std::optional<AccountConfig> added;
+    std::optional<QString> addedSecret;
+    std::optional<AccountEdit> edited;
+    QByteArray imported;
+    QHash<QString, RefreshReply> refreshes;
+    TokenReply tokenReply;
+    Outcome outcome = Outcome::done(QStringLiteral("done"));
+
+    const ProviderCatalog &catalog() const override { return profiles; }
+    void listAccounts(const Callback<const AccountList &> &reply) override
+    {
+        calls << QStringLiteral("list");
+        later([=] { reply({std::nullopt, accounts}); });
+    }
+    void addAccount(const AccountConfig &config, const std::optional<QString> &secret,
+                    const Done &done) override
+    {
+        added = config;
+        addedSecret = secret;
+        later([=] { done(outcome); });
+    }
+    void editAccount(const QString &, const AccountEdit &edit, const Done &done) override
+    {
+        edited = edit;
+        later([=] { done(outcome); });
+    }
+    void importTokens(const QString &, const QByteArray &response, const Done &done) override
+    {
+        imported = response;
+        later([=] { done(outcome); });
+    }
+    void refresh(const QString &id, const Callback<const RefreshReply &> &reply) override
+    {
+        calls << QStringLiteral("refresh ") + id;
+        const RefreshReply r = refreshes.value(id);
+        later([=] { reply(r); });
+    }
+    void accessToken(const QString &id, const Callback<const TokenReply &> &reply) override
+    {
+        calls << QStringLiteral("token ") + id;
+        later([=] { reply(tokenReply); });
+    }
+    void disconnectAccount(const QString &id, const Done &done) override
+    {
+        calls << QStringLiteral("disconnect ") + id;
+        later([=] { done(outcome); });
+    }
+    void removeAccount(const QString &id, const Done &done) override
+    {
+        calls << QStringLiteral("remove ") + id;
+        later([=] { done(outcome); });
+    }
+
+private:
+    void later(const std::function<void()> &f) { QMetaObject::invokeMethod(this, f, Qt::QueuedConnection); }
+};
+
+Account account(const QString &id, AccountState state)
+{
+    Account a;
+    a.config.id = id;
+    a.config.name = id;
+    a.config.provider = QStringLiteral("wise");
+    a.status.state = state;
+    return a;
+}
+
+} // namespace
+
+// `tether COMMAND`: every command is one row of a table; here each is driven through an
+// in-memory backend and input/output buffers.
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { installTranslations(*QCoreApplication::instance()); }
+    void helpAndVersion_needNoAccounts();
+    void badCommandLines_exit2WithOneLine_data();
+    void badCommandLines_exit2WithOneLine();
+    void add_readsTheSecretFromStdin_andPointsAtTheOption();
+    void edit_changesOnlyWhatIsGiven();
+    void list_jsonHasTheStatusKeys();
+    void status_unknownAccount_exit2();
+    void refresh_all_exitsWithTheWorstFailure();
+    void token_printsTheTokenAndNothingElse();
+    void failures_mapToExitCodes_data();
+    void failures_mapToExitCodes();
+    void disconnect_printsWhatHappenedAtTheProvider();
+
+private:
+    struct Result
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    Result run(const QStringList &arguments, const std::optional<QByteArray> &input = {});
+
+    FakeBackend m_backend;
+    test::ManualClock m_clock;
+};
+
+TestCommandLine::Result TestCommandLine::run(const QStringList &arguments,
+                                             const std::optional<QByteArray> &input)
+{
+    BufferIo io(input);
+    CommandLine command(m_backend, nullptr, io, m_clock);
+    QSignalSpy finished(&command, &CommandLine::commandFinished);
+    command.start(QStringList{QStringLiteral("tether")} + arguments);
+    if (!finished.wait(5000))
+        return {};
+    return {finished.constFirst().constFirst().toInt(), QString::fromUtf8(io.out),
+            QString::fromUtf8(io.err)};
+}
+
+void TestCommandLine::helpAndVersion_needNoAccounts()
+{
+    QVERIFY(CommandLine::needsNoAccounts({QStringLiteral("tether"), QStringLiteral("--help")}));
+    QVERIFY(CommandLine::needsNoAccounts(
+            {QStringLiteral("tether"), QStringLiteral("token"), QStringLiteral("--help")}));
+    QVERIFY(!CommandLine::needsNoAccounts({QStringLiteral("tether"), QStringLiteral("list")}));
+    QCOMPARE(CommandLine::commandOf({QStringLiteral("tether"), QStringLiteral("--hidden")}),
+             QString());
+    QCOMPARE(CommandLine::commandOf({QStringLiteral("tether"), QStringLiteral("edit")}),
+             QStringLiteral("edit"));
+    const Result help = run({QStringLiteral("--help")});
+    QCOMPARE(help.code, 0);
+    for (const char *command : {"service", "providers", "add", "edit", "list", "status", "import",
+                                "connect", "refresh", "token", "disconnect", "remove"})
+        QVERIFY2(help.out.contains(QStringLiteral("  ") + QLatin1String(command)), command);
+    QVERIFY(help.out.contains(QStringLiteral("Exit codes")));
+    const Result commandHelp = run({QStringLiteral("connect"), QStringLiteral("--help")});
+    QVERIFY(commandHelp.out.contains(QStringLiteral("--device")));
+    QVERIFY(m_backend.calls.isEmpty());
+}
+
+void TestCommandLine::badCommandLines_exit2WithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                     << "unknown command";
+    QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << "bogus";
+    QTest::newRow("missing id") << QStringList{QStringLiteral("token")} << "usage: tether token ID";
+    QTest::newRow("two ids") << QStringList{QStringLiteral("status"), QStringLiteral("a"),
+                                            QStringLiteral("b")}
+                             << "usage: tether status ID";
+    QTest::newRow("no provider") << QStringList{QStringLiteral("add"), QStringLiteral("x")}
+                                 << "--provider is required";
+    QTest::newRow("client auth")
+            << QStringList{QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--provider"),
+                           QStringLiteral("wise"), QStringLiteral("--client-auth"),
+                           QStringLiteral("magic")}
+            << "--client-auth must be";
+    QTest::newRow("edit without changes") << QStringList{QStringLiteral("edit"), QStringLiteral("x")}
+                                          << "nothing to change";
+    QTest::newRow("both ways of connecting")
+            << QStringList{QStringLiteral("connect"), QStringLiteral("x"),
+                           QStringLiteral("--device"), QStringLiteral("--no-browser")}
+            << "not both";
+}
+
+void TestCommandLine::badCommandLines_exit2WithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, says);
+    const Result result = run(arguments);
+    QCOMPARE(result.code, 2);
+    QCOMPARE(result.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(result.err.startsWith(QStringLiteral("tether: ")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(says), qPrintable(result.err));
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestCommandLine::add_readsTheSecretFromStdin_andPointsAtTheOption()
+{
+    const Result missing = run({QStringLiteral("add"), QStringLiteral("bank"),
+                                QStringLiteral("--provider"), QStringLiteral("wise")});
+    QCOMPARE(missing.code, 2);
+    QVERIFY(missing.err.contains(QStringLiteral("client id is required")));
+    QVERIFY(missing.err.contains(QStringLiteral("(--client-id)"))); // the option, for this UI
+    QVERIFY(!m_backend.added);
+
+    const Result added = run({QStringLiteral("add"), QStringLiteral("bank"),
+                              QStringLiteral("--provider"), QStringLiteral("wise"),
+                              QStringLiteral("--client-id"), QStringLiteral("c"),
+                              QStringLiteral("--client-secret-stdin")},
+                             QByteArray("s3cret\n"));
+    QCOMPARE(added.code, 0);
+    QCOMPARE(m_backend.addedSecret, std::optional(QStringLiteral("s3cret")));
+    QCOMPARE(m_backend.added->id, QStringLiteral("bank"));
+    QVERIFY(added.out.contains(QStringLiteral("tether connect bank")));
+    QVERIFY(!added.out.contains(QStringLiteral("s3cret")));
+}
+
+void TestCommandLine::edit_changesOnlyWhatIsGiven()
+{
+    const Result result = run({QStringLiteral("edit"), QStringLiteral("bank"),
+                               QStringLiteral("--scope"), QStringLiteral("  a   b "),
+                               QStringLiteral("--client-auth"), QStringLiteral("profile"),
+                               QStringLiteral("--client-secret-stdin")},
+                              QByteArray("new\n"));
+    QCOMPARE(result.code, 0);
+    QCOMPARE(m_backend.edited->scope, std::optional(QStringLiteral("a b")));
+    QCOMPARE(m_backend.edited->clientSecret, std::optional(QStringLiteral("new")));
+    QVERIFY(m_backend.edited->clientAuth && !m_backend.edited->clientAuth->has_value());
+    QVERIFY(!m_backend.edited->name && !m_backend.edited->tokenEndpoint);
+}
+
+void TestCommandLine::list_jsonHasTheStatusKeys()
+{
+    m_backend.accounts = {account(QStringLiteral("a"), AccountState::Connected),
+                          account(QStringLiteral("b"), AccountState::NeedsReconnect)};
+    const Result result = run({QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(result.code, 0);
+    const QJsonArray array = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(array.size(), 2);
+    QCOMPARE(array.at(1).toObject().value(QStringLiteral("state")).toString(),
+             QStringLiteral("needs_reconnect"));
+    for (const char *key : {"id", "name", "provider", "state", "access_expires_at",
+                            "refresh_expires_at", "last_refresh_at", "next_refresh_at",
+                            "last_error"})
+        QVERIFY2(array.at(0).toObject().contains(QLatin1String(key)), key);
+    const Result table = run({QStringLiteral("list")});
+    QVERIFY(table.out.contains(QStringLiteral("needs_reconnect")));
+}
+
+void TestCommandLine::status_unknownAccount_exit2()
+{
+    const Result result = run({QStringLiteral("status"), QStringLiteral("ghost")});
+    QCOMPARE(result.code, 2);
+    QVERIFY(result.err.contains(QStringLiteral("no account \"ghost\"")));
+}
+
+void TestCommandLine::refresh_all_exitsWithTheWorstFailure()
+{
+    Account a = account(QStringLiteral("a"), AccountState::Connected);
+    Account b = account(QStringLiteral("b"), AccountState::Connected);
+    Account c = account(QStringLiteral("c"), AccountState::NotConnected); // no tokens: skipped
+    a.status.hasTokens = b.status.hasTokens = true;
+    m_backend.accounts = {a, b, c};
+    m_backend.refreshes.insert(QStringLiteral("a"), {std::nullopt, true, {}, {}});
+    m_backend.refreshes.insert(
+            QStringLiteral("b"),
+            {Failure::temporary(QStringLiteral("server_error"), QStringLiteral("503")), false, {}, {}});
+    const Result result = run({QStringLiteral("refresh"), QStringLiteral("--all")});
+    QCOMPARE(result.code, 4);
+    QVERIFY(m_backend.calls.contains(QStringLiteral("refresh a")));
+    QVERIFY(m_backend.calls.contains(QStringLiteral("refresh b")));
+    QVERIFY(!m_backend.calls.contains(QStringLiteral("refresh c")));
+    QVERIFY(result.out.contains(QStringLiteral("a: refreshed")));
+}
+
+void TestCommandLine::token_printsTheTokenAndNothingElse()
+{
+    m_backend.tokenReply = {std::nullopt, QStringLiteral("the-token"), {}, {}};
+    const Result result = run({QStringLiteral("token"), QStringLiteral("a")});
+    QCOMPARE(result.code, 0);
+    QCOMPARE(result.out, QStringLiteral("the-token\n"));
+    QVERIFY(result.err.isEmpty());
+}
+
+void TestCommandLine::failures_mapToExitCodes_data()
+{
+    QTest::addColumn<Failure>("failure");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("reconnect") << Failure::reconnect(QStringLiteral("invalid_grant"),
+                                                     QStringLiteral("reconnect the account"))
+                               << 3 << "";
+    QTest::newRow("temporary") << Failure::temporary(QStringLiteral("timeout"), QStringLiteral("late"))
+                               << 4 << "";
+    QTest::newRow("keychain") << Failure::keychain(QStringLiteral("keychain_locked"),
+                                                   QStringLiteral("locked"))
+                              << 5 << "";
+    QTest::newRow("client, pointing at the edit that fixes it")
+            << Failure::configuration(QStringLiteral("invalid_client"), QStringLiteral("refused"))
+                       .withField(QStringLiteral("client-auth"))
+            << 2 << "`tether edit a --client-auth`";
+    QTest::newRow("unexpected") << Failure::unexpected(QStringLiteral("odd")) << 1 << "";
+}
+
+void TestCommandLine::failures_mapToExitCodes()
+{
+    QFETCH(Failure, failure);
+    QFETCH(QString, hint);
+    m_backend.tokenReply = {failure, {}, {}, {}};
+    const Result result = run({QStringLiteral("token"), QStringLiteral("a")});
+    QTEST(result.code, "code");
+    QCOMPARE(result.err.count(QLatin1Char('\n')), 1);
+    QVERIFY(result.err.contains(failure.message));
+    QVERIFY2(result.err.contains(hint), qPrintable(result.err));
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestCommandLine::disconnect_printsWhatHappenedAtTheProvider()
+{
+    m_backend.outcome = Outcome::done(QStringLiteral("disconnected a; Wise offers no revocation"),
+                                      {QStringLiteral("a note")});
+    const Result result = run({QStringLiteral("disconnect"), QStringLiteral("a")});
+    QCOMPARE(result.code, 0);
+    QVERIFY(result.out.contains(QStringLiteral("offers no revocation")));
+    QCOMPARE(result.err, QStringLiteral("tether: warning: a note\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
