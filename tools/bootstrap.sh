@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     # build
     build-essential cmake make pkg-config clang-format
+    # static analysis (tools/lint.sh): clang-tidy and clazy
+    clang-tidy-14 clazy
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqrencode-dev
     # packaging: icons rendered at build time, the .deb, and its checks

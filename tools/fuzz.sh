@@ -6,7 +6,7 @@
 set -euo pipefail
 seconds=${1:-60}
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=${2:-$here/build-fuzz}
+build=${2:-$here/build/fuzz}
 targets=(token_answer profile import discovery callback device)
 
 cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -20,4 +20,9 @@ exec "$here/tests/support/with-keyring.sh" bash -c '
     for _ in $(seq 200); do grep -q "running" "$TETHER_TEST_ROOT/app.log" 2>/dev/null && break; sleep 0.05; done
     sleep "$settle"   # let the demo accounts seed and the countdowns move: this is a picture, not a test wait
     xwd -root -silent | /usr/bin/convert xwd:- "$out"
+    # The window itself, for the caller that checks it: its geometry and a picture of it alone.
+    window=$(xwininfo -root -tree | awk "/\\(\"tether\" \"tether\"\\)/ { print \$1; exit }")
+    [ -n "$window" ] || { echo "screenshot: no top-level window of class tether" >&2; exit 1; }
+    xwininfo -id "$window" | awk "/Width:|Height:|Map State:/ { print \$1, \$NF }" >"$out.window"
+    xwd -id "$window" -silent | /usr/bin/convert xwd:- "${out%.png}-window.png"
 ' screenshot "$tether" "$out" "$settle"

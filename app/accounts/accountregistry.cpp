@@ -36,8 +36,7 @@ Failure writeFailure(const QString &message)
 // the user does next, what was there is not lost.
 QString keepAside(const QString &path, const QByteArray &content)
 {
-    const QString aside =
-            path + QStringLiteral(".unreadable-") + QString::number(qHash(content), 16);
+    QString aside = path + QStringLiteral(".unreadable-") + QString::number(qHash(content), 16);
     if (!QFileInfo::exists(aside)) {
         QFile copy(aside);
         if (copy.open(QIODevice::WriteOnly | QIODevice::NewOnly))
@@ -148,7 +147,7 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
     QSet<QString> ids;
     ids.reserve(array.size());
     accounts->reserve(array.size());
-    for (const QJsonValue &value : array) {
+    for (const auto &value : array) {
         QString error;
         auto account = Account::fromJson(value.toObject(), &error);
         if (!account)

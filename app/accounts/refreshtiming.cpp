@@ -12,7 +12,7 @@ QDateTime nextRefresh(const QDateTime &issuedAt, const QDateTime &expiresAt, dou
     const QDateTime planned =
             std::min(issuedAt.addMSecs(lifetimeMs * 3 / 4), expiresAt.addMSecs(-margin));
     const qint64 spread = std::min<qint64>(15'000, lifetimeMs / 50);
-    const QDateTime spreadOut =
+    QDateTime spreadOut =
             planned.addMSecs(-qint64((1.0 - std::clamp(jitter, 0.0, 1.0)) * double(spread)));
     if (!lastAttempt.isValid())
         return spreadOut;

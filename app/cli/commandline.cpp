@@ -218,7 +218,7 @@ CommandLine::~CommandLine() = default;
 
 QString CommandLine::commandOf(const QStringList &arguments)
 {
-    const QString first = arguments.value(1);
+    QString first = arguments.value(1);
     if (first.isEmpty() || first.startsWith(QLatin1Char('-')))
         return needsNoAccounts(arguments) ? first : QString();
     return first; // a command, or an unknown word that start() reports
@@ -226,7 +226,7 @@ QString CommandLine::commandOf(const QStringList &arguments)
 
 bool CommandLine::needsNoAccounts(const QStringList &arguments)
 {
-    const QString first = arguments.value(1);
+    QString first = arguments.value(1);
     return first == QLatin1String("--version") || first == QLatin1String("-v")
            || first == QLatin1String("--help") || first == QLatin1String("-h")
            || (!first.startsWith(QLatin1Char('-'))
@@ -239,7 +239,7 @@ void CommandLine::start(const QStringList &arguments)
 {
     // Deferred, so that commandFinished always arrives inside the event loop.
     QTimer::singleShot(0, this, [this, arguments] {
-        const QString first = arguments.value(1);
+        QString first = arguments.value(1);
         if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
             m_io.line(QStringLiteral("tether %1").arg(QCoreApplication::applicationVersion()));
             return exitWith(0);

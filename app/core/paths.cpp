@@ -60,9 +60,8 @@ QString userProvidersDir()
 QString runtimeDir()
 {
     // QStandardPaths checks XDG_RUNTIME_DIR (owner, 0700) and falls back to a private temp dir.
-    const QString dir =
-            withProfile(QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation)
-                        + QStringLiteral("/tether"));
+    QString dir = withProfile(QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation)
+                              + QStringLiteral("/tether"));
     if (!QFileInfo::exists(dir)) {
         QDir().mkpath(dir);
         QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);

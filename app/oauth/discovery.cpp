@@ -28,7 +28,8 @@ QString withoutTrailingSlash(QString text)
 QStringList strings(const QJsonValue &value)
 {
     QStringList out;
-    for (const QJsonValue &v : value.toArray()) {
+    const QJsonArray items = value.toArray();
+    for (const auto &v : items) {
         if (v.isString())
             out << v.toString();
     }

@@ -49,7 +49,7 @@ std::optional<CallbackRequest> parseCallbackRequest(const QByteArray &head)
     }
     CallbackRequest request;
     request.method = parts.at(0);
-    const QByteArray target = parts.at(1);
+    const QByteArray &target = parts.at(1);
     const qsizetype question = target.indexOf('?');
     request.path = QString::fromUtf8(
             QByteArray::fromPercentEncoding(question < 0 ? target : target.left(question)));

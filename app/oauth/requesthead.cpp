@@ -8,7 +8,7 @@
 namespace tether {
 
 void readRequestHead(QIODevice *device, QObject *context, const QByteArray &terminator,
-                     qint64 maxBytes, int deadlineMs, RequestHeadHandlers handlers)
+                     qint64 maxBytes, int deadlineMs, const RequestHeadHandlers &handlers)
 {
     auto *deadline = new QTimer(device); // a slow or silent client is dropped
     deadline->setSingleShot(true);

@@ -22,6 +22,6 @@ struct RequestHeadHandlers
 // runs; after it, nothing more is read from the device here. The deadline timer is a child of
 // the device, so everything goes with it; `context` owns the reading.
 void readRequestHead(QIODevice *device, QObject *context, const QByteArray &terminator,
-                     qint64 maxBytes, int deadlineMs, RequestHeadHandlers handlers);
+                     qint64 maxBytes, int deadlineMs, const RequestHeadHandlers &handlers);
 
 } // namespace tether

@@ -143,7 +143,7 @@ public:
 
     QString endpoint(const QJsonObject &parent, const QString &key, const QString &path)
     {
-        const QString text = string(parent, key, path);
+        QString text = string(parent, key, path);
         if (text.isEmpty())
             return text;
         // {tenant} is filled per account; check the shape with a stand-in host.
@@ -210,7 +210,8 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
                             QStringLiteral("token_request.client_auth"), ClientAuth::Basic, kAuths);
     const QJsonValue accepted = request.value(QStringLiteral("accepted_client_auth"));
     if (accepted.isArray()) {
-        for (const QJsonValue &v : accepted.toArray()) {
+        const QJsonArray items = accepted.toArray();
+        for (const auto &v : items) {
             if (const auto auth = parseEnum(v.toString(), kAuths))
                 p.acceptedClientAuth.append(*auth);
             else
@@ -237,7 +238,8 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
                                                   QStringLiteral("authorization.extra_parameters"));
     const QJsonValue scopes = authorization.value(QStringLiteral("default_scopes"));
     if (scopes.isArray()) {
-        for (const QJsonValue &v : scopes.toArray()) {
+        const QJsonArray items = scopes.toArray();
+        for (const auto &v : items) {
             if (!v.isString() || v.toString().isEmpty() || v.toString().contains(QLatin1Char(' ')))
                 r.fail(QStringLiteral("authorization.default_scopes must hold single scope names"));
             p.defaultScopes << v.toString();

@@ -1,5 +1,8 @@
 #pragma once
 
+// D-Bus properties are announced with PropertiesChanged or the interface's own signals, not
+// with a Qt NOTIFY signal. clazy:excludeall=qproperty-without-notify
+
 #include <QDBusArgument>
 #include <QDBusVariant>
 #include <QList>

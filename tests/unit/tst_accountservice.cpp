@@ -65,7 +65,8 @@ void TestAccountService::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry = std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
+    m_registry =
+            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
     m_tokens = std::make_unique<TokenClient>();
     m_service = std::make_unique<AccountService>(
             Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock, {}});
@@ -92,9 +93,8 @@ void TestAccountService::addWise(const QString &revocation)
     c.provider = QStringLiteral("wise");
     c.clientId = QStringLiteral("client");
     c.revocationEndpoint = revocation;
-    const Outcome added = run([&](const Done &done) {
-        m_service->addAccount(c, QStringLiteral("secret"), done);
-    });
+    const Outcome added = run(
+            [&](const Done &done) { m_service->addAccount(c, QStringLiteral("secret"), done); });
     QVERIFY2(added.ok(), qPrintable(added.failure ? added.failure->message : QString()));
 }
 
@@ -123,12 +123,21 @@ void TestAccountService::add_invalidSettings_storeNothing_data()
     QTest::addColumn<QString>("tokenEndpoint");
     QTest::addColumn<bool>("secret");
     QTest::addColumn<QString>("field");
-    QTest::newRow("unknown provider") << "nope" << "c" << "" << true << "provider";
-    QTest::newRow("no client id") << "wise" << "" << "" << true << "client-id";
-    QTest::newRow("no secret for basic") << "wise" << "c" << "" << false << "client-secret-stdin";
-    QTest::newRow("plain http") << "wise" << "c" << "http://wise.example/token" << true
-                                << "allow-insecure-http";
-    QTest::newRow("tenant missing") << "auth0" << "c" << "" << false << "issuer";
+    QTest::newRow("unknown provider") << "nope"
+                                      << "c"
+                                      << "" << true << "provider";
+    QTest::newRow("no client id") << "wise"
+                                  << ""
+                                  << "" << true << "client-id";
+    QTest::newRow("no secret for basic") << "wise"
+                                         << "c"
+                                         << "" << false << "client-secret-stdin";
+    QTest::newRow("plain http") << "wise"
+                                << "c"
+                                << "http://wise.example/token" << true << "allow-insecure-http";
+    QTest::newRow("tenant missing") << "auth0"
+                                    << "c"
+                                    << "" << false << "issuer";
 }
 
 void TestAccountService::add_invalidSettings_storeNothing()
@@ -180,7 +189,8 @@ void TestAccountService::edit_replacesTheSecretKeepingTheTokens()
     AccountEdit edit;
     edit.clientSecret = QStringLiteral("new-secret");
     edit.scope = QStringLiteral("transfers");
-    const Outcome outcome = run([&](const Done &done) { m_service->editAccount(m_id, edit, done); });
+    const Outcome outcome =
+            run([&](const Done &done) { m_service->editAccount(m_id, edit, done); });
     QVERIFY2(outcome.ok(), qPrintable(outcome.failure ? outcome.failure->message : QString()));
     QCOMPARE(m_secrets->writes, writes + 1); // one keychain write
     const SecretBundle bundle = m_secrets->items.value(m_id);
@@ -196,7 +206,8 @@ void TestAccountService::edit_isValidatedLikeAdd()
     addWise();
     AccountEdit edit;
     edit.tokenEndpoint = QStringLiteral("http://wise.example/token");
-    const Outcome outcome = run([&](const Done &done) { m_service->editAccount(m_id, edit, done); });
+    const Outcome outcome =
+            run([&](const Done &done) { m_service->editAccount(m_id, edit, done); });
     QCOMPARE(outcome.failure->code, QStringLiteral("insecure_endpoint"));
     QCOMPARE(stored().config.tokenEndpoint, QString());
 }

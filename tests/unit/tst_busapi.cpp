@@ -41,7 +41,8 @@ Account sample()
     a.status.refreshExpiresAt = t.addDays(14);
     a.status.lastRefreshAt = t;
     a.status.hasTokens = a.status.hasRefreshToken = a.status.hasClientSecret = true;
-    a.status.lastError = Failure::reconnect(QStringLiteral("invalid_grant"), QStringLiteral("gone"));
+    a.status.lastError =
+            Failure::reconnect(QStringLiteral("invalid_grant"), QStringLiteral("gone"));
     return a;
 }
 
@@ -50,9 +51,9 @@ Account sample()
 void TestBusApi::status_hasTheKeysOfStatusJson()
 {
     const QVariantMap map = bus::statusMap(sample());
-    for (const char *key : {"id", "name", "provider", "state", "access_expires_at",
-                            "refresh_expires_at", "last_refresh_at", "next_refresh_at",
-                            "last_error"})
+    for (const char *key :
+         {"id", "name", "provider", "state", "access_expires_at", "refresh_expires_at",
+          "last_refresh_at", "next_refresh_at", "last_error"})
         QVERIFY2(map.contains(QLatin1String(key)), key);
     QCOMPARE(map.value(QStringLiteral("state")).toString(), QStringLiteral("needs_reconnect"));
     QCOMPARE(map.value(QStringLiteral("access_expires_at")).toString(),
@@ -132,8 +133,8 @@ void TestBusApi::errors_mapEveryKindAndBack_data()
     QTest::newRow("unknown account")
             << Failure::badInput(QStringLiteral("no"), QStringLiteral("unknown_account"))
             << QString(prefix + QStringLiteral("NotFound")) << 2;
-    QTest::newRow("bad input") << Failure::badInput(QStringLiteral("no")) << QString(prefix + QStringLiteral("Configuration"))
-                               << 2;
+    QTest::newRow("bad input") << Failure::badInput(QStringLiteral("no"))
+                               << QString(prefix + QStringLiteral("Configuration")) << 2;
     QTest::newRow("reconnect") << Failure::reconnect(QStringLiteral("invalid_grant"), {})
                                << QString(prefix + QStringLiteral("NeedsReconnect")) << 3;
     QTest::newRow("temporary") << Failure::temporary(QStringLiteral("timeout"), {})
@@ -154,8 +155,8 @@ void TestBusApi::errors_mapEveryKindAndBack()
     QCOMPARE(bus::errorName(failure), name);
     QCOMPARE(exitCodeFor(bus::failureFromError(name, QStringLiteral("m"))), exitCode);
     QVERIFY(bus::noService(QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown")));
-    QCOMPARE(exitCodeFor(bus::failureFromError(
-                     QStringLiteral("org.freedesktop.DBus.Error.NoReply"), QStringLiteral("m"))),
+    QCOMPARE(exitCodeFor(bus::failureFromError(QStringLiteral("org.freedesktop.DBus.Error.NoReply"),
+                                               QStringLiteral("m"))),
              4);
 }
 

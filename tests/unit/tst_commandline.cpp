@@ -77,7 +77,10 @@ public:
     }
 
 private:
-    void later(const std::function<void()> &f) { QMetaObject::invokeMethod(this, f, Qt::QueuedConnection); }
+    void later(const std::function<void()> &f)
+    {
+        QMetaObject::invokeMethod(this, f, Qt::QueuedConnection);
+    }
 };
 
 Account account(const QString &id, AccountState state)
@@ -164,8 +167,8 @@ void TestCommandLine::badCommandLines_exit2WithOneLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("says");
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
-                                     << "unknown command";
+    QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")} << "unknown command";
     QTest::newRow("unknown option")
             << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << "bogus";
     QTest::newRow("missing id") << QStringList{QStringLiteral("token")} << "usage: tether token ID";
@@ -174,13 +177,15 @@ void TestCommandLine::badCommandLines_exit2WithOneLine_data()
                              << "usage: tether status ID";
     QTest::newRow("no provider") << QStringList{QStringLiteral("add"), QStringLiteral("x")}
                                  << "--provider is required";
-    QTest::newRow("client auth")
-            << QStringList{QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--provider"),
-                           QStringLiteral("wise"), QStringLiteral("--client-auth"),
-                           QStringLiteral("magic")}
-            << "--client-auth must be";
-    QTest::newRow("edit without changes") << QStringList{QStringLiteral("edit"), QStringLiteral("x")}
-                                          << "nothing to change";
+    QTest::newRow("client auth") << QStringList{QStringLiteral("add"),
+                                                QStringLiteral("x"),
+                                                QStringLiteral("--provider"),
+                                                QStringLiteral("wise"),
+                                                QStringLiteral("--client-auth"),
+                                                QStringLiteral("magic")}
+                                 << "--client-auth must be";
+    QTest::newRow("edit without changes")
+            << QStringList{QStringLiteral("edit"), QStringLiteral("x")} << "nothing to change";
     QTest::newRow("both ways of connecting")
             << QStringList{QStringLiteral("connect"), QStringLiteral("x"),
                            QStringLiteral("--device"), QStringLiteral("--no-browser")}
@@ -208,11 +213,11 @@ void TestCommandLine::add_readsTheSecretFromStdin_andPointsAtTheOption()
     QVERIFY(missing.err.contains(QStringLiteral("(--client-id)"))); // the option, for this UI
     QVERIFY(!m_backend.added);
 
-    const Result added = run({QStringLiteral("add"), QStringLiteral("bank"),
-                              QStringLiteral("--provider"), QStringLiteral("wise"),
-                              QStringLiteral("--client-id"), QStringLiteral("c"),
-                              QStringLiteral("--client-secret-stdin")},
-                             QByteArray("s3cret\n"));
+    const Result added =
+            run({QStringLiteral("add"), QStringLiteral("bank"), QStringLiteral("--provider"),
+                 QStringLiteral("wise"), QStringLiteral("--client-id"), QStringLiteral("c"),
+                 QStringLiteral("--client-secret-stdin")},
+                QByteArray("s3cret\n"));
     QCOMPARE(added.code, 0);
     QCOMPARE(m_backend.addedSecret, std::optional(QStringLiteral("s3cret")));
     QCOMPARE(m_backend.added->id, QStringLiteral("bank"));
@@ -222,11 +227,11 @@ void TestCommandLine::add_readsTheSecretFromStdin_andPointsAtTheOption()
 
 void TestCommandLine::edit_changesOnlyWhatIsGiven()
 {
-    const Result result = run({QStringLiteral("edit"), QStringLiteral("bank"),
-                               QStringLiteral("--scope"), QStringLiteral("  a   b "),
-                               QStringLiteral("--client-auth"), QStringLiteral("profile"),
-                               QStringLiteral("--client-secret-stdin")},
-                              QByteArray("new\n"));
+    const Result result =
+            run({QStringLiteral("edit"), QStringLiteral("bank"), QStringLiteral("--scope"),
+                 QStringLiteral("  a   b "), QStringLiteral("--client-auth"),
+                 QStringLiteral("profile"), QStringLiteral("--client-secret-stdin")},
+                QByteArray("new\n"));
     QCOMPARE(result.code, 0);
     QCOMPARE(m_backend.edited->scope, std::optional(QStringLiteral("a b")));
     QCOMPARE(m_backend.edited->clientSecret, std::optional(QStringLiteral("new")));
@@ -244,9 +249,9 @@ void TestCommandLine::list_jsonHasTheStatusKeys()
     QCOMPARE(array.size(), 2);
     QCOMPARE(array.at(1).toObject().value(QStringLiteral("state")).toString(),
              QStringLiteral("needs_reconnect"));
-    for (const char *key : {"id", "name", "provider", "state", "access_expires_at",
-                            "refresh_expires_at", "last_refresh_at", "next_refresh_at",
-                            "last_error"})
+    for (const char *key :
+         {"id", "name", "provider", "state", "access_expires_at", "refresh_expires_at",
+          "last_refresh_at", "next_refresh_at", "last_error"})
         QVERIFY2(array.at(0).toObject().contains(QLatin1String(key)), key);
     const Result table = run({QStringLiteral("list")});
     QVERIFY(table.out.contains(QStringLiteral("needs_reconnect")));
@@ -269,7 +274,10 @@ void TestCommandLine::refresh_all_exitsWithTheWorstFailure()
     m_backend.refreshes.insert(QStringLiteral("a"), {std::nullopt, true, {}, {}});
     m_backend.refreshes.insert(
             QStringLiteral("b"),
-            {Failure::temporary(QStringLiteral("server_error"), QStringLiteral("503")), false, {}, {}});
+            {Failure::temporary(QStringLiteral("server_error"), QStringLiteral("503")),
+             false,
+             {},
+             {}});
     const Result result = run({QStringLiteral("refresh"), QStringLiteral("--all")});
     QCOMPARE(result.code, 4);
     QVERIFY(m_backend.calls.contains(QStringLiteral("refresh a")));
@@ -295,7 +303,8 @@ void TestCommandLine::failures_mapToExitCodes_data()
     QTest::newRow("reconnect") << Failure::reconnect(QStringLiteral("invalid_grant"),
                                                      QStringLiteral("reconnect the account"))
                                << 3 << "";
-    QTest::newRow("temporary") << Failure::temporary(QStringLiteral("timeout"), QStringLiteral("late"))
+    QTest::newRow("temporary") << Failure::temporary(QStringLiteral("timeout"),
+                                                     QStringLiteral("late"))
                                << 4 << "";
     QTest::newRow("keychain") << Failure::keychain(QStringLiteral("keychain_locked"),
                                                    QStringLiteral("locked"))

@@ -28,12 +28,11 @@ void TestEndpointPolicy::endpoints_areRefusedOrAllowed_data()
     QTest::newRow("http to localhost") << "http://LocalHost/token" << false << "";
     QTest::newRow("plain http") << "http://api-sandbox.edgetag.io/token" << false
                                 << "insecure_endpoint";
-    QTest::newRow("plain http, opted in")
-            << "http://api-sandbox.edgetag.io/token" << true << "";
+    QTest::newRow("plain http, opted in") << "http://api-sandbox.edgetag.io/token" << true << "";
     QTest::newRow("a name that only looks loopback")
             << "http://127.0.0.1.example.com/token" << false << "insecure_endpoint";
-    QTest::newRow("credentials in the URL") << "https://user:pw@id.example/token" << false
-                                            << "refused_url";
+    QTest::newRow("credentials in the URL")
+            << "https://user:pw@id.example/token" << false << "refused_url";
     QTest::newRow("ftp") << "ftp://id.example/token" << false << "refused_url";
     QTest::newRow("no host") << "https:///token" << false << "refused_url";
     QTest::newRow("not a URL") << "not a url" << false << "refused_url";

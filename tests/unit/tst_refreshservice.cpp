@@ -53,8 +53,9 @@ private:
     RefreshResult token(const QString &id);
     Engine engine(SecretStore *secrets) const
     {
-        return {m_registry.get(), secrets ? secrets : m_secrets.get(), m_tokens.get(), &m_catalog,
-                &m_clock, {}};
+        return {m_registry.get(), secrets ? secrets : m_secrets.get(),
+                m_tokens.get(),   &m_catalog,
+                &m_clock,         {}};
     }
 
     QTemporaryDir m_runtime;
@@ -81,7 +82,8 @@ void TestRefreshService::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_stub = std::make_unique<test::HttpStub>();
     m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry = std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
+    m_registry =
+            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
     m_tokens = std::make_unique<TokenClient>();
     m_timer = std::make_unique<test::ManualWakeTimer>();
 }
@@ -169,7 +171,8 @@ void TestRefreshService::dueRefresh_runsAndTheNextIsNeverWithinThirtySeconds()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("pagero"), 1); // a provider of 1 s tokens
     startService();
-    m_stub->enqueueJson(200, R"({"access_token":"a-at-2","refresh_token":"a-rt-2","expires_in":1})");
+    m_stub->enqueueJson(200,
+                        R"({"access_token":"a-at-2","refresh_token":"a-rt-2","expires_in":1})");
     QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
     fireAt(m_timer->deadline);
     QVERIFY(finished.wait());
@@ -186,12 +189,13 @@ void TestRefreshService::temporaryFailures_retryWithBackoff_neverUnscheduled_dat
     QTest::addColumn<QString>("code");
     QTest::newRow("503") << test::HttpStub::response(503, "application/json", "{}")
                          << "server_error";
-    QTest::newRow("404") << test::HttpStub::response(404, "text/plain", "no") << "endpoint_not_found";
-    QTest::newRow("redirect")
-            << test::HttpStub::response(302, "text/plain", "", "Location: https://x.example/\r\n")
-            << "redirected";
-    QTest::newRow("unknown status") << test::HttpStub::response(418, "text/plain", "teapot")
-                                    << "unexpected_answer";
+    QTest::newRow("404") << test::HttpStub::response(404, "text/plain", "no")
+                         << "endpoint_not_found";
+    QTest::newRow("redirect") << test::HttpStub::response(302, "text/plain", "",
+                                                          "Location: https://x.example/\r\n")
+                              << "redirected";
+    QTest::newRow("unknown status")
+            << test::HttpStub::response(418, "text/plain", "teapot") << "unexpected_answer";
 }
 
 void TestRefreshService::temporaryFailures_retryWithBackoff_neverUnscheduled()
@@ -262,7 +266,8 @@ void TestRefreshService::refusedWrite_isHeldServedAndStoredWhenTheKeychainReturn
     HeldSecretStore held(*m_secrets);
     startService(&held, &held);
     m_secrets->mode = test::MemorySecretStore::Mode::FailWrites; // locked while the answer came
-    m_stub->enqueueJson(200, R"({"access_token":"a-at-2","refresh_token":"a-rt-2","expires_in":600})");
+    m_stub->enqueueJson(200,
+                        R"({"access_token":"a-at-2","refresh_token":"a-rt-2","expires_in":600})");
     QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
     fireAt(m_timer->deadline);
     QVERIFY(finished.wait());
@@ -334,7 +339,8 @@ void TestRefreshService::drain_waitsForTheRefreshUnderWay()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("pagero"), 600);
     startService();
-    m_stub->enqueueJson(200, R"({"access_token":"a-at-2","refresh_token":"a-rt-2","expires_in":600})");
+    m_stub->enqueueJson(200,
+                        R"({"access_token":"a-at-2","refresh_token":"a-rt-2","expires_in":600})");
     fireAt(m_timer->deadline);
     QVERIFY(m_service->queue()->isRunning(QStringLiteral("a")));
     bool drained = false;

@@ -21,16 +21,20 @@ void TestText::fromServer_dropsControlAndFormatCharacters_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("shown");
-    QTest::newRow("plain") << "the grant was revoked" << "the grant was revoked";
+    QTest::newRow("plain") << "the grant was revoked"
+                           << "the grant was revoked";
     QTest::newRow("terminal escape") << QStringLiteral("red\x1b[31m text") << "red[31m text";
     QTest::newRow("CR LF becomes a space") << QStringLiteral("one\r\ntwo") << "one two";
     QTest::newRow("tab and runs of spaces") << QStringLiteral("a\t  b") << "a b";
-    QTest::newRow("NUL and DEL") << QString(QStringLiteral("a") + QChar(0) + QChar(0x7f) + QLatin1Char('b'))
+    QTest::newRow("NUL and DEL") << QString(QStringLiteral("a") + QChar(0) + QChar(0x7f)
+                                            + QLatin1Char('b'))
                                  << "ab";
-    QTest::newRow("C1 control") << QString(QStringLiteral("a") + QChar(0x9b) + QLatin1Char('b')) << "ab";
-    QTest::newRow("bidi override") << QString(QStringLiteral("evil") + QChar(0x202e) + QStringLiteral("txt"))
-                                   << "eviltxt";
-    QTest::newRow("leading and trailing space") << "  padded  " << "padded";
+    QTest::newRow("C1 control") << QString(QStringLiteral("a") + QChar(0x9b) + QLatin1Char('b'))
+                                << "ab";
+    QTest::newRow("bidi override")
+            << QString(QStringLiteral("evil") + QChar(0x202e) + QStringLiteral("txt")) << "eviltxt";
+    QTest::newRow("leading and trailing space") << "  padded  "
+                                                << "padded";
     QTest::newRow("umlauts stay") << QStringLiteral("Zugriff verweigert: Schlüssel ungültig")
                                   << QStringLiteral("Zugriff verweigert: Schlüssel ungültig");
 }
