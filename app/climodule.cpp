@@ -17,6 +17,9 @@
 #include <QTimer>
 
 #include <cstdio>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <unistd.h>
 
 using namespace tether;
@@ -117,6 +120,11 @@ int runService(QCoreApplication &app)
         return registration == TetherService::Registration::AlreadyRunning ? 0 : 1;
     }
     service.start();
+#ifdef __GLIBC__
+    // Start-up parsed the registry and the profiles; their trees are freed but the heap keeps
+    // the pages. The service then idles for hours: give them back once (docs/performance.md).
+    malloc_trim(0);
+#endif
     std::fprintf(stderr, "tether: service running (pid %lld)\n",
                  qint64(QCoreApplication::applicationPid()));
     return app.exec();
@@ -170,10 +178,13 @@ int withApplication(int argc, char *argv[], Run run)
 
 } // namespace
 
-// Loaded by the executable (main.cpp) unless it answered `token` by itself; then the
-// application object it made is already there and is used.
+// Loaded by the executable (main.cpp) for every command but an answered `token`; by
+// libtether-token.so when the keychain could not answer one, and then its application object is
+// already there and is used.
 extern "C" Q_DECL_EXPORT int tether_main(int argc, char *argv[])
 {
+    QCoreApplication::setApplicationName(QStringLiteral("tether"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

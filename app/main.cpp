@@ -1,122 +1,156 @@
-// The `tether` executable. It links Qt Core, Qt D-Bus and QtKeychain only; everything else —
-// the commands, the service, the HTTP stack — lives in libtether-cli.so and the window in
-// libtether-gui.so, loaded when needed. What it does by itself is the call other programs make
-// all day: `tether token ID`, answered by the session's service over D-Bus when it runs, else
-// from the keychain when the stored access token is still good (cli/quicktoken.h). Loading Qt
-// Network and its dependencies for that alone cost more than the rest of the command.
+// The `tether` executable. It loads no Qt: what it does by itself is the call other programs make
+// all day, `tether token ID`, answered by the session's service over D-Bus (libdbus, one method
+// call). Starting a Qt program costs more than that whole call, and more than the
+// `secret-tool lookup` a script could run instead (docs/performance.md).
+//
+// Everything else is a module loaded next to it: libtether-token.so when the service does not
+// answer (the keychain's stored token, Qt Core and QtKeychain only), libtether-cli.so for every
+// command and the service, and from there libtether-gui.so for the window. Every human sentence
+// is written by those, translated; this file prints only the service's own (already translated)
+// error messages and, when Tether's install is broken, one line in English.
 
-#include "accounts/accountregistry.h"
-#include "backend/busnames.h"
-#include "cli/commandio.h"
-#include "cli/quicktoken.h"
-#include "core/clock.h"
-#include "core/paths.h"
-#include "core/translations.h"
-#include "providers/providercatalog.h"
-#include "secrets/keychainsecretstore.h"
+#include "backend/busprotocol.h"
 
-#include <QCoreApplication>
-#include <QDBusConnection>
-#include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
-
+#include <climits>
 #include <cstdio>
 #include <cstring>
-
-using namespace tether;
+#include <dbus/dbus.h>
+#include <dlfcn.h>
+#include <string>
+#include <unistd.h>
 
 namespace {
 
-int runModule(int argc, char *argv[])
+using namespace tether;
+
+#ifndef TETHER_MODULE_DIR
+#error "TETHER_MODULE_DIR: the modules' directory relative to the executable's"
+#endif
+
+// The module's entry point, looked up next to the executable (the build tree), then in the
+// installed module directory.
+void *moduleEntry(const char *fileName, const char *symbol, std::string *problems)
 {
-    QString problems;
-    using Main = int (*)(int, char **);
-    if (auto run = reinterpret_cast<Main>(
-                paths::moduleEntry(QStringLiteral("libtether-cli.so"), "tether_main", &problems)))
-        return run(argc, argv);
-    std::fprintf(stderr,
-                 "tether: its command module (libtether-cli.so) could not be loaded%s%s; "
-                 "reinstall Tether\n",
-                 problems.isEmpty() ? "" : ": ", qPrintable(problems));
+    char self[PATH_MAX];
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (length <= 0) {
+        *problems = "cannot find the executable's directory";
+        return nullptr;
+    }
+    self[length] = '\0';
+    std::string dir(self);
+    dir.resize(dir.rfind('/'));
+    for (const std::string &path :
+         {dir + '/' + fileName, dir + '/' + TETHER_MODULE_DIR + '/' + fileName}) {
+        if (::access(path.c_str(), F_OK) != 0)
+            continue;
+        // RTLD_LOCAL: each module keeps its own copy of Tether's static core to itself.
+        void *module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!module) {
+            *problems += ::dlerror();
+            continue;
+        }
+        if (void *entry = ::dlsym(module, symbol))
+            return entry;
+        *problems += ::dlerror();
+    }
+    if (problems->empty())
+        *problems = "not found";
+    return nullptr;
+}
+
+int moduleMissing(const char *fileName, const std::string &problems)
+{
+    std::fprintf(stderr, "tether: %s could not be loaded (%s); reinstall Tether\n", fileName,
+                 problems.c_str());
     return 1;
 }
 
-// What a `token` without the module came to: printed, or a failure, or nothing (the module's
-// full command decides).
-struct Answer
+int runCommands(int argc, char *argv[])
 {
-    std::optional<QString> token;
-    std::optional<Failure> failure;
-};
-
-// Without the service: the keychain, when the stored token is good to hand out.
-void askKeychain(QCoreApplication &app, const QString &id, Answer *answer)
-{
-    static const ProviderCatalog catalog = ProviderCatalog::installed();
-    static const AccountRegistry registry(paths::accountsFile());
-    static KeychainSecretStore secrets(paths::keychainService());
-    auto *quick = new QuickToken(registry, catalog, secrets, SystemClock::instance(), &app);
-    QObject::connect(quick, &QuickToken::quickTokenFinished, &app,
-                     [&app, answer](const std::optional<QString> &token,
-                                    const std::optional<Failure> &failure) {
-                         *answer = {token, failure};
-                         app.quit();
-                     });
-    quick->start(id);
+    std::string problems;
+    using Main = int (*)(int, char **);
+    if (auto run =
+                reinterpret_cast<Main>(moduleEntry("libtether-cli.so", "tether_main", &problems)))
+        return run(argc, argv);
+    return moduleMissing("libtether-cli.so", problems);
 }
 
-// `tether token ID`, answered here when it can be; otherwise (nothing printed yet) the full
-// command runs in the module, in the same application object.
-int token(int argc, char *argv[])
+int runToken(int argc, char *argv[], bool askService)
 {
-    QCoreApplication app(argc, argv);
-    installTranslations(app);
-    const QString id = QString::fromLocal8Bit(argv[2]);
-    Answer answer;
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    if (bus.isConnected()) {
-        // The session's service holds the tokens in memory; never started just for this.
-        QDBusMessage call = QDBusMessage::createMethodCall(
-                bus::kService, bus::kPath, bus::kInterface, QStringLiteral("GetAccessToken"));
-        call << id;
-        call.setAutoStartService(false);
-        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 180'000), &app);
-        // app.exec() below returns before `answer` and `id` leave this scope, hence
-        // clazy:excludeall=lambda-in-connect
-        QObject::connect(watcher, &QDBusPendingCallWatcher::finished, &app, [&, watcher] {
-            const QDBusMessage reply = watcher->reply();
-            if (reply.type() != QDBusMessage::ErrorMessage) {
-                answer.token = reply.arguments().value(0).toString();
-                return app.quit();
-            }
-            if (!bus::noService(reply.errorName())) {
-                answer.failure = bus::failureFromError(reply.errorName(), reply.errorMessage());
-                return app.quit();
-            }
-            askKeychain(app, id, &answer);
-        });
-    } else {
-        askKeychain(app, id, &answer);
+    std::string problems;
+    using Token = int (*)(int, char **, int);
+    if (auto run = reinterpret_cast<Token>(
+                moduleEntry("libtether-token.so", "tether_token", &problems)))
+        return run(argc, argv, askService ? 1 : 0);
+    return moduleMissing("libtether-token.so", problems);
+}
+
+enum class Asked { Printed, Failed, NoService, Unsure };
+
+// One GetAccessToken call, never starting the service for it. A typed error is the service's
+// answer and is printed as such; anything else leaves the question to the modules.
+Asked askService(const char *id, int *exitCode)
+{
+    DBusError error;
+    dbus_error_init(&error);
+    if (!dbus_validate_utf8(id, &error)) { // the modules explain what is wrong with it
+        dbus_error_free(&error);
+        return Asked::Unsure;
     }
-    app.exec();
-    ConsoleIo io;
-    if (answer.failure) {
-        io.error(answer.failure->message);
-        return exitCodeFor(*answer.failure);
+    DBusConnection *bus = dbus_bus_get_private(DBUS_BUS_SESSION, &error);
+    if (!bus) {
+        dbus_error_free(&error);
+        return Asked::NoService;
     }
-    if (!answer.token)
-        return runModule(argc, argv);
-    io.line(*answer.token);
-    return 0;
+    dbus_connection_set_exit_on_disconnect(bus, FALSE);
+    Asked asked = Asked::Unsure;
+    DBusMessage *call = dbus_message_new_method_call(bus::protocol::kService, bus::protocol::kPath,
+                                                     bus::protocol::kInterface, "GetAccessToken");
+    if (call && dbus_message_append_args(call, DBUS_TYPE_STRING, &id, DBUS_TYPE_INVALID)) {
+        dbus_message_set_auto_start(call, FALSE);
+        // Blocking is this process's whole job: it has no event loop and nothing else to do.
+        // The service answers within its own request deadlines; 180 s is the outer bound.
+        DBusMessage *reply = dbus_connection_send_with_reply_and_block(bus, call, 180'000, &error);
+        const char *token = nullptr;
+        if (reply
+            && dbus_message_get_args(reply, &error, DBUS_TYPE_STRING, &token, DBUS_TYPE_INVALID)) {
+            const bool written = std::printf("%s\n", token) > 0 && std::fflush(stdout) == 0;
+            *exitCode = written ? 0 : 1;
+            asked = Asked::Printed;
+        } else if (const auto *typed = bus::protocol::typedError(error.name)) {
+            std::fprintf(stderr, "tether: %s\n", error.message ? error.message : error.name);
+            *exitCode = exitCodeFor(typed->kind);
+            asked = Asked::Failed;
+        } else if (bus::protocol::noService(error.name)) {
+            asked = Asked::NoService;
+        }
+        if (reply)
+            dbus_message_unref(reply);
+    }
+    if (call)
+        dbus_message_unref(call);
+    dbus_error_free(&error);
+    dbus_connection_close(bus);
+    dbus_connection_unref(bus);
+    return asked;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication::setApplicationName(QStringLiteral("tether"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
-    if (argc == 3 && std::strcmp(argv[1], "token") == 0 && argv[2][0] != '-')
-        return token(argc, argv);
-    return runModule(argc, argv);
+    if (argc == 3 && std::strcmp(argv[1], "token") == 0 && argv[2][0] != '-') {
+        int exitCode = 0;
+        switch (askService(argv[2], &exitCode)) {
+        case Asked::Printed:
+        case Asked::Failed:
+            return exitCode;
+        case Asked::NoService:
+            return runToken(argc, argv, false);
+        case Asked::Unsure:
+            return runToken(argc, argv, true);
+        }
+    }
+    return runCommands(argc, argv);
 }

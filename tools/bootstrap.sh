@@ -8,7 +8,7 @@ packages=(
     build-essential cmake make pkg-config clang-format
     # static analysis (tools/lint.sh): clang-tidy and clazy
     clang-tidy-14 clazy
-    qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qtkeychain-qt6-dev
+    libdbus-1-dev qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqrencode-dev
     # packaging: icons rendered at build time, the .deb, and its checks
     librsvg2-bin dpkg-dev file desktop-file-utils appstream man-db python3-yaml

@@ -1,8 +1,7 @@
 #include "account.h"
 
 #include "core/identifier.h"
-
-#include <QTimeZone>
+#include "core/isotime.h"
 
 #include <optional>
 
@@ -18,45 +17,12 @@ const std::pair<const char *, AccountState> kStates[] = {
 
 QJsonValue instant(const QDateTime &t)
 {
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
-}
-
-// "2026-11-22T05:52:07Z", the form instant() writes, read without the general ISO 8601 parser
-// (a registry of a thousand accounts holds five thousand of them); anything else goes to it.
-std::optional<QDateTime> readWrittenForm(QStringView text)
-{
-    if (text.size() != 20 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T'
-        || text[13] != u':' || text[16] != u':' || text[19] != u'Z')
-        return std::nullopt;
-    auto number = [&](int from, int length) {
-        int value = 0;
-        for (int i = from; i < from + length; ++i) {
-            if (text[i] < u'0' || text[i] > u'9')
-                return -1;
-            value = value * 10 + (text[i].unicode() - u'0');
-        }
-        return value;
-    };
-    const QDate date(number(0, 4), number(5, 2), number(8, 2));
-    const QTime time(number(11, 2), number(14, 2), number(17, 2));
-    if (!date.isValid() || !time.isValid())
-        return std::nullopt;
-#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
-    return QDateTime(date, time, QTimeZone::UTC);
-#else
-    return QDateTime(date, time, Qt::UTC);
-#endif
+    return t.isValid() ? QJsonValue(isotime::write(t)) : QJsonValue();
 }
 
 QDateTime readInstant(const QJsonObject &o, const QString &key)
 {
-    const QString text = o.value(key).toString();
-    if (text.isEmpty())
-        return {};
-    if (const auto t = readWrittenForm(text))
-        return *t;
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    return isotime::read(o.value(key).toString());
 }
 
 QJsonValue text(const QString &s)

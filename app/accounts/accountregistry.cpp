@@ -109,7 +109,7 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
                 QStringLiteral("registry_unreadable"),
                 Text::tr("%1 is implausibly large; it was left as it is").arg(m_path));
     const QByteArray content = file.readAll();
-    if (m_parsed && m_parsed->content == content) {
+    if (m_parsed && m_parsed->sameAs(content)) {
         *accounts = m_parsed->accounts;
         return std::nullopt;
     }
@@ -157,7 +157,7 @@ std::optional<Failure> AccountRegistry::load(QList<Account> *accounts) const
         ids.insert(account->config.id);
         accounts->append(std::move(*account));
     }
-    m_parsed = Parsed{content, *accounts};
+    m_parsed = parsed(content, *accounts);
     return std::nullopt;
 }
 
@@ -177,7 +177,7 @@ std::optional<Failure> AccountRegistry::save(const QList<Account> &accounts)
                                      "nothing was changed")
                                     .arg(m_path, file.errorString()));
     QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-    m_parsed = Parsed{content, accounts};
+    m_parsed = parsed(content, accounts);
     return std::nullopt;
 }
 
@@ -219,6 +219,21 @@ std::optional<Failure> AccountRegistry::modifyAccount(const QString &id,
         }
         return unknownAccount(id);
     });
+}
+
+AccountRegistry::Parsed AccountRegistry::parsed(const QByteArray &content,
+                                                const QList<Account> &accounts)
+{
+    return Parsed{content.size(),
+                  qHashBits(content.constData(), size_t(content.size()), QHashSeed::globalSeed()),
+                  accounts};
+}
+
+bool AccountRegistry::Parsed::sameAs(const QByteArray &content) const
+{
+    return content.size() == size
+           && qHashBits(content.constData(), size_t(content.size()), QHashSeed::globalSeed())
+                      == hash;
 }
 
 } // namespace tether

@@ -1,5 +1,7 @@
 #include "busapi.h"
 
+#include "core/isotime.h"
+
 #include <QDBusArgument>
 #include <QDBusMetaType>
 #include <QTimeZone>
@@ -10,16 +12,12 @@ namespace {
 
 QString instant(const QDateTime &t)
 {
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+    return isotime::write(t);
 }
 
 QDateTime readInstant(const QVariantMap &map, const QString &key)
 {
-    const QString text = map.value(key).toString();
-    if (text.isEmpty())
-        return {};
-    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    return isotime::read(map.value(key).toString());
 }
 
 // A dictionary inside a variant arrives as a QDBusArgument.

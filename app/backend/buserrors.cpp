@@ -4,49 +4,37 @@
 
 namespace tether::bus {
 
-namespace {
-
-const QString kErrorPrefix = QStringLiteral("io.github.tether.Tether1.Error.");
-
-const std::pair<const char *, FailureKind> kErrors[] = {
-        {"NeedsReconnect", FailureKind::Reconnect},
-        {"Temporary", FailureKind::Temporary},
-        {"Keychain", FailureKind::Keychain},
-        {"Configuration", FailureKind::Configuration},
-};
-
-} // namespace
-
 bool noService(const QString &name)
 {
-    return name == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown")
-           || name == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner");
+    return protocol::noService(name.toLatin1().constData());
 }
 
 QString errorName(const Failure &failure)
 {
+    const char *suffix = nullptr;
     if (failure.code == QLatin1String("unknown_account"))
-        return kErrorPrefix + QStringLiteral("NotFound");
-    if (failure.kind == FailureKind::BadInput)
-        return kErrorPrefix + QStringLiteral("Configuration");
-    for (const auto &[name, kind] : kErrors) {
-        if (kind == failure.kind)
-            return kErrorPrefix + QLatin1String(name);
+        suffix = "NotFound";
+    else if (failure.kind == FailureKind::BadInput)
+        suffix = "Configuration";
+    for (const protocol::TypedError &error : protocol::kErrors) {
+        if (!suffix && error.kind == failure.kind && qstrcmp(error.suffix, "NotFound") != 0)
+            suffix = error.suffix;
     }
-    return QStringLiteral("org.freedesktop.DBus.Error.Failed");
+    if (!suffix)
+        return QStringLiteral("org.freedesktop.DBus.Error.Failed");
+    return QLatin1String(protocol::kErrorPrefix) + QLatin1String(suffix);
 }
 
 Failure failureFromError(const QString &name, const QString &message)
 {
-    if (name == kErrorPrefix + QStringLiteral("NotFound"))
-        return Failure::badInput(message, QStringLiteral("unknown_account"));
-    for (const auto &[suffix, kind] : kErrors) {
-        if (name == kErrorPrefix + QLatin1String(suffix)) {
-            Failure f = Failure::unexpected(message);
-            f.kind = kind;
-            f.code = QString::fromLatin1(suffix).toLower();
-            return f;
-        }
+    const QByteArray latin1 = name.toLatin1();
+    if (const protocol::TypedError *error = protocol::typedError(latin1.constData())) {
+        if (qstrcmp(error->suffix, "NotFound") == 0)
+            return Failure::badInput(message, QStringLiteral("unknown_account"));
+        Failure f = Failure::unexpected(message);
+        f.kind = error->kind;
+        f.code = QString::fromLatin1(error->suffix).toLower();
+        return f;
     }
     if (name == QLatin1String("org.freedesktop.DBus.Error.NoReply")
         || name == QLatin1String("org.freedesktop.DBus.Error.Timeout")

@@ -1,17 +1,17 @@
 #pragma once
 
+#include "backend/busprotocol.h"
 #include "core/failure.h"
 
 #include <QString>
 
 // The names of Tether's D-Bus API (resources/dbus/io.github.tether.Tether1.xml) and how its
-// errors map to failures: what both ends agree on, small enough for the `tether` executable's
-// own fast path.
+// errors map to failures: what both ends agree on.
 namespace tether::bus {
 
-inline const QString kService = QStringLiteral("io.github.tether.Tether");
-inline const QString kPath = QStringLiteral("/io/github/tether/Tether");
-inline const QString kInterface = QStringLiteral("io.github.tether.Tether1");
+inline const QString kService = QString::fromLatin1(protocol::kService);
+inline const QString kPath = QString::fromLatin1(protocol::kPath);
+inline const QString kInterface = QString::fromLatin1(protocol::kInterface);
 // The window's own name: a second `tether` finds the first one here and raises it.
 inline const QString kWindowService = QStringLiteral("io.github.tether.Tether.Window");
 inline const QString kWindowPath = QStringLiteral("/io/github/tether/Window");

@@ -16,7 +16,7 @@ struct InputRequest
 };
 
 // Where a command's input comes from and its output goes: the console for a command run in its
-// own process, buffers for one the running app executes for a client (see ControlServer).
+// own process, buffers where the output is collected first (the unit tests, a service reply).
 class CommandIo
 {
 public:

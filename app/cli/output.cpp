@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include "core/humantime.h"
+#include "core/isotime.h"
 #include "providers/providerprofile.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,7 @@ struct Text
 
 QJsonValue instant(const QDateTime &t)
 {
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
+    return t.isValid() ? QJsonValue(isotime::write(t)) : QJsonValue();
 }
 
 } // namespace

@@ -73,25 +73,6 @@ QJsonValue Failure::toJson() const
     return QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
 }
 
-int exitCodeFor(FailureKind kind)
-{
-    switch (kind) {
-    case FailureKind::BadInput:
-    case FailureKind::Configuration:
-        // The account's configuration is input the user has to fix; reconnecting would not help.
-        return 2;
-    case FailureKind::Reconnect:
-        return 3;
-    case FailureKind::Temporary:
-        return 4;
-    case FailureKind::Keychain:
-        return 5;
-    case FailureKind::Unexpected:
-        break;
-    }
-    return 1;
-}
-
 int exitCodeFor(const Failure &failure)
 {
     return exitCodeFor(failure.kind);

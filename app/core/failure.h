@@ -1,22 +1,13 @@
 #pragma once
 
+#include "core/failurekind.h"
+
 #include <QJsonValue>
 #include <QString>
 
 #include <optional>
 
 namespace tether {
-
-// What kind of trouble an operation ran into. Every failure anywhere in Tether is put into one
-// of these, because the kind decides what happens to the tokens and what the exit code is.
-enum class FailureKind {
-    BadInput, // the user's input: unknown account, malformed JSON, refused URL, bad flag
-    Reconnect, // the user must sign in again: invalid_grant, a refused refresh, missing tokens
-    Temporary, // network, timeout, 5xx, 429, malformed response: keep every token, retry later
-    Keychain, // keychain unavailable, locked or too slow: change nothing
-    Configuration, // the provider rejects the client itself (invalid_client ...)
-    Unexpected,
-};
 
 // One failure, constructed by meaning: Failure::temporary(...), Failure::reconnect(...), ...
 struct Failure
@@ -47,7 +38,6 @@ struct Failure
 
 // Exit codes of the command line (PRODUCT.md).
 int exitCodeFor(const Failure &failure);
-int exitCodeFor(FailureKind kind);
 QString nameOf(FailureKind kind); // "bad_input", "reconnect" ... (the registry's and D-Bus's word)
 std::optional<FailureKind> failureKindFromString(const QString &text);
 

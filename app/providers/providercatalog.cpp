@@ -38,8 +38,12 @@ const ProviderProfile *ProviderCatalog::find(const QString &id) const
 void ProviderCatalog::addDirectory(const QString &directory)
 {
     const QDir dir(directory);
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    // Filtered here rather than with a name filter, which QDir compiles to a regular expression
+    // (and maps PCRE into every process that lists profiles: docs/performance.md).
+    const QStringList files = dir.entryList(QDir::Files, QDir::Name);
     for (const QString &name : files) {
+        if (!name.endsWith(QLatin1String(".json")))
+            continue;
         const QString path = dir.filePath(name);
         QFile file(path);
         if (file.size() > kMaxProfileSize) {

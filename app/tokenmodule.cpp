@@ -1,0 +1,131 @@
+// libtether-token.so: `tether token ID` when the executable's own D-Bus call did not answer it.
+// It links Qt Core, Qt D-Bus and QtKeychain only (not Qt Network): without a running service the
+// stored access token, when still good, comes straight from the keychain (cli/quicktoken.h);
+// anything more (a refresh, an error to explain) is the full command in libtether-cli.so, run in
+// this module's application object.
+
+#include "accounts/accountregistry.h"
+#include "backend/busnames.h"
+#include "cli/commandio.h"
+#include "cli/quicktoken.h"
+#include "core/clock.h"
+#include "core/paths.h"
+#include "core/translations.h"
+#include "providers/providercatalog.h"
+#include "secrets/keychainsecretstore.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+
+#include <cstdio>
+
+using namespace tether;
+
+namespace {
+
+int runCommandModule(int argc, char *argv[])
+{
+    QString problems;
+    using Main = int (*)(int, char **);
+    if (auto run = reinterpret_cast<Main>(
+                paths::moduleEntry(QStringLiteral("libtether-cli.so"), "tether_main", &problems)))
+        return run(argc, argv);
+    std::fprintf(stderr,
+                 "tether: its command module (libtether-cli.so) could not be loaded%s%s; "
+                 "reinstall Tether\n",
+                 problems.isEmpty() ? "" : ": ", qPrintable(problems));
+    return 1;
+}
+
+// What a `token` without the command module came to: printed, or a failure, or nothing (the
+// full command decides).
+struct Answer
+{
+    std::optional<QString> token;
+    std::optional<Failure> failure;
+};
+
+class TokenAsk final : public QObject
+{
+public:
+    TokenAsk(QCoreApplication &app, QString id) : QObject(&app), m_app(app), m_id(std::move(id))
+    {
+    }
+
+    const Answer &answer() const { return m_answer; }
+
+    // The session's service first (never started just for this), unless the caller already
+    // found none; then the keychain.
+    void start(bool askService)
+    {
+        if (!askService)
+            return askKeychain(); // no D-Bus connection of Qt's own: libsecret makes one anyway
+        QDBusConnection bus = QDBusConnection::sessionBus();
+        if (!bus.isConnected())
+            return askKeychain();
+        QDBusMessage call = QDBusMessage::createMethodCall(
+                bus::kService, bus::kPath, bus::kInterface, QStringLiteral("GetAccessToken"));
+        call << m_id;
+        call.setAutoStartService(false);
+        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 180'000), this);
+        connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            const QDBusMessage reply = watcher->reply();
+            if (reply.type() != QDBusMessage::ErrorMessage) {
+                m_answer.token = reply.arguments().value(0).toString();
+                return m_app.quit();
+            }
+            if (!bus::noService(reply.errorName())) {
+                m_answer.failure = bus::failureFromError(reply.errorName(), reply.errorMessage());
+                return m_app.quit();
+            }
+            askKeychain();
+        });
+    }
+
+private:
+    void askKeychain()
+    {
+        static const ProviderCatalog catalog = ProviderCatalog::installed();
+        static const AccountRegistry registry(paths::accountsFile());
+        static KeychainSecretStore secrets(paths::keychainService());
+        auto *quick = new QuickToken(registry, catalog, secrets, SystemClock::instance(), this);
+        connect(quick, &QuickToken::quickTokenFinished, this,
+                [this](const std::optional<QString> &token, const std::optional<Failure> &failure) {
+                    m_answer = {token, failure};
+                    m_app.quit();
+                });
+        quick->start(m_id);
+    }
+
+    QCoreApplication &m_app;
+    const QString m_id;
+    Answer m_answer;
+};
+
+} // namespace
+
+// argv is `tether token ID`. askService is 0 when the executable asked the service and found
+// none (the common case here), 1 when it could not tell.
+extern "C" Q_DECL_EXPORT int tether_token(int argc, char *argv[], int askService)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("tether"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
+    QCoreApplication app(argc, argv);
+    installTranslations(app);
+    auto *ask = new TokenAsk(app, QString::fromLocal8Bit(argv[2]));
+    ask->start(askService != 0);
+    app.exec();
+    const Answer &answer = ask->answer();
+    ConsoleIo io;
+    if (answer.failure) {
+        io.error(answer.failure->message);
+        return exitCodeFor(*answer.failure);
+    }
+    if (!answer.token)
+        return runCommandModule(argc, argv);
+    io.line(*answer.token);
+    return 0;
+}
