@@ -30,9 +30,9 @@ e2e-deps: bootstrap
 test: build e2e-deps
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
-# The long runs: 200 kill -9 iterations against the single-use provider (make test runs 20).
+# The long runs: 1,000 kill -9 iterations across the rotating providers (make test runs 20).
 soak: build
-	@TETHER_CRASH_ITERATIONS=200 TETHER_CRASH_REPORT=$(CURDIR)/$(BUILD)/soak.json \
+	@TETHER_CRASH_ITERATIONS=1000 TETHER_CRASH_REPORT=$(CURDIR)/$(BUILD)/soak.json \
 		ctest --test-dir $(BUILD) --output-on-failure -R integration_crashes
 	@echo "crash outcomes: $$(cat $(BUILD)/soak.json)"
 

@@ -20,7 +20,6 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <unistd.h>
 
 using namespace tether;
 
@@ -55,14 +54,12 @@ void awaitHeldSets(QCoreApplication &app, SystemEngine &engine, int code)
     HeldSecretStore *held = engine.held();
     if (held->heldAccounts().isEmpty())
         return app.exit(code);
-    if (::isatty(STDERR_FILENO))
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate(
-                                        "CommandLine",
-                                        "tether: the keychain would not take the new tokens of %1; "
-                                        "they are held in memory: unlock the keychain (waiting up "
-                                        "to two minutes)")
-                                        .arg(held->heldAccounts().join(QStringLiteral(", ")))));
+    // Said even when nobody watches a terminal: a script's log should show why it waited.
+    ConsoleIo().warning(QCoreApplication::translate("CommandLine",
+                                                    "the keychain would not take the new tokens "
+                                                    "of %1; they are held in memory: unlock the "
+                                                    "keychain (waiting up to two minutes)")
+                                .arg(held->heldAccounts().join(QStringLiteral(", "))));
     auto *watch = new KeychainWatch(&app);
     QObject::connect(watch, &KeychainWatch::keychainChanged, held, &HeldSecretStore::retry);
     auto check = [&app, held, code] {

@@ -26,10 +26,14 @@ void QuickToken::start(const QString &accountId)
         return finish(std::nullopt);
     const AccountStatus &status = account.status;
     const ProviderProfile *profile = m_catalog.find(account.config.provider);
-    if (!profile || status.inFlightGeneration >= 0 || !status.hasTokens)
+    if (!profile || !status.hasTokens)
+        return finish(std::nullopt);
+    // A refresh in flight elsewhere leaves the stored access token valid, unless the provider
+    // kills it the moment the refresh succeeds (Wise): then the caller waits for the new one.
+    m_waitsForRefreshes = profile->previousAccessTokenDiesOnRefresh;
+    if (m_waitsForRefreshes && status.inFlightGeneration >= 0)
         return finish(std::nullopt);
     m_generation = status.generation;
-    m_waitsForRefreshes = profile->previousAccessTokenDiesOnRefresh;
     SecretJob *job = m_secrets.read(m_id);
     connect(job, &SecretJob::secretJobFinished, this, &QuickToken::onSecretsRead);
 }

@@ -131,8 +131,15 @@ void HeldSecretStore::store(const QString &id)
                 return done(true); // replaced or stored meanwhile
             if (current.status == SecretResult::Status::Failed
                 || (current.status == SecretResult::Status::NotFound
-                    && current.collectionLocked.value_or(true)))
+                    && current.collectionLocked.value_or(true))) {
+                qCInfo(lcHeld, "%s: the keychain is still unavailable (%s); next try in %d s",
+                       qPrintable(id),
+                       qPrintable(current.status == SecretResult::Status::Failed
+                                          ? current.failure.code
+                                          : QStringLiteral("locked")),
+                       m_retryMs / 1000);
                 return done(false); // still locked or away
+            }
             SecretBundle next = held->bundle;
             if (current.status == SecretResult::Status::Ok) {
                 if (current.bundle->generation > held->base) {
@@ -149,8 +156,11 @@ void HeldSecretStore::store(const QString &id)
             }
             SecretJob *write = m_keychain.write(id, next);
             connect(write, &SecretJob::secretJobFinished, this, [=](const SecretResult &result) {
-                if (result.status != SecretResult::Status::Ok)
+                if (result.status != SecretResult::Status::Ok) {
+                    qCInfo(lcHeld, "%s: the keychain refused the held set again (%s)",
+                           qPrintable(id), qPrintable(result.failure.code));
                     return done(false);
+                }
                 auto held = m_held.find(id);
                 if (held != m_held.end() && held->bundle.generation == generation)
                     m_held.erase(held);

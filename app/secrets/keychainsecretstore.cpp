@@ -9,6 +9,10 @@
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+#include <dlfcn.h>
+#endif
+
 namespace tether {
 
 namespace {
@@ -21,6 +25,25 @@ struct Text
 Failure keychainFailure(const QString &code, const QString &message)
 {
     return Failure::keychain(code, message);
+}
+
+// libsecret keeps one connection to the Secret Service per process, with the encryption session
+// it opened there. When the daemon restarts (gnome-keyring-daemon --replace, a crash and
+// reactivation), every later call fails against the gone session, for as long as the process
+// lives; QtKeychain does not reset it. After a failure this drops it, so that the next job
+// connects afresh. (libsecret is loaded by QtKeychain; when it is not, there is nothing to drop.)
+void forgetSecretServiceConnection()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    void *libsecret = ::dlopen("libsecret-1.so.0", RTLD_LAZY | RTLD_NOLOAD);
+    if (!libsecret)
+        return;
+    using Disconnect = void (*)();
+    if (auto disconnect =
+                reinterpret_cast<Disconnect>(::dlsym(libsecret, "secret_service_disconnect")))
+        disconnect();
+    ::dlclose(libsecret);
+#endif
 }
 
 } // namespace
@@ -74,6 +97,7 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     auto *watchdog = new QTimer(handle);
     watchdog->setSingleShot(true);
     connect(watchdog, &QTimer::timeout, handle, [handle, this] {
+        forgetSecretServiceConnection();
         handle->complete(SecretResult::failed(
                 keychainFailure(QStringLiteral("keychain_timeout"),
                                 Text::tr("the keychain did not answer within %1 s; it may be "
@@ -124,6 +148,7 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
                                             .arg(done->errorString()));
             break;
         default:
+            forgetSecretServiceConnection();
             result.failure =
                     keychainFailure(QStringLiteral("keychain_error"),
                                     Text::tr("the keychain failed: %1").arg(done->errorString()));

@@ -1,9 +1,11 @@
-"""kill -9 at random instants while refreshing a single-use, rotating provider (Pagero's rules).
+"""kill -9 at random instants while refreshing the rotating providers: Pagero (single use, reuse
+revokes the family) and Aiia (rotation on every refresh, the old token dies).
 
 After every kill the next run must find the account either connected with a token that works,
 or — only when the refresh token may have been consumed with the answer lost — needs_reconnect
 with that reason recorded. Never a silently stale state, and never a refresh token sent twice
-(the server's log is the proof). TETHER_CRASH_ITERATIONS sets the count (make soak: 200).
+(the server's log is the proof). TETHER_CRASH_ITERATIONS sets the count across both providers
+(make soak: 1,000).
 
 Tether marks a single-use token "in flight" once its connection is open, just before the request
 carrying the token is written. A kill between that mark and the write (tens of microseconds)
@@ -25,17 +27,30 @@ from collections import Counter
 from harness import TETHER, TetherCase, keychain
 
 ITERATIONS = int(os.environ.get("TETHER_CRASH_ITERATIONS", "20"))
+ROTATING = ("pagero", "aiia")
 REPORT = os.environ.get("TETHER_CRASH_REPORT")
 
 
 class Crashes(TetherCase):
 
     def test_killDuringRefresh_neverLosesOrReusesARefreshToken(self):
-        account, grant = self.connect("pagero")
-        self.server.call("/_control/config", {"provider": "pagero", "delay_ms": 40})
         rng = random.Random(int(os.environ.get("TETHER_CRASH_SEED", "20261122")))
+        summary = {"iterations": ITERATIONS}
+        for index, provider in enumerate(ROTATING):
+            count = ITERATIONS // len(ROTATING) + (1 if index < ITERATIONS % len(ROTATING) else 0)
+            with self.subTest(provider=provider):
+                summary[provider] = self.kill_during_refreshes(provider, count, rng)
+        print(f"\ncrashes: {json.dumps(summary)}")
+        if REPORT:
+            with open(REPORT, "w") as f:
+                json.dump(summary, f)
+
+    def kill_during_refreshes(self, provider, iterations, rng):
+        account, grant = self.connect(provider)
+        self.server.call("/_control/config", {"provider": provider, "delay_ms": 40})
+        self.addCleanup(self.server.call, "/_control/config", {"provider": provider, "delay_ms": 0})
         outcomes = Counter()
-        for iteration in range(ITERATIONS):
+        for iteration in range(iterations):
             before = keychain(account)["tokens"]["refresh_token"]
             started = time.time()
             process = subprocess.Popen([TETHER, "refresh", account], env=self.env,
@@ -55,7 +70,7 @@ class Crashes(TetherCase):
             if result.returncode == 0:
                 self.assertEqual(status["state"], "connected")
                 token = keychain(account)["tokens"]["access_token"]
-                self.assertTrue(self.server.works("pagero", token), f"iteration {iteration}: a stale token")
+                self.assertTrue(self.server.works(provider, token), f"iteration {iteration}: a stale token")
                 outcomes["connected" if killed else "finished before the kill"] += 1
             else:
                 self.assertEqual(result.returncode, 3, result.stderr.decode())
@@ -69,18 +84,14 @@ class Crashes(TetherCase):
                 outcomes["reconnect: rotated, answer lost" if rotated
                          else "reconnect: killed between the mark and the write"] += 1
                 # Start over with a fresh grant, as the user's Reconnect would.
-                self.ok("import", account, stdin=json.dumps(self.server.grant("pagero")))
+                self.ok("import", account, stdin=json.dumps(self.server.grant(provider)))
             self.assertLessEqual(len(sent), 1, f"iteration {iteration}: a refresh token was sent twice")
 
         log = self.server.log()
         self.assertFalse(any(e.get("reuse_detected") for e in log), "a spent token came back")
-        spent = [e["refresh_token"] for e in log if e.get("provider") == "pagero" and e.get("refresh_token")]
-        self.assertEqual(len(spent), len(set(spent)))
-        summary = {"iterations": ITERATIONS, **outcomes}
-        print(f"\ncrashes: {json.dumps(summary)}")
-        if REPORT:
-            with open(REPORT, "w") as f:
-                json.dump(summary, f)
+        spent = [e["refresh_token"] for e in log if e.get("provider") == provider and e.get("refresh_token")]
+        self.assertEqual(len(spent), len(set(spent)), "a refresh token was sent twice")
+        return dict(outcomes)
 
     def test_killWhileConnecting_keepsTheUnsentRefreshToken(self):
         # A listener whose accept queue is full: the kernel drops further SYNs, so a refresh
