@@ -21,9 +21,8 @@ QString lockPath(const QString &accountId)
 } // namespace
 
 AccountLock::AccountLock(const QString &accountId, QObject *parent)
-    : QObject(parent), m_file(std::make_unique<QLockFile>(lockPath(accountId)))
+    : QObject(parent), m_file(std::make_unique<FileLock>(lockPath(accountId)))
 {
-    m_file->setStaleLockTime(0); // stale only when the holding process is gone
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &AccountLock::attempt);
 }
@@ -35,13 +34,7 @@ AccountLock::~AccountLock()
 
 bool AccountLock::heldElsewhere(const QString &accountId)
 {
-    QLockFile probe(lockPath(accountId));
-    probe.setStaleLockTime(0);
-    if (probe.tryLock(0)) {
-        probe.unlock();
-        return false;
-    }
-    return probe.error() == QLockFile::LockFailedError;
+    return FileLock::isHeld(lockPath(accountId));
 }
 
 void AccountLock::acquire(int timeoutMs)
@@ -54,8 +47,7 @@ void AccountLock::acquire(int timeoutMs)
 void AccountLock::release()
 {
     m_retry.stop();
-    if (m_file->isLocked())
-        m_file->unlock();
+    m_file->unlock();
 }
 
 bool AccountLock::isHeld() const
@@ -65,12 +57,12 @@ bool AccountLock::isHeld() const
 
 void AccountLock::attempt()
 {
-    if (m_file->tryLock(0)) {
+    const FileLock::Result result = m_file->tryLock();
+    if (result == FileLock::Result::Acquired) {
         Q_EMIT lockAcquired();
         return;
     }
-    if (m_file->error() == QLockFile::PermissionError
-        || m_file->error() == QLockFile::UnknownError) {
+    if (result == FileLock::Result::Failed) {
         // Not held by anyone: the file cannot be made (a full or read-only runtime directory).
         Q_EMIT lockFailed(Failure::temporary(QStringLiteral("lock_failed"),
                                              Text::tr("cannot create a lock file in %1 (is its "

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/failure.h"
+#include "core/filelock.h"
 
 #include <QDeadlineTimer>
-#include <QLockFile>
 #include <QObject>
 #include <QTimer>
 
@@ -13,7 +13,7 @@ namespace tether {
 
 // The per-account lock held around read → refresh → write, so that processes on this machine
 // (the service, `tether refresh`, `tether connect`) never send the same refresh token twice.
-// A QLockFile in the user's runtime directory; a lock whose holder died is taken over.
+// A FileLock (flock) in the user's runtime directory: a holder that dies lets go of it at once.
 // Acquisition is asynchronous: it retries on a timer and never blocks the event loop.
 class AccountLock final : public QObject
 {
@@ -39,7 +39,7 @@ Q_SIGNALS:
 private:
     void attempt();
 
-    std::unique_ptr<QLockFile> m_file;
+    std::unique_ptr<FileLock> m_file;
     QTimer m_retry;
     QDeadlineTimer m_deadline;
     int m_delayMs = 2;

@@ -1,13 +1,14 @@
 #include "accountregistry.h"
 
+#include "core/atomicfile.h"
+#include "core/filelock.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLockFile>
-#include <QSaveFile>
 #include <QSet>
 
 namespace tether {
@@ -171,12 +172,10 @@ std::optional<Failure> AccountRegistry::save(const QList<Account> &accounts)
     const QByteArray content = QJsonDocument(QJsonObject{{QStringLiteral("schema"), kSchemaVersion},
                                                          {QStringLiteral("accounts"), array}})
                                        .toJson(QJsonDocument::Compact);
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
+    if (const QString error = writeFileAtomically(m_path, content); !error.isEmpty())
         return writeFailure(Text::tr("cannot write %1: %2 (is the disk full or read-only?); "
                                      "nothing was changed")
-                                    .arg(m_path, file.errorString()));
-    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+                                    .arg(m_path, error));
     m_parsed = parsed(content, accounts);
     return std::nullopt;
 }
@@ -188,10 +187,11 @@ std::optional<Failure> AccountRegistry::modify(const Change &change)
         return writeFailure(Text::tr("cannot create %1 (is the disk full or read-only?); "
                                      "nothing was changed")
                                     .arg(info.absolutePath()));
-    QLockFile lock(m_path + QStringLiteral(".lock"));
-    lock.setStaleLockTime(0); // stale only when its holder is gone
-    if (!lock.tryLock(kLockWaitMs)) {
-        if (lock.error() != QLockFile::LockFailedError) // not held by anyone: it cannot be created
+    // Held for the milliseconds of one read-modify-write, so waiting for it briefly is cheaper
+    // than an asynchronous dance on every status change.
+    FileLock lock(m_path + QStringLiteral(".lock"));
+    if (const auto result = lock.tryLock(kLockWaitMs); result != FileLock::Result::Acquired) {
+        if (result == FileLock::Result::Failed) // not held by anyone: it cannot be created
             return writeFailure(Text::tr("cannot write in %1 (is the disk full or read-only?); "
                                          "nothing was changed")
                                         .arg(info.absolutePath()));

@@ -9,8 +9,6 @@
 #include "oauth/endpointpolicy.h"
 #include "providers/providercatalog.h"
 
-#include <QLockFile>
-
 namespace tether {
 
 SignIn::SignIn(AccountService &accounts, const QString &id, Method method, BrowserOpener opener,
@@ -60,10 +58,9 @@ void SignIn::start()
     }
 
     // One sign-in per account at a time, across processes.
-    m_attempt = std::make_unique<QLockFile>(paths::runtimeDir() + QStringLiteral("/connect-") + m_id
-                                            + QStringLiteral(".lock"));
-    m_attempt->setStaleLockTime(0);
-    if (!m_attempt->tryLock(0)) {
+    m_attempt = std::make_unique<FileLock>(paths::runtimeDir() + QStringLiteral("/connect-") + m_id
+                                           + QStringLiteral(".lock"));
+    if (m_attempt->tryLock() != FileLock::Result::Acquired) {
         m_attempt.reset();
         return finish(Outcome::failed(Failure::temporary(
                 QStringLiteral("sign_in_under_way"),

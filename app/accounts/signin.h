@@ -2,6 +2,7 @@
 
 #include "accounts/account.h"
 #include "core/callback.h"
+#include "core/filelock.h"
 #include "oauth/deviceflow.h"
 #include "system/browser.h"
 
@@ -9,8 +10,6 @@
 #include <QPointer>
 
 #include <memory>
-
-class QLockFile;
 
 namespace tether {
 
@@ -62,7 +61,7 @@ private:
     Method m_method;
     BrowserOpener m_opener;
     int m_timeoutMs = 5 * 60 * 1000;
-    std::unique_ptr<QLockFile> m_attempt;
+    std::unique_ptr<FileLock> m_attempt;
     QPointer<QObject> m_flow;
     SignInProgress m_progress;
     bool m_cancelled = false;
