@@ -50,9 +50,7 @@ struct Answer
 class TokenAsk final : public QObject
 {
 public:
-    TokenAsk(QCoreApplication &app, QString id) : QObject(&app), m_app(app), m_id(std::move(id))
-    {
-    }
+    TokenAsk(QCoreApplication &app, QString id) : QObject(&app), m_app(app), m_id(std::move(id)) { }
 
     const Answer &answer() const { return m_answer; }
 

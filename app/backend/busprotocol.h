@@ -21,10 +21,8 @@ struct TypedError
 };
 inline constexpr TypedError kErrors[] = {
         {"NotFound", FailureKind::BadInput}, // an unknown account
-        {"NeedsReconnect", FailureKind::Reconnect},
-        {"Temporary", FailureKind::Temporary},
-        {"Keychain", FailureKind::Keychain},
-        {"Configuration", FailureKind::Configuration},
+        {"NeedsReconnect", FailureKind::Reconnect}, {"Temporary", FailureKind::Temporary},
+        {"Keychain", FailureKind::Keychain},        {"Configuration", FailureKind::Configuration},
 };
 
 // The typed error an error name is, or nullptr for any other error.

@@ -215,7 +215,7 @@ TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTim
                               code, Text::tr("the provider is unavailable (%1%2)").arg(code, said),
                               status)
                               .withRetryAfter(retryAfter));
-    if (code == QLatin1String("invalid_client") || (code.isEmpty() && status == 401)) {
+    if (code == QLatin1String("invalid_client")) {
         TokenOutcome outcome = failed(Failure::configuration(
                 QStringLiteral("invalid_client"),
                 Text::tr("the provider refused the client credentials (invalid_client%1); check "
@@ -225,10 +225,13 @@ TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTim
         outcome.refused = true;
         return outcome;
     }
-    if (!code.isEmpty() || status == 400) {
+    if (!code.isEmpty() || status == 400 || status == 401) {
         // invalid_request, unauthorized_client, invalid_scope, unsupported_grant_type, whatever
-        // else a server names, or a bare 400.
-        const QString name = code.isEmpty() ? QStringLiteral("invalid_request") : code;
+        // else a server names, or a bare 400 or 401 (PRODUCT.md: refusals, like the named ones;
+        // only a server that says invalid_client is taken to mean the client's credentials).
+        const QString name = !code.isEmpty() ? code
+                             : status == 401 ? QStringLiteral("unauthorized")
+                                             : QStringLiteral("invalid_request");
         TokenOutcome outcome = failed(Failure::configuration(
                 name, Text::tr("the provider refused the refresh (%1%2)").arg(name, said), status));
         outcome.refused = true;

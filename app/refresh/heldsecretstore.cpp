@@ -101,14 +101,21 @@ void HeldSecretStore::scheduleRetry()
         return;
     m_retry.start(m_retryMs);
     m_retryMs = std::min(m_retryMs * 2, kLastRetryMs);
+    ++m_retriesScheduled;
 }
 
 void HeldSecretStore::store(const QString &id)
 {
     auto held = m_held.find(id);
-    if (held == m_held.end() || held->storing)
+    if (held == m_held.end())
         return;
+    if (held->storing) {
+        // That attempt may have started before the change: when it fails, try again at once.
+        held->askedAgain = true;
+        return;
+    }
     held->storing = true;
+    held->askedAgain = false;
     const qint64 generation = held->bundle.generation;
     // Under the account's lock, so that the check below and the write are one step for every
     // Tether process.
@@ -117,9 +124,15 @@ void HeldSecretStore::store(const QString &id)
         lock->release();
         lock->deleteLater();
         auto held = m_held.find(id);
-        if (held != m_held.end())
-            held->storing = false;
-        if (!stored)
+        if (held == m_held.end())
+            return;
+        held->storing = false;
+        if (stored)
+            return;
+        if (held->askedAgain)
+            QMetaObject::invokeMethod(
+                    this, [this, id] { store(id); }, Qt::QueuedConnection);
+        else
             scheduleRetry();
     };
     connect(lock, &AccountLock::lockFailed, this, [done] { done(false); });

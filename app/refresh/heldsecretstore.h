@@ -35,6 +35,8 @@ public:
     QString backendName() const override { return m_keychain.backendName(); }
 
     bool holds(const QString &accountId) const { return m_held.contains(accountId); }
+    // How many times a retry was put on the backoff timer (for the tests).
+    int retriesScheduled() const { return m_retriesScheduled; }
     QStringList heldAccounts() const { return m_held.keys(); }
 
 public Q_SLOTS:
@@ -52,6 +54,7 @@ private:
         SecretBundle bundle;
         qint64 base = 0; // the generation it replaces
         bool storing = false;
+        bool askedAgain = false; // the keychain changed while a store was under way
     };
     void store(const QString &accountId);
     void scheduleRetry();
@@ -60,6 +63,7 @@ private:
     QHash<QString, Held> m_held;
     QTimer m_retry;
     int m_retryMs = kFirstRetryMs;
+    int m_retriesScheduled = 0;
 };
 
 } // namespace tether

@@ -59,10 +59,12 @@ void RefreshOperation::start()
         return fail(*failure);
     m_generationBefore = m_account.status.generation;
     m_profile = m_engine.catalog->find(m_account.config.provider);
-    // `token` with a stored access token good to hand out needs no lock: it changes nothing.
-    // Not while a refresh whose result would kill that token runs elsewhere, and not with an
-    // interrupted refresh to sort out.
-    if (m_mode == Mode::IfNeeded && m_profile && m_account.status.inFlightGeneration < 0) {
+    // `token` with a stored access token good to hand out needs no lock: it changes nothing. A
+    // refresh in flight elsewhere (or one interrupted, which the next refresh sorts out) leaves
+    // that token valid, unless the provider kills it when a refresh succeeds (Wise).
+    const bool refreshKillsToken = m_profile && m_profile->previousAccessTokenDiesOnRefresh;
+    if (m_mode == Mode::IfNeeded && m_profile
+        && !(refreshKillsToken && m_account.status.inFlightGeneration >= 0)) {
         readAccountSecrets(*m_engine.secrets, m_account, false,
                            {this, [this](const SecretsRead &read) { lockFree(read); }});
         return;

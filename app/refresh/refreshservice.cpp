@@ -25,7 +25,7 @@ Q_LOGGING_CATEGORY(lcRefresh, "tether.refresh", QtInfoMsg)
 
 namespace {
 
-// Device, inode, size and modification time to the nanosecond: a QSaveFile rename or any
+// Device, inode, size and modification time to the nanosecond: an atomic rename or any
 // write changes it.
 QByteArray fileIdentity(const QString &path)
 {
@@ -59,7 +59,7 @@ RefreshService::RefreshService(const Engine &engine, HeldSecretStore *held, Wake
       m_reloadSoon(new QTimer(this))
 {
     m_reloadSoon->setSingleShot(true);
-    m_reloadSoon->setInterval(50); // coalesce the bursts of a QSaveFile rename
+    m_reloadSoon->setInterval(50); // coalesce the bursts of an atomic rename
     connect(m_reloadSoon, &QTimer::timeout, this, &RefreshService::reload);
     connect(m_scheduler, &Scheduler::deadlinesDue, this, &RefreshService::onDue);
     connect(m_queue, &RefreshQueue::refreshStarted, this, &RefreshService::onRefreshStarted);
@@ -261,8 +261,9 @@ void RefreshService::onRefreshFinished(const QString &id, const RefreshResult &r
         const int attempt = ++m_keychainPauses[id];
         m_scheduler->schedule(kRefresh + id, now.addMSecs(timing::retryDelayMs(
                                                      attempt, std::nullopt, m_engine.jitter())));
-    } else if (m_keychainPauses.remove(id) || !result.failure) {
-        // The keychain answered: whoever was waiting for it goes now.
+    } else if (m_keychainPauses.remove(id) || (!result.failure && !result.held)) {
+        // The keychain answered (a held set means it refused the write): whoever was waiting
+        // for it goes now.
         keychainChanged();
     }
     // One line per outcome, for the journal; never a token (codes, messages and fingerprints

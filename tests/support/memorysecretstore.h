@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QTimer>
 
+#include <functional>
+
 namespace tether::test {
 
 // A SecretStore in memory for unit tests of logic. Answers asynchronously like the real one,
@@ -25,6 +27,8 @@ public:
     Mode mode = Mode::Normal;
     int writes = 0;
     int reads = 0;
+    // Called by every write once its outcome is decided, before it is reported.
+    std::function<void()> onWrite;
 
     SecretJob *read(const QString &id) override
     {
@@ -39,7 +43,10 @@ public:
     }
     SecretJob *write(const QString &id, const SecretBundle &bundle) override
     {
-        if (mode != Mode::Normal)
+        const bool fails = mode != Mode::Normal;
+        if (onWrite)
+            onWrite();
+        if (fails)
             return later(SecretResult::failed(unavailable()));
         items.insert(id, bundle);
         ++writes;

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void refusedIssuedSet_isHeldAndServed();
     void ordinaryWrite_isNotHeld();
     void keychainBack_storesTheHeldSet();
+    void keychainBackDuringAStore_storesAtOnce();
     void newerSetStoredMeanwhile_dropsTheHeldOne();
     void editedClientSecret_isKeptWhenTheHeldSetIsStored();
 
@@ -104,6 +105,26 @@ void TestHeldSecretStore::keychainBack_storesTheHeldSet()
     QCOMPARE(stored.constFirst().constFirst().toString(), m_id);
     QVERIFY(!m_held->holds(m_id));
     QCOMPARE(m_keychain->items.value(m_id).generation, 2);
+    QCOMPARE(m_keychain->items.value(m_id).tokens->refreshToken, QStringLiteral("rt-2"));
+}
+
+void TestHeldSecretStore::keychainBackDuringAStore_storesAtOnce()
+{
+    m_keychain->mode = test::MemorySecretStore::Mode::FailWrites;
+    run(m_held->writeIssued(m_id, bundle(2, QStringLiteral("rt-2"))));
+    const int scheduled = m_held->retriesScheduled();
+    QSignalSpy stored(m_held.get(), &HeldSecretStore::heldSetStored);
+    // The keychain comes back while a store's write is failing: it says so before the failure
+    // reaches the held store.
+    m_keychain->onWrite = [this] {
+        m_keychain->onWrite = nullptr;
+        m_keychain->mode = test::MemorySecretStore::Mode::Normal;
+        m_held->retry();
+    };
+    m_held->retry();
+    QVERIFY(stored.wait(5000));
+    // Stored by the attempt the change asked for, not by the backoff timer.
+    QCOMPARE(m_held->retriesScheduled(), scheduled);
     QCOMPARE(m_keychain->items.value(m_id).tokens->refreshToken, QStringLiteral("rt-2"));
 }
 

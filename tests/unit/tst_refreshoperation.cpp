@@ -40,6 +40,8 @@ private Q_SLOTS:
     void singleUse_keychainFailsAfterRotation_oldTokenNeverSentAgain();
     void singleUse_lostAnswer_needsReconnectWithoutResending();
     void forced_afterAnotherProcessRefreshed_doesNotSpendTheNewToken();
+    void answers_classified_data();
+    void answers_classified();
     void quickToken_answersOnlyWhatTheFullCommandWould_data();
     void quickToken_answersOnlyWhatTheFullCommandWould();
 
@@ -319,6 +321,90 @@ void TestRefreshOperation::forced_afterAnotherProcessRefreshed_doesNotSpendTheNe
     QCOMPARE(m_stub->connections, 0);
 }
 
+void TestRefreshOperation::answers_classified_data()
+{
+    // PRODUCT.md's table: every OAuth error code (and the answers without one) x whether the
+    // account refreshed before -> state, exit code, what happens to the tokens, and whether it
+    // tries again on its own. "kept": both tokens as before; "refresh dropped": the refresh
+    // token goes, the still-valid access token stays.
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("refreshedBefore");
+    QTest::addColumn<AccountState>("state");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("tokens");
+    QTest::addColumn<bool>("retries");
+
+    struct Row
+    {
+        const char *name;
+        int status;
+        const char *body;
+        AccountState state;
+        int exitBefore; // exit code when the account refreshed before
+        int exitFirst; // ... and when this was its first refresh
+        const char *tokens;
+        bool retries;
+    };
+    const auto reconnect = AccountState::NeedsReconnect;
+    const auto retrying = AccountState::Retrying;
+    const Row rows[] = {
+            {"invalid_grant", 400, R"({"error":"invalid_grant"})", reconnect, 3, 3,
+             "refresh dropped", false},
+            {"invalid_request", 400, R"({"error":"invalid_request"})", reconnect, 3, 2, "kept",
+             false},
+            {"unauthorized_client", 400, R"({"error":"unauthorized_client"})", reconnect, 3, 2,
+             "kept", false},
+            {"invalid_scope", 400, R"({"error":"invalid_scope"})", reconnect, 3, 2, "kept", false},
+            {"unsupported_grant_type", 400, R"({"error":"unsupported_grant_type"})", reconnect, 3,
+             2, "kept", false},
+            {"an unknown code", 400, R"({"error":"session_gone"})", reconnect, 3, 2, "kept", false},
+            {"invalid_client", 401, R"({"error":"invalid_client"})", reconnect, 2, 2, "kept",
+             false},
+            {"400 without a code", 400, R"({"message":"bad"})", reconnect, 3, 2, "kept", false},
+            {"401 without a code", 401, R"({"message":"no"})", reconnect, 3, 2, "kept", false},
+            {"403 without a code", 403, R"({})", retrying, 4, 4, "kept", true},
+            {"404", 404, R"({})", retrying, 4, 4, "kept", true},
+            {"429", 429, R"({})", retrying, 4, 4, "kept", true},
+            {"500", 500, R"({"error":"server_error"})", retrying, 4, 4, "kept", true},
+            {"503", 503, R"({})", retrying, 4, 4, "kept", true},
+    };
+    for (const Row &row : rows) {
+        for (const bool before : {true, false}) {
+            QTest::addRow("%s, %s", row.name, before ? "refreshed before" : "first refresh")
+                    << row.status << QByteArray(row.body) << before << row.state
+                    << (before ? row.exitBefore : row.exitFirst) << QString::fromLatin1(row.tokens)
+                    << row.retries;
+        }
+    }
+}
+
+void TestRefreshOperation::answers_classified()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, refreshedBefore);
+    QFETCH(AccountState, state);
+    QFETCH(int, exitCode);
+    QFETCH(QString, tokens);
+    QFETCH(bool, retries);
+
+    addAccount(QStringLiteral("aiia"), QStringLiteral("rt-1"), 3600);
+    if (refreshedBefore)
+        QVERIFY(!m_registry->modifyAccount(
+                m_id, [&](Account &a) { a.status.lastRefreshAt = m_clock.nowUtc().addDays(-1); }));
+    m_stub->enqueueJson(status, body);
+    const RefreshResult result = run();
+    QVERIFY(result.failure);
+    QCOMPARE(exitCodeFor(*result.failure), exitCode);
+    const Account a = stored();
+    QCOMPARE(a.status.state, state);
+    QCOMPARE(a.status.nextRefreshAt.isValid(), retries);
+    const TokenSet set = *m_secrets->items.value(m_id).tokens;
+    QCOMPARE(set.accessToken, QStringLiteral("at-1"));
+    QCOMPARE(set.refreshToken.isEmpty(), tokens == QLatin1String("refresh dropped"));
+}
+
 void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould_data()
 {
     QTest::addColumn<QString>("situation");
@@ -326,7 +412,10 @@ void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould_data()
     QTest::newRow("fresh token") << "fresh" << true;
     QTest::newRow("within the safety margin") << "due" << false;
     QTest::newRow("expired") << "expired" << false;
-    QTest::newRow("single-use refresh marked in flight") << "in-flight" << false;
+    // The stored access token stays valid while a rotating refresh is under way elsewhere ...
+    QTest::newRow("single-use refresh marked in flight") << "in-flight" << true;
+    // ... but not at a provider that kills it when the refresh succeeds (Wise).
+    QTest::newRow("refresh in flight, previous token dies") << "in-flight-dies" << false;
     QTest::newRow("registry behind the keychain") << "lagging" << true;
     QTest::newRow("needs reconnect, access token kept") << "reconnect" << true;
     QTest::newRow("provider profile gone") << "no-profile" << false;
@@ -355,7 +444,7 @@ void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould()
         m_clock.advance(590);
     if (situation == QLatin1String("expired"))
         m_clock.advance(700);
-    if (situation == QLatin1String("in-flight"))
+    if (situation == QLatin1String("in-flight") || situation == QLatin1String("in-flight-dies"))
         change([](Account &a) { a.status.inFlightGeneration = 1; });
     if (situation == QLatin1String("lagging"))
         m_secrets->items[m_id].generation = 2;

@@ -178,7 +178,7 @@ void TestTokenResponse::answers_areClassified_data()
             << 400 << QByteArray(R"({"error":"session_ended"})") << QByteArray()
             << FailureKind::Configuration << "session_ended" << none << false << true;
     QTest::newRow("401 without body")
-            << 401 << QByteArray() << QByteArray() << FailureKind::Configuration << "invalid_client"
+            << 401 << QByteArray() << QByteArray() << FailureKind::Configuration << "unauthorized"
             << none << false << true;
     QTest::newRow("400 html") << 400 << QByteArray("<html/>") << QByteArray()
                               << FailureKind::Configuration << "invalid_request" << none << false
