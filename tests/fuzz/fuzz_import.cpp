@@ -1,4 +1,4 @@
-// `tether import`: the answer on standard input becomes a token set with expiry instants.
+// `tether import`: the response on standard input becomes a token set with expiry instants.
 #include "accounts/tokenlifetimes.h"
 #include "providers/providercatalog.h"
 
@@ -15,15 +15,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const tether::ProviderProfile &profile =
             catalog.profiles().at(data[0] % catalog.profiles().size());
     QString error;
-    const auto answer = tether::parseTokenResponse(
+    const auto response = tether::parseTokenResponse(
             QByteArray(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1)), &error);
-    if (!answer)
+    if (!response)
         return 0;
     const QDateTime now(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
-    const tether::TokenSet set = tether::lifetimes::fromAnswer(profile, *answer, now);
+    const tether::TokenSet set = tether::lifetimes::fromResponse(profile, *response, now);
     if (!set.accessExpiresAt.isValid() || set.accessExpiresAt <= now)
         std::abort(); // a stored token always has a future expiry
     QStringList notes;
-    tether::lifetimes::afterRefresh(profile, set, *answer, now.addSecs(60), &notes);
+    tether::lifetimes::afterRefresh(profile, set, *response, now.addSecs(60), &notes);
     return 0;
 }

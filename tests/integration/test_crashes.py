@@ -27,7 +27,7 @@ from collections import Counter
 from harness import TETHER, TetherCase, keychain
 
 ITERATIONS = int(os.environ.get("TETHER_CRASH_ITERATIONS", "20"))
-ROTATING = ("pagero", "aiia")
+ROTATING = tuple(os.environ.get("TETHER_CRASH_PROVIDERS", "pagero,aiia").split(","))
 REPORT = os.environ.get("TETHER_CRASH_REPORT")
 
 
