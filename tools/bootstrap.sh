@@ -11,7 +11,9 @@ packages=(
     libdbus-1-dev qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqrencode-dev
     # packaging: icons rendered at build time, the .deb, and its checks
-    librsvg2-bin dpkg-dev file desktop-file-utils appstream man-db python3-yaml
+    librsvg2-bin dpkg-dev file desktop-file-utils appstream man-db python3-yaml lintian libxml2-utils
+    # the package installed into a minimal Debian 12 made by debootstrap
+    debootstrap
     # run: QtKeychain loads libsecret at run time to reach the Secret Service
     libqt6keychain1 libsecret-1-0 libqt6svg6
     # tests: a real Secret Service in a private D-Bus session, the loopback token server

@@ -21,7 +21,7 @@ tether=$root/usr/bin/tether
 check "desktop entry validates" desktop-file-validate "$root/usr/share/applications/io.github.tether.Tether.desktop"
 check "autostart entry validates" desktop-file-validate "$root/usr/share/tether/io.github.tether.Tether-autostart.desktop"
 check "autostart entry runs tether --hidden" grep -qx 'Exec=tether --hidden' "$root/usr/share/tether/io.github.tether.Tether-autostart.desktop"
-check "AppStream metainfo validates" appstreamcli validate --no-net "$root/usr/share/metainfo/io.github.tether.Tether.metainfo.xml"
+check "AppStream metainfo validates (pedantic)" appstreamcli validate --pedantic --no-net "$root/usr/share/metainfo/io.github.tether.Tether.metainfo.xml"
 check "metainfo launches the desktop entry" grep -q '<launchable type="desktop-id">io.github.tether.Tether.desktop</launchable>' \
     "$root/usr/share/metainfo/io.github.tether.Tether.metainfo.xml"
 for size in 48x48 128x128; do
@@ -29,16 +29,55 @@ for size in 48x48 128x128; do
 done
 check "scalable icon" test -s "$root/usr/share/icons/hicolor/scalable/apps/io.github.tether.Tether.svg"
 
-check "unpacked tether --version (its command module, ../lib/tether/libtether-cli.so)" bash -c "'$tether' --version | grep -qx 'tether [0-9]*\.[0-9]*\.[0-9]*'"
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+check "unpacked tether --version (its command module, ../lib/$multiarch/tether/libtether-cli.so)" \
+    bash -c "'$tether' --version | grep -qx 'tether [0-9]*\.[0-9]*\.[0-9]*'"
 check "unpacked tether providers" bash -c "XDG_CONFIG_HOME='$scratch/cfg' XDG_DATA_HOME='$scratch/data' '$tether' providers | grep -q '^pagero '"
 
-opens_window() { # the unpacked binary finds ../lib/tether/libtether-gui.so and starts
+run_gui() { # ARGS...: the unpacked binary, on a private session bus, until it says it runs
     set +o pipefail # grep stops reading at the first match; the app is then ended
-    mkdir -p "$scratch/run-gui" && chmod 700 "$scratch/run-gui"
+    rm -rf "$scratch/run-gui" && mkdir -p "$scratch/run-gui" && chmod 700 "$scratch/run-gui"
     XDG_CONFIG_HOME=$scratch/cfg XDG_DATA_HOME=$scratch/data XDG_RUNTIME_DIR=$scratch/run-gui \
-        QT_QPA_PLATFORM=offscreen timeout 20 "$tether" --hidden 2>&1 | grep -m1 -q 'tether: running'
+        QT_QPA_PLATFORM=offscreen timeout 20 dbus-run-session -- "$tether" "$@" 2>&1 | grep -m1 -q "$expect"
 }
-check "unpacked tether opens its window module" opens_window
+# The window module (libtether-gui.so) loads and runs the demo.
+expect='tether: running the demo' check "unpacked tether --demo opens its window module" run_gui --demo
+# --hidden (the autostart entry) starts the session service and returns.
+expect="Tether's service is running" check "unpacked tether --hidden starts the service" run_gui --hidden
+
+# The service files name the installed executable, and the unit passes systemd's checker.
+check "D-Bus service file runs /usr/bin/tether service" \
+    grep -qx 'Exec=/usr/bin/tether service' "$root/usr/share/dbus-1/services/io.github.tether.Tether.service"
+check "systemd user unit in /usr/lib/systemd/user runs /usr/bin/tether service" \
+    grep -qx 'ExecStart=/usr/bin/tether service' "$root/usr/lib/systemd/user/tether.service"
+verify_unit() {
+    sed "s|ExecStart=/usr/bin/tether|ExecStart=$tether|" "$root/usr/lib/systemd/user/tether.service" >"$scratch/tether.service"
+    systemd-analyze verify --man=no "$scratch/tether.service"
+}
+check "systemd-analyze verify the user unit" verify_unit
+check "D-Bus interface description installed" \
+    xmllint --noout "$root/usr/share/dbus-1/interfaces/io.github.tether.Tether1.xml"
+
+# Debian's own checks: lintian clean, licensed, stripped, small, symbols in tether-dbgsym.
+check "lintian: 0 errors, 0 warnings" lintian --fail-on error,warning "$deb"
+check "copyright file (machine-readable)" grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+    "$root/usr/share/doc/tether/copyright"
+check "changelog.gz names this version" bash -c "zcat '$root/usr/share/doc/tether/changelog.gz' | head -1 | grep -q '^tether ($(dpkg-deb -f "$deb" Version))'"
+stripped() { ! file "$root/usr/bin/tether" "$root/usr/lib/$multiarch/tether/"*.so | grep -q 'not stripped\|with debug_info'; }
+check "executable and modules stripped" stripped
+size=$(dpkg-deb -f "$deb" Installed-Size)
+check "Installed-Size $size KiB <= 3 MiB" test "$size" -le 3072
+dbgsym() { # every stripped file's build id has its symbols in the dbgsym package
+    local ddeb; ddeb=$(ls "$build"/tether-dbgsym_*.ddeb)
+    mkdir -p "$scratch/dbg" && dpkg-deb -x "$ddeb" "$scratch/dbg"
+    for f in "$root/usr/bin/tether" "$root/usr/lib/$multiarch/tether/"*.so; do
+        id=$(readelf -n "$f" | awk '/Build ID/ {print $3}')
+        test -s "$scratch/dbg/usr/lib/debug/.build-id/${id:0:2}/${id:2}.debug" || { echo "no symbols for $f ($id)"; return 1; }
+    done
+}
+check "debug symbols in tether-dbgsym, by build id" dbgsym
+check "no maintainer scripts (no ldconfig for a private folder)" \
+    bash -c "! dpkg-deb -I '$deb' | grep -qE 'postinst|postrm'"
 
 fields=$(dpkg-deb -f "$deb" Depends Recommends Section)
 check "Depends has libsecret-1-0 (loaded at run time)" grep -q 'libsecret-1-0' <<<"$fields"
@@ -83,6 +122,9 @@ for needed in ("--share=network", "--talk-name=org.freedesktop.secrets", "--syst
 names = [module["name"] for module in m["modules"]]
 assert names[-1] == "tether" and "qtkeychain" in names, names
 assert "-DBUILD_WITH_QT6=ON" in m["modules"][names.index("qtkeychain")]["config-opts"]
+# The service inside the sandbox: no systemd unit to hand activation to (the portal does autostart).
+assert "-DTETHER_SYSTEMD_UNIT=OFF" in m["modules"][-1]["config-opts"]
+assert not any(a.startswith("--talk-name=org.freedesktop.systemd1") for a in args)
 PY
 
 echo "packaging: $pass passed, $fail failed"
