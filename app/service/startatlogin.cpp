@@ -7,7 +7,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QStandardPaths>
+
+#include <utility>
 
 namespace tether {
 
@@ -20,12 +23,32 @@ QDBusMessage manager(const QString &method)
             QStringLiteral("org.freedesktop.systemd1.Manager"), method);
 }
 
+const QString kPortalService = QStringLiteral("org.freedesktop.portal.Desktop");
+const QString kPortalPath = QStringLiteral("/org/freedesktop/portal/desktop");
+
+// Flatpak sets FLATPAK_ID in the sandbox and mounts its description at /.flatpak-info.
+bool sandboxed()
+{
+    return qEnvironmentVariableIsSet("FLATPAK_ID")
+           || QFileInfo::exists(QStringLiteral("/.flatpak-info"));
+}
+
 } // namespace
 
-StartAtLogin::StartAtLogin(QObject *parent) : QObject(parent)
+StartAtLogin::StartAtLogin(QObject *parent) : QObject(parent), m_portal(sandboxed())
 {
+    if (m_portal) {
+        m_enabled = QFileInfo::exists(portalChoiceFile());
+        return;
+    }
     m_enabled = QFileInfo::exists(autostartFile());
     probeSystemd();
+}
+
+QString StartAtLogin::portalChoiceFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+           + QStringLiteral("/tether/start-at-login");
 }
 
 QString StartAtLogin::autostartFile()
@@ -83,6 +106,8 @@ void StartAtLogin::setEnabled(bool enabled, const Done &done)
         done(Outcome::failed(Failure::unexpected(
                 tr("could not change whether Tether starts at login: %1").arg(detail))));
     };
+    if (m_portal)
+        return requestBackground(enabled, done);
     if (!m_systemd) {
         if (!writeAutostart(enabled))
             return problem(autostartFile());
@@ -106,6 +131,82 @@ void StartAtLogin::setEnabled(bool enabled, const Done &done)
         setFound(enabled);
         done(Outcome::done({}));
     });
+}
+
+// RequestBackground(parent_window, options) returns a request object whose Response signal carries
+// the outcome (the portal may ask the person first). Its path is predictable from the handle
+// token, so the signal is subscribed to before the call can race it.
+void StartAtLogin::requestBackground(bool enabled, const Done &done)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (m_requested) {
+        return done(Outcome::failed(Failure::temporary(
+                QStringLiteral("portal_busy"), tr("the desktop is still asking about starting "
+                                                  "Tether at login; answer it first"))));
+    }
+    const QString token = QStringLiteral("tether%1").arg(QRandomGenerator::global()->generate());
+    QString sender = bus.baseService().mid(1);
+    sender.replace(QLatin1Char('.'), QLatin1Char('_'));
+    m_requestPath = kPortalPath + QStringLiteral("/request/") + sender + QLatin1Char('/') + token;
+    bus.connect(kPortalService, m_requestPath, QStringLiteral("org.freedesktop.portal.Request"),
+                QStringLiteral("Response"), this, SLOT(portalResponded(uint, QVariantMap)));
+    m_requested = true;
+    m_requestDone = done;
+
+    QDBusMessage message = QDBusMessage::createMethodCall(
+            kPortalService, kPortalPath, QStringLiteral("org.freedesktop.portal.Background"),
+            QStringLiteral("RequestBackground"));
+    const QVariantMap options{
+            {QStringLiteral("handle_token"), token},
+            {QStringLiteral("reason"), tr("Tether refreshes your accounts in the background")},
+            {QStringLiteral("autostart"), enabled},
+            {QStringLiteral("commandline"),
+             QStringList{QStringLiteral("tether"), QStringLiteral("--hidden")}},
+            {QStringLiteral("dbus-activatable"), false}};
+    message << QString() << options;
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(message), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!watcher->isError() || !m_requested)
+            return; // the Response signal finishes it
+        QDBusConnection::sessionBus().disconnect(
+                kPortalService, m_requestPath, QStringLiteral("org.freedesktop.portal.Request"),
+                QStringLiteral("Response"), this, SLOT(portalResponded(uint, QVariantMap)));
+        m_requested = false;
+        const Done done = std::exchange(m_requestDone, {});
+        done(Outcome::failed(
+                Failure::unexpected(tr("could not change whether Tether starts at login: %1")
+                                            .arg(watcher->error().message()))));
+    });
+}
+
+void StartAtLogin::portalResponded(uint response, const QVariantMap &results)
+{
+    if (!m_requested)
+        return;
+    QDBusConnection::sessionBus().disconnect(
+            kPortalService, m_requestPath, QStringLiteral("org.freedesktop.portal.Request"),
+            QStringLiteral("Response"), this, SLOT(portalResponded(uint, QVariantMap)));
+    m_requested = false;
+    const Done done = std::exchange(m_requestDone, {});
+    if (response != 0) {
+        // 1: the person said no; 2: the portal failed.
+        return done(Outcome::failed(Failure::badInput(
+                response == 1 ? tr("starting Tether at login was not allowed")
+                              : tr("the desktop could not set Tether to start at login"))));
+    }
+    const bool enabled = results.value(QStringLiteral("autostart")).toBool();
+    const QString choice = portalChoiceFile();
+    if (enabled) {
+        QDir().mkpath(QFileInfo(choice).absolutePath());
+        QFile file(choice);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            file.write("autostart granted by the Background portal\n");
+    } else {
+        QFile::remove(choice);
+    }
+    setFound(enabled);
+    done(Outcome::done({}));
 }
 
 } // namespace tether

@@ -279,6 +279,33 @@ class Session(TetherCase):
 
     # --- notifications ------------------------------------------------------------------------
 
+    def test_sandboxed_startAtLogin_asksTheBackgroundPortal(self):
+        """In a Flatpak sandbox neither systemd nor ~/.config/autostart is reachable: "Start at
+        login" asks the Background portal, which writes the entry outside the sandbox."""
+        record = Path(self.env["HOME"]) / "portal-requests.json"
+        portal = subprocess.Popen([sys.executable, str(SUPPORT / "fake_portal.py"), str(record), "grant"],
+                                  stdout=subprocess.PIPE, text=True)
+        self.addCleanup(portal.wait)
+        self.addCleanup(portal.terminate)
+        self.assertEqual(portal.stdout.readline().strip(), "ready")
+        self.start_app(env={"FLATPAK_ID": "io.github.tether.Tether"})
+        properties = dict(dest=session.SERVICE, path=session.PATH, interface="org.freedesktop.DBus.Properties")
+        self.assertIn("false", gdbus("Get", session.INTERFACE, "StartAtLogin", **properties)[1])
+        for wanted in (True, False):
+            self.assertEqual(gdbus("Set", session.INTERFACE, "StartAtLogin", f"<{str(wanted).lower()}>",
+                                   **properties)[0], 0)
+            for _ in range(100):
+                if str(wanted).lower() in gdbus("Get", session.INTERFACE, "StartAtLogin", **properties)[1]:
+                    break
+                time.sleep(0.05)  # the portal answers asynchronously
+            self.assertIn(str(wanted).lower(), gdbus("Get", session.INTERFACE, "StartAtLogin", **properties)[1])
+        requests = [json.loads(line) for line in record.read_text().splitlines()]
+        self.assertEqual([r["options"]["autostart"] for r in requests], [True, False])
+        self.assertEqual(requests[0]["options"]["commandline"], ["tether", "--hidden"])
+        self.assertTrue(requests[0]["options"]["reason"])
+        # Nothing written where only an unsandboxed session would look.
+        self.assertFalse((Path(self.env["XDG_CONFIG_HOME"]) / "autostart").exists())
+
     def test_revokedGrant_notifies_andReconnectSignsIn(self):
         notifications, mock = session.notification_server()
         self.addCleanup(notifications.terminate)
