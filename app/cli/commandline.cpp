@@ -545,7 +545,7 @@ void CommandLine::refreshNext(QStringList ids, int worst)
                      m_io.warning(QStringLiteral("%1: %2").arg(account, note));
                  int code = 0;
                  if (reply.failure) {
-                     m_io.error(reply.failure->message);
+                     m_io.error(lineFor(*reply.failure, account));
                      code = exitCodeFor(*reply.failure);
                  } else {
                      m_io.line((reply.exchanged ? tr("%1: refreshed; access token valid until %2")
@@ -638,18 +638,23 @@ void CommandLine::finish(const Outcome &outcome)
     exitWith(0);
 }
 
-void CommandLine::fail(const Failure &failure)
+QString CommandLine::lineFor(const Failure &failure, const QString &account) const
 {
     QString line = failure.message;
     // Where the failure is about a setting, point at the option that sets it.
     if (!failure.field.isEmpty() && !line.contains(QLatin1String("--") + failure.field)) {
         const QString name = m_spec ? QString::fromLatin1(m_spec->name) : QString();
-        if (name == QLatin1String("add") || name == QLatin1String("edit") || m_account.isEmpty())
+        if (name == QLatin1String("add") || name == QLatin1String("edit") || account.isEmpty())
             line += QStringLiteral(" (--%1)").arg(failure.field);
         else
-            line += tr("; change it with `tether edit %1 --%2`").arg(m_account, failure.field);
+            line += tr("; change it with `tether edit %1 --%2`").arg(account, failure.field);
     }
-    m_io.error(line);
+    return line;
+}
+
+void CommandLine::fail(const Failure &failure)
+{
+    m_io.error(lineFor(failure, m_account));
     exitWith(exitCodeFor(failure));
 }
 

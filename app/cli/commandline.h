@@ -60,6 +60,9 @@ private:
     QString id(const QCommandLineParser &parser) const;
     void printTable(const QList<QStringList> &rows);
     void finish(const Outcome &outcome);
+    // The one line a failure prints: its message, and where it is about a setting, the option
+    // (or the `tether edit` command) that changes it.
+    QString lineFor(const Failure &failure, const QString &account) const;
     void fail(const Failure &failure);
     void exitWith(int code);
 

@@ -108,6 +108,37 @@ class Failures(TetherCase):
         self.assertIn("invalid_client", self.fails(2, "refresh", account))
         self.assertTokensKept(account, grant)
 
+    def test_reservedCharactersInBasicSecret_hintNamesTheFix_andEditKeepsTheTokens(self):
+        """A server that compares HTTP Basic credentials without form-decoding them (many do)
+        refuses a secret with reserved characters that Tether encodes as RFC 6749 §2.3.1 says.
+        The refusal names the likely cause and the command that fixes it; `tether edit
+        --client-auth post` changes only that, and the next refresh works with the same tokens."""
+        secret = "p@gero+Secret/Pw=77&x"
+        for basic in ("decode", "raw"):
+            with self.subTest(server=basic):
+                self.server.call("/_control/config", {"provider": "pagero", "client_secret": secret, "basic": basic})
+                self.addCleanup(self.server.call, "/_control/config",
+                                {"provider": "pagero", "client_secret": CLIENTS["pagero"][1], "basic": "raw"})
+                account = f"{self.account('pagero')}-{basic}"
+                self.ok("add", account, "--provider", "pagero", "--client-id", CLIENTS["pagero"][0],
+                        "--client-secret-stdin", "--token-endpoint", self.server.endpoint("pagero"), stdin=secret)
+                grant = self.server.grant("pagero")
+                self.ok("import", account, stdin=json.dumps(grant))
+                if basic == "decode":
+                    self.ok("refresh", account)  # a server that decodes reads the encoded secret right
+                    continue
+                line = self.fails(2, "refresh", account)
+                self.assertIn("invalid_client", line)
+                self.assertIn("post", line)
+                self.assertIn(f"tether edit {account} --client-auth", line)
+                self.assertTokensKept(account, grant)
+                self.ok("edit", account, "--client-auth", "post")
+                self.assertEqual(keychain(account)["tokens"]["refresh_token"], grant["refresh_token"])
+                self.ok("refresh", account)
+                sent = [e for e in self.server.log() if e.get("refresh_token") == grant["refresh_token"]]
+                self.assertEqual([e["client_auth"] for e in sent][-1], "post")
+                self.assertEqual(json.loads(self.ok("status", account, "--json"))["state"], "connected")
+
     def test_singleUse_lostAnswer_isNeverResent(self):
         """Pagero rotated, then the connection dropped: the old token is spent and must not be reused."""
         account, grant = self.connect("pagero")

@@ -30,8 +30,11 @@ Test control lives under /_control (JSON in, JSON out):
   POST /_control/grant   {"provider", "access_lifetime"?}  -> a fresh token answer (to import)
   POST /_control/fault   {"provider", "mode", "count"?, "retry_after"?}
   POST /_control/revoke  {"provider"}                       -> revoke every family
-  POST /_control/config  {"provider", "access_lifetime"?, "delay_ms"?}  (delay: after a refresh
-                         has rotated the token, before the answer goes out)
+  POST /_control/config  {"provider", "access_lifetime"?, "delay_ms"?, "client_secret"?, "basic"?}
+                         (delay: after a refresh has rotated the token, before the answer goes
+                         out; basic: "raw", the default, compares HTTP Basic credentials as sent,
+                         as many servers do, or "decode", form-decodes them first as RFC 6749
+                         §2.3.1 asks)
   GET  /_control/log                                         -> every token request seen
   GET  /_control/wait?provider=P&outcome=ok&count=N&timeout=S -> the log, once it holds N such
                                                                  entries (or 408 after S seconds)
@@ -100,6 +103,8 @@ class State:
         self.faults = {}  # provider -> list of pending fault dicts
         self.lifetime = {"aiia": 3600, "wise": 43200, "auth0": 86400, "edgetag": 7200, "pagero": 600}
         self.delay_ms = {}
+        self.client_secret = {}  # provider -> a secret replacing CLIENTS' (reserved characters)
+        self.basic = {}  # provider -> "raw" (default) or "decode"
         self.connections = 0  # open client connections, this one included while it is handled
 
     def new_refresh(self, provider, family):
@@ -270,6 +275,10 @@ class Handler(BaseHTTPRequestHandler):
                     STATE.lifetime[provider] = int(request["access_lifetime"])
                 if "delay_ms" in request:
                     STATE.delay_ms[provider] = int(request["delay_ms"])
+                if "client_secret" in request:
+                    STATE.client_secret[provider] = request["client_secret"]
+                if "basic" in request:
+                    STATE.basic[provider] = request["basic"]
                 return self.send_json(200, {})
             if what == "fault":
                 if request["mode"] not in FAULT_MODES:
@@ -319,6 +328,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def revoke(self, provider, raw):
         client_id, client_secret = CLIENTS[provider]
+        client_secret = STATE.client_secret.get(provider, client_secret)
         params = dict(parse_qsl(raw.decode(), keep_blank_values=True))
         entry = {"provider": provider, "time": time.time(), "grant_type": "revoke",
                  "token_type_hint": params.get("token_type_hint")}
@@ -365,6 +375,7 @@ class Handler(BaseHTTPRequestHandler):
     # --- the token endpoint ---------------------------------------------------------------
     def token(self, provider, raw):
         client_id, client_secret = CLIENTS[provider]
+        client_secret = STATE.client_secret.get(provider, client_secret)
         content_type = self.headers.get("Content-Type", "").split(";")[0].strip()
         wants_json = provider in ("aiia", "auth0")
         entry = {"provider": provider, "time": time.time(), "content_type": content_type}
@@ -442,6 +453,9 @@ class Handler(BaseHTTPRequestHandler):
                 user, _, password = base64.b64decode(auth[6:]).decode().partition(":")
             except ValueError:
                 return False
+            if STATE.basic.get(provider, "raw") == "decode":
+                from urllib.parse import unquote_plus
+                user, password = unquote_plus(user), unquote_plus(password)
             entry["client_auth"] = "basic"
             return user == client_id and password == client_secret and "client_secret" not in params
         if provider == "pagero" and "client_secret" in params:
