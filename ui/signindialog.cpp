@@ -9,17 +9,49 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <qrencode.h>
 
 namespace tether {
+
+namespace {
+
+// A QR code of `text` (libqrencode), dark modules on white with the four-module quiet zone the
+// standard asks for, scaled by whole pixels so that every module stays sharp. Null if it cannot
+// be encoded.
+QImage qrImage(const QByteArray &text, int modulePixels)
+{
+    QRcode *code = QRcode_encodeString(text.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!code)
+        return {};
+    const int quiet = 4;
+    const int side = (code->width + 2 * quiet) * modulePixels;
+    QImage image(side, side, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    for (int y = 0; y < code->width; ++y) {
+        for (int x = 0; x < code->width; ++x) {
+            if (code->data[y * code->width + x] & 1)
+                painter.fillRect((x + quiet) * modulePixels, (y + quiet) * modulePixels,
+                                 modulePixels, modulePixels, Qt::black);
+        }
+    }
+    painter.end();
+    QRcode_free(code);
+    return image;
+}
+
+} // namespace
 
 SignInDialog::SignInDialog(const QString &accountName, QWidget *parent)
     : QDialog(parent),
       m_text(new QLabel),
       m_url(new QLineEdit),
       m_code(new QLabel),
+      m_qr(new QLabel),
       m_notice(new QLabel)
 {
     setObjectName(QStringLiteral("signInDialog"));
@@ -36,6 +68,9 @@ SignInDialog::SignInDialog(const QString &accountName, QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.8);
     big.setBold(true);
     m_code->setFont(big);
+    m_qr->setObjectName(QStringLiteral("signInQrCode"));
+    m_qr->setVisible(false);
+    m_qr->setAlignment(Qt::AlignCenter);
     m_notice->setObjectName(QStringLiteral("signInNotice"));
     m_notice->setWordWrap(true);
     m_notice->setVisible(false);
@@ -50,6 +85,7 @@ SignInDialog::SignInDialog(const QString &accountName, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_text);
     layout->addWidget(m_code);
+    layout->addWidget(m_qr);
     layout->addLayout(row);
     layout->addWidget(m_notice);
     layout->addWidget(buttons);
@@ -70,6 +106,19 @@ void SignInDialog::showProgress(const SignInProgress &progress)
         m_code->setVisible(true);
         if (!code.verificationUriComplete.isEmpty())
             m_url->setText(code.verificationUriComplete.toString(QUrl::FullyEncoded));
+        // For a phone: the address with the code in it where the server gives one, else the
+        // address alone (the code is then typed there).
+        const QUrl target = code.verificationUriComplete.isEmpty() ? code.verificationUri
+                                                                   : code.verificationUriComplete;
+        const int modulePixels = std::max(3, fontMetrics().height() / 4);
+        const QImage qr = qrImage(target.toString(QUrl::FullyEncoded).toUtf8(), modulePixels);
+        if (!qr.isNull()) {
+            QPixmap pixmap = QPixmap::fromImage(qr);
+            m_qr->setPixmap(pixmap);
+            m_qr->setAccessibleName(tr("QR code of the sign-in address"));
+            m_qr->setAccessibleDescription(target.toString());
+            m_qr->setVisible(true);
+        }
     } else {
         m_text->setText(progress.browserOpened
                                 ? tr("Sign in and approve in the browser window that opened. If "

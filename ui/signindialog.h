@@ -22,11 +22,13 @@ public:
     void showProgress(const SignInProgress &progress);
     QLineEdit *urlEdit() const { return m_url; }
     QLabel *noticeLabel() const { return m_notice; }
+    QLabel *qrLabel() const { return m_qr; }
 
 private:
     QLabel *m_text;
     QLineEdit *m_url;
     QLabel *m_code;
+    QLabel *m_qr; // the device sign-in's address as a QR code, for a phone
     QLabel *m_notice;
 };
 
