@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -16,6 +17,12 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, const Provide
                                            const QList<HistoryEntry> &history, QWidget *parent)
     : QDialog(parent)
 {
+    const AccountState state = account.status.state;
+    const QString stateText = state == AccountState::NeedsReconnect ? tr("needs reconnect")
+                              : state == AccountState::NotConnected ? tr("not connected")
+                              : state == AccountState::Retrying     ? tr("retrying")
+                              : state == AccountState::Refreshing   ? tr("refreshing")
+                                                                    : tr("connected");
     setObjectName(QStringLiteral("detailsDialog"));
     setWindowTitle(tr("%1 — details").arg(account.config.name));
     const ProviderProfile *p = catalog.find(account.config.provider);
@@ -28,7 +35,10 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, const Provide
     };
     fact(tr("Account:"), QStringLiteral("%1 (%2)").arg(account.config.id, account.config.clientId));
     fact(tr("Provider:"), p ? p->name : account.config.provider);
-    fact(tr("State:"), nameOf(account.status.state));
+    fact(tr("State:"), stateText);
+    // Why the account needs the user, in the provider's words where it gave any.
+    if (account.status.lastError && account.status.state != AccountState::Connected)
+        fact(tr("Reason:"), account.status.lastError->message);
     fact(tr("Secrets kept in:"),
          tr("%1, one item for this account%2")
                  .arg(tr("the system keychain"),
@@ -73,6 +83,31 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, const Provide
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    const QString id = account.config.id;
+    const bool needsUser =
+            state == AccountState::NeedsReconnect || state == AccountState::NotConnected;
+    QPushButton *reconnect = buttons->addButton(
+            state == AccountState::NotConnected ? tr("&Connect") : tr("Re&connect"),
+            QDialogButtonBox::ActionRole);
+    reconnect->setObjectName(QStringLiteral("detailsReconnectButton"));
+    reconnect->setEnabled(state != AccountState::Refreshing);
+    if (needsUser) {
+        // Return reconnects, and focus starts there (an auto-default button with the focus
+        // would otherwise take the default away).
+        buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
+        reconnect->setDefault(true);
+        reconnect->setFocus();
+    }
+    connect(reconnect, &QPushButton::clicked, this, [this, id] {
+        Q_EMIT reconnectRequested(id);
+        accept();
+    });
+    QPushButton *edit = buttons->addButton(tr("&Edit…"), QDialogButtonBox::ActionRole);
+    edit->setObjectName(QStringLiteral("detailsEditButton"));
+    connect(edit, &QPushButton::clicked, this, [this, id] {
+        Q_EMIT editRequested(id);
+        accept();
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(facts);
     layout->addWidget(new QLabel(tr("Refresh history:")));

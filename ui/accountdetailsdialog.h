@@ -19,6 +19,10 @@ class AccountDetailsDialog final : public QDialog
 public:
     AccountDetailsDialog(const Account &account, const ProviderCatalog &catalog,
                          const QList<HistoryEntry> &history, QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    void reconnectRequested(const QString &id);
+    void editRequested(const QString &id);
 };
 
 } // namespace tether

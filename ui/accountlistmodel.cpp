@@ -54,10 +54,17 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return a.config.name.isEmpty() ? a.config.id : a.config.name;
     case Qt::ToolTipRole:
-    case Qt::AccessibleDescriptionRole:
-        return tr("%1, %2, %3")
-                .arg(a.config.name, data(index, StateTextRole).toString(),
-                     data(index, CountdownTextRole).toString());
+    case Qt::AccessibleDescriptionRole: {
+        // What a screen reader says for the row: everything the row shows, and the reason.
+        QStringList parts{
+                data(index, ProviderNameRole).toString(), data(index, StateTextRole).toString(),
+                data(index, CountdownTextRole).toString(),
+                data(index, RefreshSummaryRole).toString(), data(index, TimesTextRole).toString()};
+        if (s.lastError && s.state != AccountState::Connected)
+            parts << s.lastError->message;
+        parts.removeAll(QString());
+        return parts.join(QStringLiteral("; "));
+    }
     case IdRole:
         return a.config.id;
     case ProviderRole:

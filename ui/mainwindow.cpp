@@ -3,21 +3,26 @@
 #include "backend/accountbackend.h"
 #include "core/clock.h"
 #include "core/paths.h"
+#include "providers/providercatalog.h"
 #include "ui/accountdelegate.h"
 #include "ui/accountdetailsdialog.h"
 #include "ui/accountlistmodel.h"
 #include "ui/addaccountdialog.h"
+#include "ui/editaccountdialog.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -31,6 +36,58 @@ QSettings windowSettings()
     return QSettings(paths::configDir() + QStringLiteral("/window.ini"), QSettings::IniFormat);
 }
 
+bool needsUser(AccountState state)
+{
+    return state == AccountState::NeedsReconnect || state == AccountState::NotConnected;
+}
+
+// Accounts that need the user first, then those retrying, then the rest; by name within each.
+// The search matches name, id and provider.
+class AttentionFirst final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setSearch(const QString &text)
+    {
+        if (text == m_search)
+            return;
+        m_search = text;
+        invalidateFilter();
+    }
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        const int a = rank(left), b = rank(right);
+        if (a != b)
+            return a < b;
+        return QString::localeAwareCompare(left.data().toString(), right.data().toString()) < 0;
+    }
+
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (m_search.isEmpty())
+            return true;
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        for (int role : {int(Qt::DisplayRole), int(AccountListModel::IdRole),
+                         int(AccountListModel::ProviderNameRole)}) {
+            if (index.data(role).toString().contains(m_search, Qt::CaseInsensitive))
+                return true;
+        }
+        return false;
+    }
+
+private:
+    static int rank(const QModelIndex &index)
+    {
+        const auto state = AccountState(index.data(AccountListModel::StateRole).toInt());
+        return needsUser(state) ? 0 : state == AccountState::Retrying ? 1 : 2;
+    }
+
+    QString m_search;
+};
+
 } // namespace
 
 MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *parent)
@@ -38,20 +95,45 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
       m_service(service),
       m_clock(clock),
       m_model(new AccountListModel(clock, service.catalog(), this)),
+      m_shown(new AttentionFirst(this)),
       m_list(new QListView),
+      m_search(new QLineEdit),
+      m_banner(new QLabel),
       m_pages(new QStackedWidget)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tether"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg")));
 
+    m_shown->setSourceModel(m_model);
+    m_shown->setSortRole(AccountListModel::StateRole);
+    m_shown->setDynamicSortFilter(true);
+    m_shown->sort(0);
     m_list->setObjectName(QStringLiteral("accountList"));
-    m_list->setModel(m_model);
+    m_list->setModel(m_shown);
     m_list->setItemDelegate(new AccountDelegate(m_list));
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(true);
     m_list->setAccessibleName(tr("Accounts"));
-    connect(m_list, &QListView::doubleClicked, this, &MainWindow::showDetails);
+    // Return (and a double click, or a single one where the style says so) opens the details.
+    connect(m_list, &QListView::activated, this, &MainWindow::showDetails);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Search by name, id or provider"));
+    m_search->setAccessibleName(tr("Search accounts"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setVisible(false);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        static_cast<AttentionFirst *>(m_shown)->setSearch(text.trimmed());
+    });
+    m_banner->setObjectName(QStringLiteral("attentionBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setVisible(false);
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setBackgroundRole(QPalette::AlternateBase);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setMargin(6);
 
     // The empty state: one sentence and the one thing to do.
     auto *empty = new QWidget;
@@ -80,7 +162,7 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     m_reconnect = button("reconnectButton", tr("Re&connect"), &MainWindow::reconnect);
     m_refresh = button("refreshButton", tr("&Refresh now"), &MainWindow::refreshNow);
     m_copy = button("copyButton", tr("Cop&y access token"), &MainWindow::copyAccessToken);
-    m_details = button("detailsButton", tr("De&tails…"), &MainWindow::showDetails);
+    m_details = button("detailsButton", tr("Detai&ls…"), &MainWindow::showDetails);
     m_disconnect = button("disconnectButton", tr("&Disconnect"), &MainWindow::disconnectAccount);
     m_remove = button("removeButton", tr("Re&move…"), &MainWindow::removeAccount);
 
@@ -92,6 +174,8 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_search);
     layout->addWidget(m_pages, 1);
     layout->addLayout(actions);
     setCentralWidget(central);
@@ -116,6 +200,36 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     file->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
     file->addAction(tr("&Quit Tether"), QKeySequence::Quit, this, &MainWindow::quitTether);
 
+    // Every action on the selected account, once: in the Account menu, the context menu
+    // (right click, Shift+F10, the Menu key) and, the common ones, as buttons.
+    m_accountMenu = menuBar()->addMenu(tr("Acc&ount"));
+    m_accountMenu->setObjectName(QStringLiteral("accountMenu"));
+    auto action = [this](const char *name, const QString &text, void (MainWindow::*slot)()) {
+        QAction *a = m_accountMenu->addAction(text, this, slot);
+        a->setObjectName(QString::fromLatin1(name));
+        return a;
+    };
+    m_reconnectAction =
+            action("reconnectAction", tr("Re&connect in the browser"), &MainWindow::reconnect);
+    m_deviceAction =
+            action("deviceAction", tr("Sign in on &another device…"), &MainWindow::signInOnDevice);
+    m_refreshAction = action("refreshAction", tr("&Refresh now"), &MainWindow::refreshNow);
+    m_copyAction = action("copyAction", tr("Cop&y access token"), &MainWindow::copyAccessToken);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_accountMenu->addSeparator();
+    m_detailsAction = action("detailsAction", tr("&Details…"), &MainWindow::showDetails);
+    m_editAction = action("editAction", tr("&Edit…"), &MainWindow::editAccount);
+    m_accountMenu->addSeparator();
+    m_disconnectAction =
+            action("disconnectAction", tr("D&isconnect"), &MainWindow::disconnectAccount);
+    m_removeAction = action("removeAction", tr("Re&move…"), &MainWindow::removeAccount);
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (selectedId().isEmpty())
+            return;
+        m_accountMenu->popup(m_list->viewport()->mapToGlobal(at));
+    });
+
     // One shared tick while the window is visible; none while hidden.
     m_tick.setInterval(1000);
     m_tick.setTimerType(Qt::CoarseTimer);
@@ -135,7 +249,14 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
             [this] { say(tr("The Tether service stopped; it starts again when needed.")); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateActions);
+    // Selecting the row that is already current changes the selection only.
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateBanner);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateBanner);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateBanner);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateBanner);
 
     updateActions();
     statusBar();
@@ -184,8 +305,42 @@ void MainWindow::showAccount(const QString &id)
     raise();
     activateWindow();
     const int row = m_model->rowOf(id);
-    if (row >= 0)
-        m_list->setCurrentIndex(m_model->index(row));
+    if (row < 0)
+        return;
+    QModelIndex shown = m_shown->mapFromSource(m_model->index(row));
+    if (!shown.isValid()) { // hidden by the search: show it
+        m_search->clear();
+        shown = m_shown->mapFromSource(m_model->index(row));
+    }
+    m_list->setCurrentIndex(shown);
+    m_list->scrollTo(shown);
+}
+
+void MainWindow::updateBanner()
+{
+    QStringList names;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row);
+        if (needsUser(AccountState(index.data(AccountListModel::StateRole).toInt())))
+            names << index.data().toString();
+    }
+    const QString text =
+            names.isEmpty() ? QString()
+                            : tr("%n account(s) need you: %1. Select one and choose Reconnect.",
+                                 nullptr, int(names.size()))
+                                      .arg(QLocale().createSeparatedList(names));
+    if (text != m_banner->text()) {
+        m_banner->setText(text);
+        m_banner->setVisible(!text.isEmpty());
+        m_banner->setAccessibleName(text);
+    }
+    // The search field, once the accounts are more than the list shows at once.
+    const int rowHeight = m_list->sizeHintForRow(0);
+    const bool many =
+            m_model->rowCount() > 12
+            || (rowHeight > 0 && m_model->rowCount() * rowHeight > m_list->viewport()->height());
+    if (many && !m_search->isVisible())
+        m_search->setVisible(true);
 }
 
 void MainWindow::updateActions()
@@ -210,6 +365,23 @@ void MainWindow::updateActions()
     m_disconnect->setEnabled(connected);
     m_remove->setEnabled(has);
     m_details->setEnabled(has);
+    m_reconnectAction->setEnabled(m_reconnect->isEnabled());
+    m_reconnectAction->setText(state == AccountState::NotConnected
+                                       ? tr("&Connect in the browser")
+                                       : tr("Re&connect in the browser"));
+    const auto account = m_model->accountAt(m_model->rowOf(id));
+    const ProviderProfile *profile =
+            account ? m_service.catalog().find(account->config.provider) : nullptr;
+    const bool device = account
+                        && (!account->config.deviceAuthorizationEndpoint.isEmpty()
+                            || (profile && !profile->deviceAuthorizationEndpoint.isEmpty()));
+    m_deviceAction->setEnabled(m_reconnect->isEnabled() && device);
+    m_refreshAction->setEnabled(m_refresh->isEnabled());
+    m_copyAction->setEnabled(connected);
+    m_detailsAction->setEnabled(has);
+    m_editAction->setEnabled(has);
+    m_disconnectAction->setEnabled(connected);
+    m_removeAction->setEnabled(has);
 }
 
 void MainWindow::onTick()
@@ -221,8 +393,11 @@ void MainWindow::onTick()
         return;
     QModelIndex last = m_list->indexAt(viewport.bottomLeft());
     if (!last.isValid())
-        last = m_model->index(m_model->rowCount() - 1);
-    m_model->refreshCountdowns(first.row(), last.row());
+        last = m_shown->index(m_shown->rowCount() - 1, 0);
+    for (int row = first.row(); row <= last.row(); ++row) {
+        const int source = m_shown->mapToSource(m_shown->index(row, 0)).row();
+        m_model->refreshCountdowns(source, source);
+    }
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -395,8 +570,44 @@ void MainWindow::showDetails()
                                auto *dialog = new AccountDetailsDialog(
                                        *account, m_service.catalog(), history, this);
                                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                               connect(dialog, &AccountDetailsDialog::reconnectRequested, this,
+                                       [this](const QString &id) { startSignIn(id, false); });
+                               connect(dialog, &AccountDetailsDialog::editRequested, this,
+                                       &MainWindow::editAccountWithId);
                                dialog->open();
                            }});
+}
+
+void MainWindow::editAccount()
+{
+    editAccountWithId(selectedId());
+}
+
+void MainWindow::editAccountWithId(const QString &id)
+{
+    const auto account = m_model->accountAt(m_model->rowOf(id));
+    if (!account)
+        return;
+    auto *dialog = new EditAccountDialog(*account, m_service.catalog(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<EditAccountDialog> guard(dialog);
+    connect(dialog, &EditAccountDialog::editRequested, this,
+            [this, guard](const QString &editedId, const AccountEdit &edit) {
+                m_service.editAccount(editedId, edit,
+                                      {this, [this, guard, editedId](const Outcome &outcome) {
+                                           if (outcome.failure) {
+                                               if (guard)
+                                                   guard->showError(outcome.failure->message);
+                                               return;
+                                           }
+                                           if (guard)
+                                               guard->accept();
+                                           say(outcome.summary.isEmpty()
+                                                       ? tr("%1 was changed").arg(editedId)
+                                                       : outcome.summary);
+                                       }});
+            });
+    dialog->open();
 }
 
 void MainWindow::quitTether()

@@ -5,8 +5,11 @@
 #include <QTimer>
 
 class QLabel;
+class QLineEdit;
 class QListView;
+class QMenu;
 class QPushButton;
+class QSortFilterProxyModel;
 class QStackedWidget;
 
 namespace tether {
@@ -39,6 +42,10 @@ public:
     QListView *list() const { return m_list; }
     const QTimer &tick() const { return m_tick; }
     QPushButton *reconnectButton() const { return m_reconnect; }
+    QLineEdit *searchField() const { return m_search; }
+    QLabel *banner() const { return m_banner; }
+    QSortFilterProxyModel *shown() const { return m_shown; }
+    QMenu *accountMenu() const { return m_accountMenu; }
     QString selectedId() const;
 
 public Q_SLOTS:
@@ -50,6 +57,7 @@ public Q_SLOTS:
     void removeAccount();
     void copyAccessToken();
     void showDetails();
+    void editAccount();
     void quitTether();
 
 protected:
@@ -58,6 +66,8 @@ protected:
 
 private:
     void updateActions();
+    void updateBanner();
+    void editAccountWithId(const QString &id);
     void onTick();
     void say(const QString &text);
     void startSignIn(const QString &id, bool device);
@@ -67,7 +77,19 @@ private:
     ServiceConnection &m_service;
     const Clock &m_clock;
     AccountListModel *m_model;
+    QSortFilterProxyModel *m_shown; // attention first, then by name; filtered by the search
     QListView *m_list;
+    QLineEdit *m_search;
+    QLabel *m_banner;
+    QMenu *m_accountMenu;
+    QAction *m_reconnectAction;
+    QAction *m_deviceAction;
+    QAction *m_refreshAction;
+    QAction *m_copyAction;
+    QAction *m_detailsAction;
+    QAction *m_editAction;
+    QAction *m_disconnectAction;
+    QAction *m_removeAction;
     QStackedWidget *m_pages;
     QPushButton *m_reconnect;
     QPushButton *m_refresh;

@@ -9,19 +9,24 @@
 #include "support/manualwaketimer.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "ui/accountdetailsdialog.h"
 #include "ui/accountlistmodel.h"
 #include "ui/addaccountdialog.h"
+#include "ui/editaccountdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/signindialog.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -43,8 +48,16 @@ private Q_SLOTS:
     void needsReconnect_makesReconnectProminent();
     void reconnect_opensTheBrowserAndCompletes();
     void hidingTheWindow_stopsTheTick();
+    void attentionFirst_withABannerNamingThem();
+    void accountMenu_actionsFollowTheSelection_andOpenAsContextMenu();
+    void returnOnARow_opensDetailsWithReasonAndReconnect();
+    void edit_replacesTheSecretAndClientAuth_keepsTheTokens();
+    void search_appearsWithManyAccounts_andFilters();
+    void deviceSignIn_showsTheCodeAndAQrCode();
 
 private:
+    static Account account(const QString &id, AccountState state,
+                           const QString &provider = QStringLiteral("wise"));
     void seed(const QList<Account> &accounts);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -235,6 +248,189 @@ void TestMainWindow::hidingTheWindow_stopsTheTick()
     QVERIFY(m_window->tick().isActive());
     m_window->hide();
     QVERIFY(!m_window->tick().isActive());
+}
+
+Account TestMainWindow::account(const QString &id, AccountState state, const QString &provider)
+{
+    Account a;
+    a.config.id = id;
+    a.config.name = id;
+    a.config.provider = provider;
+    a.config.clientId = QStringLiteral("c");
+    a.status.state = state;
+    a.status.hasClientSecret = true;
+    return a;
+}
+
+void TestMainWindow::attentionFirst_withABannerNamingThem()
+{
+    Account broken = account(QStringLiteral("zulu"), AccountState::NeedsReconnect);
+    broken.status.lastError = Failure::reconnect(QStringLiteral("invalid_grant"),
+                                                 QStringLiteral("the provider said no"));
+    seed({account(QStringLiteral("alpha"), AccountState::Connected),
+          account(QStringLiteral("beta"), AccountState::Connected), broken});
+    m_window->show();
+    QTRY_COMPARE(m_window->shown()->rowCount(), 3);
+    QCOMPARE(m_window->shown()->index(0, 0).data(AccountListModel::IdRole).toString(),
+             QStringLiteral("zulu"));
+    QCOMPARE(m_window->shown()->index(1, 0).data(AccountListModel::IdRole).toString(),
+             QStringLiteral("alpha"));
+    QVERIFY(m_window->banner()->isVisible());
+    QVERIFY2(m_window->banner()->text().contains(QLatin1String("zulu")),
+             qPrintable(m_window->banner()->text()));
+    // A screen reader hears the reason with the row.
+    const QString description =
+            m_window->shown()->index(0, 0).data(Qt::AccessibleDescriptionRole).toString();
+    QVERIFY2(description.contains(QLatin1String("the provider said no")), qPrintable(description));
+    QVERIFY2(description.contains(QLatin1String("Wise")), qPrintable(description));
+}
+
+void TestMainWindow::accountMenu_actionsFollowTheSelection_andOpenAsContextMenu()
+{
+    seed({account(QStringLiteral("ok"), AccountState::Connected),
+          account(QStringLiteral("broken"), AccountState::NeedsReconnect)});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_window->shown()->rowCount(), 2);
+    auto action = [this](const char *name) {
+        return m_window->accountMenu()->findChild<QAction *>(QString::fromLatin1(name));
+    };
+    // Nothing selected: nothing acts (the first row is current but not selected).
+    for (const char *name : {"reconnectAction", "refreshAction", "editAction", "detailsAction",
+                             "removeAction", "disconnectAction", "copyAction"})
+        QVERIFY2(!action(name)->isEnabled(), name);
+    m_window->showAccount(QStringLiteral("broken"));
+    QVERIFY(action("reconnectAction")->isEnabled());
+    QVERIFY(action("editAction")->isEnabled());
+    QVERIFY(action("removeAction")->isEnabled());
+    QVERIFY(!action("copyAction")->isEnabled()); // no access token
+    QVERIFY(!action("deviceAction")->isEnabled()); // Wise offers no device sign-in
+    // The same menu from the keyboard's context-menu key, at the row.
+    QListView *list = m_window->list();
+    Q_EMIT list->customContextMenuRequested(list->visualRect(list->currentIndex()).center());
+    QTRY_VERIFY(m_window->accountMenu()->isVisible());
+    m_window->accountMenu()->hide();
+}
+
+void TestMainWindow::returnOnARow_opensDetailsWithReasonAndReconnect()
+{
+    Account broken = account(QStringLiteral("broken"), AccountState::NeedsReconnect);
+    broken.status.lastError = Failure::reconnect(QStringLiteral("invalid_grant"),
+                                                 QStringLiteral("refresh token revoked"));
+    seed({broken});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_window->shown()->rowCount(), 1);
+    m_window->showAccount(QStringLiteral("broken"));
+    m_window->list()->setFocus();
+    QTest::keyClick(m_window->list(), Qt::Key_Return);
+    AccountDetailsDialog *details = nullptr;
+    QTRY_VERIFY((details = m_window->findChild<AccountDetailsDialog *>()));
+    QTRY_VERIFY(details->isVisible());
+    bool reasonShown = false;
+    for (const QLabel *label : details->findChildren<QLabel *>())
+        reasonShown |= label->text() == QLatin1String("refresh token revoked");
+    QVERIFY(reasonShown);
+    auto *reconnect = details->findChild<QPushButton *>(QStringLiteral("detailsReconnectButton"));
+    QVERIFY(reconnect);
+    QVERIFY(reconnect->isDefault());
+    QVERIFY(details->findChild<QPushButton *>(QStringLiteral("detailsEditButton")));
+    details->reject();
+}
+
+void TestMainWindow::edit_replacesTheSecretAndClientAuth_keepsTheTokens()
+{
+    Account a = account(QStringLiteral("bank"), AccountState::Connected, QStringLiteral("pagero"));
+    seed({a});
+    TokenSet tokens;
+    tokens.accessToken = QStringLiteral("at-1");
+    tokens.refreshToken = QStringLiteral("rt-1");
+    tokens.accessIssuedAt = QDateTime::currentDateTimeUtc();
+    tokens.accessExpiresAt = tokens.accessIssuedAt.addSecs(600);
+    m_secrets->items.insert(QStringLiteral("bank"),
+                            SecretBundle{QStringLiteral("old-secret"), tokens, 1});
+    m_window->show();
+    QTRY_COMPARE(m_window->shown()->rowCount(), 1);
+    m_window->showAccount(QStringLiteral("bank"));
+    m_window->accountMenu()->findChild<QAction *>(QStringLiteral("editAction"))->trigger();
+    EditAccountDialog *edit = nullptr;
+    QTRY_VERIFY((edit = m_window->findChild<EditAccountDialog *>()));
+    QVERIFY(!edit->saveButton()->isEnabled()); // nothing changed yet
+    edit->field("secretEdit")->setText(QStringLiteral("n3w+secret/="));
+    edit->clientAuthBox()->setCurrentIndex(edit->clientAuthBox()->findData(QStringLiteral("post")));
+    QVERIFY(edit->saveButton()->isEnabled());
+    QTest::mouseClick(edit->saveButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_secrets->items.value(QStringLiteral("bank")).clientSecret,
+                 QStringLiteral("n3w+secret/="));
+    const SecretBundle stored = m_secrets->items.value(QStringLiteral("bank"));
+    QVERIFY(stored.tokens.has_value());
+    QCOMPARE(stored.tokens->refreshToken, QStringLiteral("rt-1"));
+    auto clientAuth = [this] {
+        Account stored;
+        return m_registry->loadAccount(QStringLiteral("bank"), &stored) ? std::nullopt
+                                                                        : stored.config.clientAuth;
+    };
+    QTRY_COMPARE(clientAuth(), std::optional(ClientAuth::Post));
+
+    // A bad value is refused in the dialog, with the reason, before anything is sent.
+    m_window->accountMenu()->findChild<QAction *>(QStringLiteral("editAction"))->trigger();
+    QTRY_VERIFY((edit = m_window->findChild<EditAccountDialog *>()) && edit->isVisible());
+    edit->field("redirectUriEdit")->setText(QStringLiteral("https://example.com/callback"));
+    QVERIFY(!edit->saveButton()->isEnabled());
+    QVERIFY(!edit->problemLabel()->text().isEmpty());
+    edit->reject();
+}
+
+void TestMainWindow::search_appearsWithManyAccounts_andFilters()
+{
+    QList<Account> many;
+    for (int i = 0; i < 30; ++i)
+        many << account(QStringLiteral("acct-%1").arg(i, 2, 10, QLatin1Char('0')),
+                        AccountState::Connected);
+    many << account(QStringLiteral("payroll"), AccountState::Connected, QStringLiteral("pagero"));
+    seed(many);
+    m_window->show();
+    QTRY_VERIFY(m_window->searchField()->isVisible());
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("PAGERO"));
+    QTRY_COMPARE(m_window->shown()->rowCount(), 1);
+    QCOMPARE(m_window->shown()->index(0, 0).data(AccountListModel::IdRole).toString(),
+             QStringLiteral("payroll"));
+    m_window->searchField()->clear();
+    QTRY_COMPARE(m_window->shown()->rowCount(), 31);
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("acct-1"));
+    QTRY_COMPARE(m_window->shown()->rowCount(), 10);
+}
+
+void TestMainWindow::deviceSignIn_showsTheCodeAndAQrCode()
+{
+    SignInDialog dialog(QStringLiteral("Bank"));
+    SignInProgress progress;
+    DeviceCode code;
+    code.userCode = QStringLiteral("WDJB-MJHT");
+    code.verificationUri = QUrl(QStringLiteral("https://login.example/device"));
+    code.verificationUriComplete =
+            QUrl(QStringLiteral("https://login.example/device?user_code=WDJB-MJHT"));
+    code.expiresAt = QDateTime::currentDateTimeUtc().addSecs(900);
+    progress.url = code.verificationUri;
+    progress.device = code;
+    dialog.showProgress(progress);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.qrLabel()->isVisible());
+    const QPixmap qr = dialog.qrLabel()->pixmap();
+    QVERIFY(!qr.isNull());
+    QCOMPARE(qr.width(), qr.height());
+    // Dark modules on white, with a white quiet zone around them.
+    const QImage image = qr.toImage();
+    QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));
+    int dark = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            dark += image.pixelColor(x, y) == QColor(Qt::black);
+    QVERIFY(dark > 50);
+    QCOMPARE(dialog.urlEdit()->text(),
+             QStringLiteral("https://login.example/device?user_code=WDJB-MJHT"));
+    QVERIFY(dialog.qrLabel()->accessibleDescription().contains(QLatin1String("user_code")));
 }
 
 QTEST_MAIN(TestMainWindow)
