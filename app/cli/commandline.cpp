@@ -241,6 +241,7 @@ void CommandLine::start(const QStringList &arguments)
     QTimer::singleShot(0, this, [this, arguments] {
         QString first = arguments.value(1);
         if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+            // not translated: the version line is read by scripts
             m_io.line(QStringLiteral("tether %1").arg(QCoreApplication::applicationVersion()));
             return exitWith(0);
         }

@@ -1,75 +1,82 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>HumanTime</name>
-        <message numerus="yes">
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n day</numerusform>
-                <numerusform>%n days</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n year(s)</source>
-            <translation>
-                <numerusform>%n year</numerusform>
-                <numerusform>%n years</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>tether::AuthorizationFlow</name>
-        <message numerus="yes">
-            <source>the sign-in was not completed within %n second(s)</source>
-            <translation>
-                <numerusform>the sign-in was not completed within %n second</numerusform>
-                <numerusform>the sign-in was not completed within %n seconds</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>the sign-in was not completed within %n minute(s)</source>
-            <translation>
-                <numerusform>the sign-in was not completed within %n minute</numerusform>
-                <numerusform>the sign-in was not completed within %n minutes</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>tether::MainWindow</name>
-        <message numerus="yes">
-            <source>%n account(s) will no longer be refreshed until Tether starts again. Quit Tether?</source>
-            <translation>
-                <numerusform>%n account will no longer be refreshed until Tether starts again. Quit Tether?</numerusform>
-                <numerusform>%n accounts will no longer be refreshed until Tether starts again. Quit Tether?</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>tether::Notifier</name>
-        <message numerus="yes">
-            <source>in %n hour(s)</source>
-            <translation>
-                <numerusform>in %n hour</numerusform>
-                <numerusform>in %n hours</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>in %n day(s)</source>
-            <translation>
-                <numerusform>in %n day</numerusform>
-                <numerusform>in %n days</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>tether::StatusItem</name>
-        <message numerus="yes">
-            <source>%n account(s) need attention</source>
-            <translation>
-                <numerusform>%n account needs attention</numerusform>
-                <numerusform>%n accounts need attention</numerusform>
-            </translation>
-        </message>
-    </context>
+<context>
+    <name>HumanTime</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tether::AuthorizationFlow</name>
+    <message numerus="yes">
+        <source>the sign-in was not completed within %n second(s)</source>
+        <translation>
+            <numerusform>the sign-in was not completed within %n second</numerusform>
+            <numerusform>the sign-in was not completed within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the sign-in was not completed within %n minute(s)</source>
+        <translation>
+            <numerusform>the sign-in was not completed within %n minute</numerusform>
+            <numerusform>the sign-in was not completed within %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tether::MainWindow</name>
+    <message numerus="yes">
+        <source>%n account(s) will no longer be refreshed until Tether starts again. Quit Tether?</source>
+        <translation>
+            <numerusform>%n account will no longer be refreshed until Tether starts again. Quit Tether?</numerusform>
+            <numerusform>%n accounts will no longer be refreshed until Tether starts again. Quit Tether?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) need you: %1. Select one and choose Reconnect.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tether::Notifier</name>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>in %n hour</numerusform>
+            <numerusform>in %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tether::StatusItem</name>
+    <message numerus="yes">
+        <source>%n account(s) need attention</source>
+        <translation>
+            <numerusform>%n account needs attention</numerusform>
+            <numerusform>%n accounts need attention</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,7 @@
 #include "accounts/accountregistry.h"
 #include "accounts/accountservice.h"
 #include "core/clock.h"
+#include "core/translations.h"
 #include "demo/demoprovider.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
@@ -21,6 +22,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void edit_replacesTheSecretAndClientAuth_keepsTheTokens();
     void search_appearsWithManyAccounts_andFilters();
     void deviceSignIn_showsTheCodeAndAQrCode();
+    void german_throughout(); // last: it installs the German catalogues for the process
 
 private:
     static Account account(const QString &id, AccountState state,
@@ -431,6 +435,58 @@ void TestMainWindow::deviceSignIn_showsTheCodeAndAQrCode()
     QCOMPARE(dialog.urlEdit()->text(),
              QStringLiteral("https://login.example/device?user_code=WDJB-MJHT"));
     QVERIFY(dialog.qrLabel()->accessibleDescription().contains(QLatin1String("user_code")));
+}
+
+void TestMainWindow::german_throughout()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    installTranslations(*QCoreApplication::instance());
+    Account broken = account(QStringLiteral("bank"), AccountState::NeedsReconnect);
+    seed({broken, account(QStringLiteral("books"), AccountState::Connected)});
+    m_window->show();
+    QTRY_COMPARE(m_window->shown()->rowCount(), 2);
+    m_window->showAccount(QStringLiteral("bank"));
+    QCOMPARE(m_window->reconnectButton()->text(), QStringLiteral("&Neu verbinden"));
+    QCOMPARE(m_window->accountMenu()->title(), QStringLiteral("&Konto"));
+    QVERIFY2(m_window->banner()->text().startsWith(QLatin1String("1 Konto braucht Sie: bank")),
+             qPrintable(m_window->banner()->text()));
+    // Every button and menu entry of the window is German (none is its English source; "&Tether"
+    // and "&Details…" are the same words in both).
+    const QStringList sources{
+            QStringLiteral("&Add account…"), QStringLiteral("Re&connect"),
+            QStringLiteral("&Refresh now"),  QStringLiteral("Cop&y access token"),
+            QStringLiteral("Detai&ls…"),     QStringLiteral("&Disconnect"),
+            QStringLiteral("Re&move…"),      QStringLiteral("Acc&ount"),
+            QStringLiteral("Refresh &all"),  QStringLiteral("Start at &login"),
+            QStringLiteral("&Close window"), QStringLiteral("&Quit Tether"),
+            QStringLiteral("&Edit…"),        QStringLiteral("Re&connect in the browser"),
+            QStringLiteral("D&isconnect"),   QStringLiteral("Sign in on &another device…")};
+    QStringList english;
+    for (const QAbstractButton *b : m_window->findChildren<QAbstractButton *>()) {
+        if (sources.contains(b->text()))
+            english << b->text();
+    }
+    for (const QAction *menu : m_window->menuBar()->actions()) {
+        if (sources.contains(menu->text()))
+            english << menu->text();
+        for (const QAction *item : menu->menu()->actions()) {
+            if (sources.contains(item->text()))
+                english << item->text();
+        }
+    }
+    QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(", "))));
+    // Qt's own buttons too: the remove confirmation says Abbrechen.
+    m_window->accountMenu()->findChild<QAction *>(QStringLiteral("removeAction"))->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation"))));
+    QStringList buttons;
+    for (const QAbstractButton *b : box->buttons())
+        buttons << b->text().remove(QLatin1Char('&'));
+    QVERIFY2(buttons.contains(QStringLiteral("Abbrechen")), qPrintable(buttons.join(u',')));
+    QVERIFY2(buttons.contains(QStringLiteral("Entfernen")), qPrintable(buttons.join(u',')));
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+    box->reject();
+    QLocale::setDefault(QLocale::c());
 }
 
 QTEST_MAIN(TestMainWindow)
