@@ -7,8 +7,11 @@
 #include <QFile>
 #include <QHash>
 #include <QIcon>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOption>
 
 namespace tether {
 
@@ -33,7 +36,57 @@ QColor stateColor(AccountState state, bool attention, const QPalette &palette)
     return palette.color(QPalette::Disabled, QPalette::Text);
 }
 
+bool needsUser(const QModelIndex &index)
+{
+    const auto state = AccountState(index.data(AccountListModel::StateRole).toInt());
+    return state == AccountState::NeedsReconnect || state == AccountState::NotConnected;
+}
+
 } // namespace
+
+QString AccountDelegate::actionText(const QModelIndex &index)
+{
+    return AccountState(index.data(AccountListModel::StateRole).toInt())
+                           == AccountState::NotConnected
+                   ? tr("Connect")
+                   : tr("Reconnect");
+}
+
+QRect AccountDelegate::actionRect(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (!needsUser(index))
+        return {};
+    const QFontMetrics &metrics = option.fontMetrics;
+    const int line = metrics.height();
+    const QRect r = option.rect.adjusted(10, 8, -12, -8);
+    const int width = metrics.horizontalAdvance(actionText(index)) + 2 * line;
+    const int height = line + 10;
+    // Below the countdown and its bar, right-aligned: where the refresh token's lifetime is
+    // shown on a healthy row.
+    return {r.right() - width + 1, r.top() + line + 16, width, height};
+}
+
+bool AccountDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                  const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    const QRect button = actionRect(option, index);
+    if (!button.isEmpty()) {
+        if (event->type() == QEvent::MouseButtonRelease) {
+            const auto *mouse = static_cast<QMouseEvent *>(event);
+            if (mouse->button() == Qt::LeftButton && button.contains(mouse->position().toPoint())) {
+                Q_EMIT reconnectRequested(index.data(AccountListModel::IdRole).toString());
+                return true;
+            }
+        } else if (event->type() == QEvent::KeyPress) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+                Q_EMIT reconnectRequested(index.data(AccountListModel::IdRole).toString());
+                return true;
+            }
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
 
 AccountDelegate::AccountDelegate(QObject *parent) : QStyledItemDelegate(parent) { }
 
@@ -151,6 +204,23 @@ void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setBrush(level);
         painter->drawRoundedRect(
                 QRect(bar.left(), bar.top(), int(bar.width() * fraction), bar.height()), 3, 3);
+    }
+    const QRect button = actionRect(option, index);
+    if (!button.isEmpty()) {
+        // The row's own action, drawn as the style draws a push button.
+        painter->restore();
+        QStyleOptionButton push;
+        if (option.widget)
+            push.initFrom(option.widget);
+        push.rect = button;
+        push.text = actionText(index);
+        push.palette = palette;
+        push.state = QStyle::State_Enabled | QStyle::State_Raised;
+        if (selected && (option.state & QStyle::State_HasFocus))
+            push.state |= QStyle::State_HasFocus;
+        push.features = QStyleOptionButton::DefaultButton;
+        style->drawControl(QStyle::CE_PushButton, &push, painter, option.widget);
+        return;
     }
     painter->setPen(dim);
     painter->drawText(

@@ -18,8 +18,17 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
 
     static QIcon providerIcon(const QString &providerId);
+    // Where a row that needs the user shows its Reconnect (or Connect) button; empty otherwise.
+    static QRect actionRect(const QStyleOptionViewItem &option, const QModelIndex &index);
+    static QString actionText(const QModelIndex &index);
+
+Q_SIGNALS:
+    // The row's button was clicked, or Space pressed on the row.
+    void reconnectRequested(const QString &id);
 };
 
 } // namespace tether

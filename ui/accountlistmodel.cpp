@@ -62,6 +62,8 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
                 data(index, RefreshSummaryRole).toString(), data(index, TimesTextRole).toString()};
         if (s.lastError && s.state != AccountState::Connected)
             parts << s.lastError->message;
+        if (s.state == AccountState::NeedsReconnect || s.state == AccountState::NotConnected)
+            parts << tr("press Space to sign in");
         parts.removeAll(QString());
         return parts.join(QStringLiteral("; "));
     }

@@ -34,7 +34,10 @@ std::optional<QString> changed(const QLineEdit *edit, const QString &before)
 
 EditAccountDialog::EditAccountDialog(const Account &account, const ProviderCatalog &catalog,
                                      QWidget *parent)
-    : QDialog(parent), m_account(account), m_catalog(catalog), m_clientAuth(new QComboBox),
+    : QDialog(parent),
+      m_account(account),
+      m_catalog(catalog),
+      m_clientAuth(new QComboBox),
       m_problem(new QLabel)
 {
     setObjectName(QStringLiteral("editAccountDialog"));
@@ -51,21 +54,18 @@ EditAccountDialog::EditAccountDialog(const Account &account, const ProviderCatal
     m_scope = lineEdit("scopeEdit", c.scope,
                        profile ? profile->defaultScopes.join(QLatin1Char(' ')) : QString());
     m_tokenEndpoint = lineEdit("tokenEndpointEdit", c.tokenEndpoint,
-                               profile && !profile->tokenEndpoint.isEmpty()
-                                       ? profile->tokenEndpoint
-                                       : fromProfile);
-    m_authorizationEndpoint =
-            lineEdit("authorizationEndpointEdit", c.authorizationEndpoint,
-                     profile && !profile->authorizationEndpoint.isEmpty()
-                             ? profile->authorizationEndpoint
-                             : fromProfile);
+                               profile && !profile->tokenEndpoint.isEmpty() ? profile->tokenEndpoint
+                                                                            : fromProfile);
+    m_authorizationEndpoint = lineEdit("authorizationEndpointEdit", c.authorizationEndpoint,
+                                       profile && !profile->authorizationEndpoint.isEmpty()
+                                               ? profile->authorizationEndpoint
+                                               : fromProfile);
     m_revocationEndpoint = lineEdit("revocationEndpointEdit", c.revocationEndpoint, fromProfile);
     m_deviceEndpoint = lineEdit("deviceEndpointEdit", c.deviceAuthorizationEndpoint,
                                 profile && !profile->deviceAuthorizationEndpoint.isEmpty()
                                         ? profile->deviceAuthorizationEndpoint
                                         : tr("none"));
-    m_redirectUri = lineEdit("redirectUriEdit", c.redirectUri,
-                             tr("any free port on 127.0.0.1"));
+    m_redirectUri = lineEdit("redirectUriEdit", c.redirectUri, tr("any free port on 127.0.0.1"));
     m_clientAuth->setObjectName(QStringLiteral("clientAuthBox"));
     m_clientAuth->addItem(profile ? tr("The provider's (%1)").arg(nameOf(profile->clientAuth))
                                   : fromProfile,
@@ -73,8 +73,7 @@ EditAccountDialog::EditAccountDialog(const Account &account, const ProviderCatal
     m_clientAuth->addItem(tr("HTTP Basic (basic)"), QStringLiteral("basic"));
     m_clientAuth->addItem(tr("In the request body (post)"), QStringLiteral("post"));
     m_clientAuth->addItem(tr("None: a public client (none)"), QStringLiteral("none"));
-    m_clientAuth->setCurrentIndex(
-            c.clientAuth ? m_clientAuth->findData(nameOf(*c.clientAuth)) : 0);
+    m_clientAuth->setCurrentIndex(c.clientAuth ? m_clientAuth->findData(nameOf(*c.clientAuth)) : 0);
     m_problem->setObjectName(QStringLiteral("editProblem"));
     m_problem->setWordWrap(true);
     m_problem->setAccessibleName(tr("Problem"));
@@ -104,9 +103,9 @@ EditAccountDialog::EditAccountDialog(const Account &account, const ProviderCatal
     layout->addWidget(buttons);
     layout->setSizeConstraint(QLayout::SetMinimumSize);
 
-    for (QLineEdit *e : {m_name, m_clientId, m_secret, m_scope, m_tokenEndpoint,
-                         m_authorizationEndpoint, m_revocationEndpoint, m_deviceEndpoint,
-                         m_redirectUri})
+    for (QLineEdit *e :
+         {m_name, m_clientId, m_secret, m_scope, m_tokenEndpoint, m_authorizationEndpoint,
+          m_revocationEndpoint, m_deviceEndpoint, m_redirectUri})
         connect(e, &QLineEdit::textChanged, this, &EditAccountDialog::validate);
     connect(m_clientAuth, &QComboBox::currentIndexChanged, this, &EditAccountDialog::validate);
     validate();

@@ -111,7 +111,11 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     m_shown->sort(0);
     m_list->setObjectName(QStringLiteral("accountList"));
     m_list->setModel(m_shown);
-    m_list->setItemDelegate(new AccountDelegate(m_list));
+    auto *delegate = new AccountDelegate(m_list);
+    m_list->setItemDelegate(delegate);
+    // A row that needs the user carries its own Reconnect button (click, or Space on the row).
+    connect(delegate, &AccountDelegate::reconnectRequested, this,
+            [this](const QString &id) { startSignIn(id, false); });
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(true);
     m_list->setAccessibleName(tr("Accounts"));

@@ -711,6 +711,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source> · ⚠ plain http allowed</source>
         <translation> · ⚠ http ohne Verschlüsselung erlaubt</translation>
     </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
 </context>
 <context>
     <name>tether::AccountDetailsDialog</name>
@@ -936,6 +944,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>next %1</source>
         <translation>nächste %1</translation>
+    </message>
+    <message>
+        <source>press Space to sign in</source>
+        <translation>zum Anmelden die Leertaste drücken</translation>
     </message>
 </context>
 <context>

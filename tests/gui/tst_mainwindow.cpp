@@ -10,6 +10,7 @@
 #include "support/manualwaketimer.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "ui/accountdelegate.h"
 #include "ui/accountdetailsdialog.h"
 #include "ui/accountlistmodel.h"
 #include "ui/addaccountdialog.h"
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void edit_replacesTheSecretAndClientAuth_keepsTheTokens();
     void search_appearsWithManyAccounts_andFilters();
     void deviceSignIn_showsTheCodeAndAQrCode();
+    void rowButton_reconnectsByClickAndBySpace();
     void german_throughout(); // last: it installs the German catalogues for the process
 
 private:
@@ -435,6 +437,55 @@ void TestMainWindow::deviceSignIn_showsTheCodeAndAQrCode()
     QCOMPARE(dialog.urlEdit()->text(),
              QStringLiteral("https://login.example/device?user_code=WDJB-MJHT"));
     QVERIFY(dialog.qrLabel()->accessibleDescription().contains(QLatin1String("user_code")));
+}
+
+void TestMainWindow::rowButton_reconnectsByClickAndBySpace()
+{
+    seed({account(QStringLiteral("ok"), AccountState::Connected),
+          account(QStringLiteral("broken"), AccountState::NeedsReconnect)});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_window->shown()->rowCount(), 2);
+    QListView *list = m_window->list();
+    auto *delegate = qobject_cast<AccountDelegate *>(list->itemDelegate());
+    QVERIFY(delegate);
+    QSignalSpy asked(delegate, &AccountDelegate::reconnectRequested);
+    QStyleOptionViewItem option;
+    option.initFrom(list);
+    auto rectOf = [&](int row) {
+        option.rect = list->visualRect(m_window->shown()->index(row, 0));
+        return AccountDelegate::actionRect(option, m_window->shown()->index(row, 0));
+    };
+    QVERIFY(!rectOf(0).isEmpty()); // the broken row, sorted first, has its button
+    QVERIFY(rectOf(1).isEmpty()); // the healthy one has none
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rectOf(0).center());
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.at(0).at(0).toString(), QStringLiteral("broken"));
+    // The keyboard: Space on the row.
+    m_window->showAccount(QStringLiteral("broken"));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Space);
+    QCOMPARE(asked.count(), 2);
+    // Space on a healthy row starts nothing.
+    m_window->showAccount(QStringLiteral("ok"));
+    QTest::keyClick(list, Qt::Key_Space);
+    QCOMPARE(asked.count(), 2);
+
+    // Painted: the button's text is in the row's pixels where the rect says (not elided).
+    QImage image(list->viewport()->size() * 2, QImage::Format_ARGB32);
+    image.setDevicePixelRatio(2);
+    image.fill(list->palette().color(QPalette::Base));
+    list->viewport()->render(&image);
+    const QRect button = rectOf(0);
+    const QImage inside = image.copy(QRect(button.topLeft() * 2, button.size() * 2));
+    QSet<QRgb> colours;
+    for (int y = 0; y < inside.height(); ++y)
+        for (int x = 0; x < inside.width(); ++x)
+            colours.insert(inside.pixel(x, y));
+    QVERIFY2(colours.size() > 8, "the button and its text are drawn"); // more than a flat fill
+    QVERIFY(option.fontMetrics.horizontalAdvance(
+                    AccountDelegate::actionText(m_window->shown()->index(0, 0)))
+            < button.width());
 }
 
 void TestMainWindow::german_throughout()
