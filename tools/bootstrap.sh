@@ -21,6 +21,8 @@ packages=(
     # session tests: a notification server, a tray host and logind (python3-dbusmock), a window
     # manager that closes windows as users do, systemd's unit checker
     python3-dbusmock python3-dbus python3-gi openbox wmctrl systemd libglib2.0-bin
+    # the accessibility tree: the AT-SPI bus and registry, and a client that reads it
+    at-spi2-core python3-pyatspi
     # fuzzing: clang's libFuzzer and sanitizer runtimes
     clang-14 libclang-rt-14-dev
     # end-to-end tests: a real browser (playwright-core drives it; it downloads no browser)

@@ -295,12 +295,17 @@ void MainWindow::showProblem(const QString &message)
     say(message);
 }
 
+QModelIndex MainWindow::selectedIndex() const
+{
+    // The selected row, however it was selected (click, keyboard, or an assistive technology's
+    // Table interface, which selects without moving the current index).
+    const QModelIndexList selected = m_list->selectionModel()->selectedIndexes();
+    return selected.isEmpty() ? QModelIndex() : selected.constFirst();
+}
+
 QString MainWindow::selectedId() const
 {
-    const QModelIndex current = m_list->currentIndex();
-    if (!current.isValid() || !m_list->selectionModel()->isSelected(current))
-        return {};
-    return current.data(AccountListModel::IdRole).toString();
+    return selectedIndex().data(AccountListModel::IdRole).toString();
 }
 
 void MainWindow::showAccount(const QString &id)
@@ -352,7 +357,7 @@ void MainWindow::updateActions()
     // Nothing acts on a row the user has not selected.
     const QString id = selectedId();
     const bool has = !id.isEmpty();
-    const QModelIndex current = m_list->currentIndex();
+    const QModelIndex current = selectedIndex();
     const auto state = AccountState(current.data(AccountListModel::StateRole).toInt());
     const bool needsUser =
             has && (state == AccountState::NeedsReconnect || state == AccountState::NotConnected);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QModelIndex>
 #include <QPointer>
 #include <QTimer>
 
@@ -47,6 +48,7 @@ public:
     QSortFilterProxyModel *shown() const { return m_shown; }
     QMenu *accountMenu() const { return m_accountMenu; }
     QString selectedId() const;
+    QModelIndex selectedIndex() const;
 
 public Q_SLOTS:
     void addAccount();
