@@ -17,25 +17,6 @@ namespace tether {
 
 namespace {
 
-QColor stateColor(AccountState state, bool attention, const QPalette &palette)
-{
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    switch (state) {
-    case AccountState::Connected:
-        return attention ? QColor(dark ? "#d9a23b" : "#b7791f")
-                         : QColor(dark ? "#3fb950" : "#1a7f37");
-    case AccountState::Refreshing:
-        return QColor(dark ? "#58a6ff" : "#0969da");
-    case AccountState::Retrying:
-        return QColor(dark ? "#d9a23b" : "#b7791f");
-    case AccountState::NeedsReconnect:
-        return QColor(dark ? "#f85149" : "#cf222e");
-    case AccountState::NotConnected:
-        break;
-    }
-    return palette.color(QPalette::Disabled, QPalette::Text);
-}
-
 bool needsUser(const QModelIndex &index)
 {
     const auto state = AccountState(index.data(AccountListModel::StateRole).toInt());
@@ -43,6 +24,30 @@ bool needsUser(const QModelIndex &index)
 }
 
 } // namespace
+
+const double AccountDelegate::kChipTint = 0.14;
+
+QColor AccountDelegate::stateColor(AccountState state, bool attention, const QPalette &palette)
+{
+    // Two shades of each hue, chosen for at least 4.5:1 against the base colour of a light
+    // and of a dark palette, and against the chip's tint of itself (WCAG AA for text;
+    // tst_accountlistmodel measures them); which one is used follows the palette's lightness.
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    switch (state) {
+    case AccountState::Connected:
+        return attention ? QColor(dark ? "#f2cc60" : "#7d5300")
+                         : QColor(dark ? "#56d364" : "#116329");
+    case AccountState::Refreshing:
+        return QColor(dark ? "#79c0ff" : "#0550ae");
+    case AccountState::Retrying:
+        return QColor(dark ? "#f2cc60" : "#7d5300");
+    case AccountState::NeedsReconnect:
+        return QColor(dark ? "#ffa198" : "#a40e26");
+    case AccountState::NotConnected:
+        break;
+    }
+    return palette.color(QPalette::Disabled, QPalette::Text);
+}
 
 QString AccountDelegate::actionText(const QModelIndex &index)
 {
@@ -171,7 +176,7 @@ void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const int chipWidth = metrics.horizontalAdvance(chipText) + line;
     const QRect chip(textArea.left(), textArea.top() + line * 2 + 6, chipWidth, line + 4);
     QColor fill = chipColor;
-    fill.setAlphaF(0.16);
+    fill.setAlphaF(kChipTint);
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(chip, chip.height() / 2.0, chip.height() / 2.0);

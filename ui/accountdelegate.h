@@ -4,6 +4,8 @@
 
 namespace tether {
 
+enum class AccountState;
+
 // Paints one account row from the model's roles only: provider icon, name, a state chip, the
 // access token's countdown with a bar that shrinks, the refresh token's lifetime and the
 // refresh times. Colours come from the palette, so light and dark themes both read well.
@@ -22,6 +24,10 @@ public:
                      const QModelIndex &index) override;
 
     static QIcon providerIcon(const QString &providerId);
+    // The colour that marks a state (chips, the countdown bar, problems in dialogs), and how
+    // strongly a chip is tinted with it behind its text.
+    static const double kChipTint;
+    static QColor stateColor(AccountState state, bool attention, const QPalette &palette);
     // Where a row that needs the user shows its Reconnect (or Connect) button; empty otherwise.
     static QRect actionRect(const QStyleOptionViewItem &option, const QModelIndex &index);
     static QString actionText(const QModelIndex &index);

@@ -141,9 +141,7 @@ void AddAccountDialog::validate()
         // of a generic provider come from discovery when the account is added.
         problem = failure->message;
     }
-    m_problem->setText(problem.isEmpty() ? QString()
-                                         : QStringLiteral("<span style='color:#cf222e'>%1</span>")
-                                                   .arg(problem.toHtmlEscaped()));
+    m_problem->setText(problem.isEmpty() ? QString() : problemHtml(problem));
     m_warning->setText(c.allowInsecureHttp ? tr("⚠ This account may send its secrets over plain "
                                                 "http. Use it only for a test server.")
                                            : QString());
@@ -151,10 +149,16 @@ void AddAccountDialog::validate()
     m_addOnly->setEnabled(problem.isEmpty());
 }
 
+QString AddAccountDialog::problemHtml(const QString &text) const
+{
+    // The palette's own shade of red, readable on light and dark backgrounds alike.
+    const QColor red = AccountDelegate::stateColor(AccountState::NeedsReconnect, false, palette());
+    return QStringLiteral("<span style='color:%1'>%2</span>").arg(red.name(), text.toHtmlEscaped());
+}
+
 void AddAccountDialog::showError(const QString &message)
 {
-    m_problem->setText(
-            QStringLiteral("<span style='color:#cf222e'>%1</span>").arg(message.toHtmlEscaped()));
+    m_problem->setText(problemHtml(message));
 }
 
 } // namespace tether

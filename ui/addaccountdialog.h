@@ -47,6 +47,7 @@ Q_SIGNALS:
 private:
     void onProviderChanged();
     void validate();
+    QString problemHtml(const QString &text) const;
 
     const ProviderCatalog &m_catalog;
     QComboBox *m_provider;

@@ -11,6 +11,7 @@
 #include "ui/editaccountdialog.h"
 #include "ui/signindialog.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
@@ -86,6 +87,47 @@ private:
     }
 
     QString m_search;
+};
+
+// A row of buttons that shows as many as fit, in order, and hides the rest (each is also in the
+// Account menu): the window can be narrower than all of them together.
+class OverflowRow final : public QWidget
+{
+public:
+    explicit OverflowRow(const QList<QPushButton *> &buttons) : m_buttons(buttons)
+    {
+        auto *layout = new QHBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addStretch();
+        for (QPushButton *b : buttons)
+            layout->addWidget(b);
+        setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
+
+    QSize minimumSizeHint() const override { return {0, QWidget::minimumSizeHint().height()}; }
+    QSize sizeHint() const override
+    {
+        int width = 0;
+        for (const QPushButton *b : m_buttons)
+            width += b->sizeHint().width() + layout()->spacing();
+        return {width, QWidget::sizeHint().height()};
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QWidget::resizeEvent(event);
+        int left = width();
+        bool fits = true;
+        for (QPushButton *b : m_buttons) {
+            left -= b->sizeHint().width() + layout()->spacing();
+            fits = fits && left >= 0;
+            b->setVisible(fits);
+        }
+    }
+
+private:
+    QList<QPushButton *> m_buttons;
 };
 
 } // namespace
@@ -170,11 +212,11 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     m_disconnect = button("disconnectButton", tr("&Disconnect"), &MainWindow::disconnectAccount);
     m_remove = button("removeButton", tr("Re&move…"), &MainWindow::removeAccount);
 
+    // Add and Reconnect always; the others as the width allows (all are in the Account menu).
     auto *actions = new QHBoxLayout;
     actions->addWidget(add);
-    actions->addStretch();
-    for (QPushButton *b : {m_reconnect, m_refresh, m_copy, m_details, m_disconnect, m_remove})
-        actions->addWidget(b);
+    actions->addWidget(new OverflowRow({m_refresh, m_copy, m_details, m_disconnect, m_remove}), 1);
+    actions->addWidget(m_reconnect);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -242,9 +284,13 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     connect(&m_service, &ServiceConnection::accountsChanged, this, &MainWindow::reload);
     connect(&m_service, &ServiceConnection::accountChanged, this,
             [this](const QString &id, const std::optional<Account> &account) {
+                const auto before = m_model->accountAt(m_model->rowOf(id));
                 m_model->updateAccount(id, account);
                 m_pages->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
                 updateActions();
+                // A state change is news for a screen reader; a countdown's second is not.
+                if (before && account && before->status.state != account->status.state)
+                    announceRow(id);
             });
     connect(&m_service, &ServiceConnection::signInProgressed, this,
             &MainWindow::onSignInProgressed);
@@ -425,6 +471,22 @@ void MainWindow::hideEvent(QHideEvent *event)
 void MainWindow::say(const QString &text)
 {
     statusBar()->showMessage(text, 10'000);
+    // Confirmations and problems are announced, not only shown.
+    statusBar()->setAccessibleName(text);
+    QAccessibleEvent named(statusBar(), QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&named);
+    QAccessibleEvent alert(statusBar(), QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+}
+
+void MainWindow::announceRow(const QString &id)
+{
+    const QModelIndex shown = m_shown->mapFromSource(m_model->index(m_model->rowOf(id)));
+    if (!shown.isValid())
+        return;
+    QAccessibleEvent changed(m_list, QAccessible::DescriptionChanged);
+    changed.setChild(shown.row());
+    QAccessible::updateAccessibility(&changed);
 }
 
 void MainWindow::addAccount()

@@ -71,7 +71,8 @@ private:
     void updateBanner();
     void editAccountWithId(const QString &id);
     void onTick();
-    void say(const QString &text);
+    void say(const QString &text); // in the status bar, and announced
+    void announceRow(const QString &id); // the row's description changed
     void startSignIn(const QString &id, bool device);
     void onSignInProgressed(const QString &id, const SignInProgress &progress);
     void onSignInFinished(const QString &id, const Outcome &outcome);

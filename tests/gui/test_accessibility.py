@@ -137,6 +137,19 @@ class Accessibility(unittest.TestCase):
         self.assertIn("code_challenge_method=S256", url)
         self.assertIn("redirect_uri=http%3A%2F%2F127.0.0.1", url)
 
+        # A confirmation is not only shown in the status bar: it is its accessible name, which
+        # a screen reader announces (with the Alert event the window sends).
+        connected = next(i for i, item in enumerate(items)
+                         if "connected" in item.description and "needs" not in item.description)
+        self.assertTrue(accounts.queryTable().addRowSelection(connected))
+        copy = wait_for("an enabled Copy access token button", lambda: find(
+            app, lambda n: n.getRole() == pyatspi.ROLE_PUSH_BUTTON and n.name == "Copy access token"
+            and n.getState().contains(pyatspi.STATE_SENSITIVE)))
+        copy.queryAction().doAction(0)
+        status = wait_for("the status bar", lambda: find(app, lambda n: n.getRole() == pyatspi.ROLE_STATUS_BAR))
+        said = wait_for("the confirmation announced", lambda: "clipboard" in (status.name or "") and status.name)
+        self.assertIn("clipboard", said)
+
 
 if __name__ == "__main__":
     unittest.main()

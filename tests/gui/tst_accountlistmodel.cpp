@@ -2,11 +2,14 @@
 #include "providers/providercatalog.h"
 #include "support/manualclock.h"
 #include "support/printers.h"
+#include "ui/accountdelegate.h"
 #include "ui/accountlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <cmath>
 
 using namespace tether;
 
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void stateText_namesWhatIsHappening();
     void refreshSummary_followsTheProfile();
     void tick_touchesOnlyTheGivenRowsAndTimeRoles();
+    void stateColours_readableOnLightAndDarkPalettes();
 
 private:
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
@@ -171,6 +175,56 @@ void TestAccountListModel::tick_touchesOnlyTheGivenRowsAndTimeRoles()
     QVERIFY(!roles.contains(Qt::DisplayRole));
     model.refreshCountdowns(12, 20); // off the end: nothing
     QCOMPARE(changed.size(), 1);
+}
+
+namespace {
+
+double luminance(const QColor &c)
+{
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double x = luminance(a), y = luminance(b);
+    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
+}
+
+QColor over(const QColor &top, double alpha, const QColor &bottom)
+{
+    return QColor::fromRgbF(float(top.redF() * alpha + bottom.redF() * (1 - alpha)),
+                            float(top.greenF() * alpha + bottom.greenF() * (1 - alpha)),
+                            float(top.blueF() * alpha + bottom.blueF() * (1 - alpha)));
+}
+
+} // namespace
+
+void TestAccountListModel::stateColours_readableOnLightAndDarkPalettes()
+{
+    // A light palette (white rows, as Fusion and Breeze) and two dark ones (Breeze Dark,
+    // Adwaita-dark's list backgrounds): state text on the row and on its chip's tint.
+    for (const char *base : {"#ffffff", "#f0f0f0", "#1e1e1e", "#2d2d2d"}) {
+        QPalette palette;
+        palette.setColor(QPalette::Base, QColor(base));
+        for (AccountState state : {AccountState::Connected, AccountState::Refreshing,
+                                   AccountState::Retrying, AccountState::NeedsReconnect}) {
+            for (bool attention : {false, true}) {
+                const QColor text = AccountDelegate::stateColor(state, attention, palette);
+                const QColor chip = over(text, AccountDelegate::kChipTint, QColor(base));
+                QVERIFY2(contrast(text, QColor(base)) >= 4.5,
+                         qPrintable(QStringLiteral("%1 on %2: %3")
+                                            .arg(text.name(), QLatin1String(base))
+                                            .arg(contrast(text, QColor(base)))));
+                QVERIFY2(contrast(text, chip) >= 4.5,
+                         qPrintable(QStringLiteral("%1 on its chip over %2: %3")
+                                            .arg(text.name(), QLatin1String(base))
+                                            .arg(contrast(text, chip))));
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TestAccountListModel)

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void search_appearsWithManyAccounts_andFilters();
     void deviceSignIn_showsTheCodeAndAQrCode();
     void rowButton_reconnectsByClickAndBySpace();
+    void narrowWindow_keepsItsActionsWithoutClipping();
     void german_throughout(); // last: it installs the German catalogues for the process
 
 private:
@@ -486,6 +487,43 @@ void TestMainWindow::rowButton_reconnectsByClickAndBySpace()
     QVERIFY(option.fontMetrics.horizontalAdvance(
                     AccountDelegate::actionText(m_window->shown()->index(0, 0)))
             < button.width());
+}
+
+void TestMainWindow::narrowWindow_keepsItsActionsWithoutClipping()
+{
+    seed({account(QStringLiteral("broken"), AccountState::NeedsReconnect)});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto shownButtons = [this] {
+        QList<QPushButton *> shown;
+        for (QPushButton *b : m_window->centralWidget()->findChildren<QPushButton *>()) {
+            if (b->isVisible())
+                shown << b;
+        }
+        return shown;
+    };
+    m_window->resize(900, 520);
+    QTRY_COMPARE(shownButtons().size(), 7);
+    m_window->resize(480, 520);
+    QTRY_VERIFY(m_window->width() <= 480); // nothing forces the window wider
+    QTRY_VERIFY(shownButtons().size() < 7);
+    QVERIFY(m_window->reconnectButton()->isVisible());
+    // A shown button is never squeezed below the width its text needs, nor cut at the edge
+    // (once the layout has run: it runs after the resize, in the event loop).
+    auto unclipped = [&] {
+        for (const QPushButton *b : shownButtons()) {
+            if (b->width() < b->sizeHint().width()
+                || b->mapTo(m_window.get(), QPoint(b->width(), 0)).x() > m_window->width())
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY(unclipped());
+    // What is hidden stays one click away in the Account menu.
+    for (const char *name : {"removeAction", "disconnectAction", "detailsAction", "copyAction"})
+        QVERIFY(m_window->accountMenu()->findChild<QAction *>(QString::fromLatin1(name)));
+    m_window->resize(900, 520);
+    QTRY_COMPARE(shownButtons().size(), 7);
 }
 
 void TestMainWindow::german_throughout()
