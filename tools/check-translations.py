@@ -3,10 +3,10 @@
 
     check-translations.py SOURCE_DIR BUILD_DIR
 
-1. Each catalogue (resources/translations/tether_*.ts, English aside: it holds plural forms
-   only) is brought up to date with the sources by lupdate, into a scratch copy, exactly as
+1. Each catalogue (resources/translations/tether_*.ts; English holds the plural forms only) is
+   brought up to date with the sources by lupdate, into a scratch copy, exactly as
    `cmake --build build --target update_translations` would: any message still unfinished or
-   empty there is a string added to the code without its translation.
+   empty there is a string added to the code without its translation ("1 account(s)").
 2. Every translation keeps its source's placeholders (%1, %2, %n) and, for numerus messages,
    has every plural form.
 3. A user-visible literal handed straight to a widget, a dialog, the status bar or the command
@@ -33,16 +33,17 @@ def placeholders(text):
 
 
 lupdate = shutil.which("lupdate") or "/usr/lib/qt6/bin/lupdate"
-project = build / "resources" / "translations" / ".lupdate" / "tether_base_project.json"
+projects = build / "resources" / "translations" / ".lupdate"
 with tempfile.TemporaryDirectory() as scratch:
     for ts in sorted((source / "resources" / "translations").glob("tether_*.ts")):
-        if ts.name == "tether_en.ts":
-            continue
+        english = ts.name == "tether_en.ts"
+        project = projects / ("tether_core_project.json" if english else "tether_base_project.json")
         copy = Path(scratch) / ts.name
         shutil.copy(ts, copy)
         if project.exists():
             subprocess.run([lupdate, "-project", str(project), "-ts", str(copy), "-locations", "none",
-                            "-no-obsolete", "-silent"], check=True, capture_output=True)
+                            "-no-obsolete", "-silent", *(["-pluralonly"] if english else [])],
+                           check=True, capture_output=True)
         else:
             problems.append(f"{project} is missing: configure the build first")
         for context in ET.parse(copy).getroot().iter("context"):

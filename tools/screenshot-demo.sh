@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts `tether --demo` on a private X server (Xvfb) with a private keyring, waits for its
 # window, and saves a picture of the screen: screenshot-demo.sh TETHER OUT.png [SECONDS]
+# SCREENSHOT_SCREEN sets the screen (default 1100x640x24); QT_SCALE_FACTOR=2 and LANG pass through.
 set -euo pipefail
 tether=$(realpath "$1"); out=$(realpath -m "$2"); settle=${3:-4}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,7 +9,7 @@ exec "$here/tests/support/with-keyring.sh" bash -c '
     set -euo pipefail
     tether=$1; out=$2; settle=$3
     display=:$((90 + RANDOM % 100))
-    Xvfb "$display" -screen 0 1100x640x24 -nolisten tcp >/dev/null 2>&1 &
+    Xvfb "$display" -screen 0 "${SCREENSHOT_SCREEN:-1100x640x24}" -nolisten tcp >/dev/null 2>&1 &
     xvfb=$! app=
     # The app saves its registry as it quits: wait for it, or the keyring wrapper removes the
     # directory while the app still writes into it.

@@ -379,11 +379,10 @@ void MainWindow::updateBanner()
         if (needsUser(AccountState(index.data(AccountListModel::StateRole).toInt())))
             names << index.data().toString();
     }
-    const QString text =
-            names.isEmpty() ? QString()
-                            : tr("%n account(s) need you: %1. Select one and choose Reconnect.",
-                                 nullptr, int(names.size()))
-                                      .arg(QLocale().createSeparatedList(names));
+    const QString text = names.isEmpty() ? QString()
+                                         : tr("%n account(s) need you to sign in again: %1.",
+                                              nullptr, int(names.size()))
+                                                   .arg(QLocale().createSeparatedList(names));
     if (text != m_banner->text()) {
         m_banner->setText(text);
         m_banner->setVisible(!text.isEmpty());
@@ -409,7 +408,8 @@ void MainWindow::updateActions()
             has && (state == AccountState::NeedsReconnect || state == AccountState::NotConnected);
     const bool connected = has && current.data(AccountListModel::HasAccessTokenRole).toBool();
     m_reconnect->setEnabled(needsUser || (has && state != AccountState::Refreshing));
-    m_reconnect->setText(state == AccountState::NotConnected ? tr("&Connect") : tr("Re&connect"));
+    m_reconnect->setText(has && state == AccountState::NotConnected ? tr("&Connect")
+                                                                    : tr("Re&connect"));
     // Prominent exactly when the account needs it.
     m_reconnect->setDefault(needsUser);
     QFont font = m_reconnect->font();

@@ -1525,13 +1525,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>D&amp;isconnect</source>
         <translation>T&amp;rennen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n account(s) need you: %1. Select one and choose Reconnect.</source>
-        <translation>
-            <numerusform>%n Konto braucht Sie: %1. Wählen Sie es aus und dann „Neu verbinden“.</numerusform>
-            <numerusform>%n Konten brauchen Sie: %1. Wählen Sie eines aus und dann „Neu verbinden“.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Connect in the browser</source>
         <translation>Im Browser &amp;verbinden</translation>
@@ -1539,6 +1532,13 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>%1 was changed</source>
         <translation>%1 wurde geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) need you to sign in again: %1.</source>
+        <translation>
+            <numerusform>Bei %n Konto müssen Sie sich neu anmelden: %1.</numerusform>
+            <numerusform>Bei %n Konten müssen Sie sich neu anmelden: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -45,10 +45,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n account(s) need you: %1. Select one and choose Reconnect.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n account(s) need you to sign in again: %1.</source>
+        <translation>
+            <numerusform>%n account needs you to sign in again: %1.</numerusform>
+            <numerusform>%n accounts need you to sign in again: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -537,7 +537,8 @@ void TestMainWindow::german_throughout()
     m_window->showAccount(QStringLiteral("bank"));
     QCOMPARE(m_window->reconnectButton()->text(), QStringLiteral("&Neu verbinden"));
     QCOMPARE(m_window->accountMenu()->title(), QStringLiteral("&Konto"));
-    QVERIFY2(m_window->banner()->text().startsWith(QLatin1String("1 Konto braucht Sie: bank")),
+    QVERIFY2(m_window->banner()->text().startsWith(
+                     QStringLiteral("Bei 1 Konto müssen Sie sich neu anmelden: bank")),
              qPrintable(m_window->banner()->text()));
     // Every button and menu entry of the window is German (none is its English source; "&Tether"
     // and "&Details…" are the same words in both).
