@@ -50,11 +50,11 @@ AddAccountDialog::AddAccountDialog(const ProviderCatalog &catalog, QWidget *pare
     form->addRow(tr("Account &id:"), m_id);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Client id:"), m_clientId);
-    form->addRow(tr("Client &secret:"), m_secret);
-    form->addRow(tr("S&copes:"), m_scope);
-    form->addRow(tr("&Issuer / tenant:"), m_issuer);
+    form->addRow(tr("Client s&ecret:"), m_secret);
+    form->addRow(tr("Sc&opes:"), m_scope);
+    form->addRow(tr("Iss&uer / tenant:"), m_issuer);
     form->addRow(tr("&Token endpoint:"), m_tokenEndpoint);
-    form->addRow(tr("&Authorization endpoint:"), m_authorizationEndpoint);
+    form->addRow(tr("Aut&horization endpoint:"), m_authorizationEndpoint);
     form->addRow(QString(), m_insecure);
     form->addRow(tr("Token answer:"), m_answer);
 

@@ -81,11 +81,11 @@ EditAccountDialog::EditAccountDialog(const Account &account, const ProviderCatal
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Client id:"), m_clientId);
-    form->addRow(tr("Client &secret:"), m_secret);
+    form->addRow(tr("Client s&ecret:"), m_secret);
     form->addRow(tr("Client a&uthentication:"), m_clientAuth);
-    form->addRow(tr("S&copes:"), m_scope);
+    form->addRow(tr("Sc&opes:"), m_scope);
     form->addRow(tr("&Token endpoint:"), m_tokenEndpoint);
-    form->addRow(tr("&Authorization endpoint:"), m_authorizationEndpoint);
+    form->addRow(tr("Aut&horization endpoint:"), m_authorizationEndpoint);
     form->addRow(tr("Re&vocation endpoint:"), m_revocationEndpoint);
     form->addRow(tr("&Device sign-in endpoint:"), m_deviceEndpoint);
     form->addRow(tr("&Redirect URI:"), m_redirectUri);

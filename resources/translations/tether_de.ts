@@ -989,24 +989,8 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <source>Client &amp;secret:</source>
-        <translation>Client-&amp;Geheimnis:</translation>
-    </message>
-    <message>
-        <source>S&amp;copes:</source>
-        <translation>Bereich&amp;e (Scopes):</translation>
-    </message>
-    <message>
-        <source>&amp;Issuer / tenant:</source>
-        <translation>A&amp;ussteller / Mandant:</translation>
-    </message>
-    <message>
         <source>&amp;Token endpoint:</source>
         <translation>&amp;Token-Endpunkt:</translation>
-    </message>
-    <message>
-        <source>&amp;Authorization endpoint:</source>
-        <translation>Auto&amp;risierungs-Endpunkt:</translation>
     </message>
     <message>
         <source>Token answer:</source>
@@ -1043,6 +1027,22 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>⚠ This account may send its secrets over plain http. Use it only for a test server.</source>
         <translation>⚠ Dieses Konto darf seine Geheimnisse über unverschlüsseltes http senden. Verwenden Sie es nur für einen Testserver.</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;opes:</source>
+        <translation>Bereich&amp;e (Scopes):</translation>
+    </message>
+    <message>
+        <source>Iss&amp;uer / tenant:</source>
+        <translation>A&amp;ussteller / Mandant:</translation>
+    </message>
+    <message>
+        <source>Aut&amp;horization endpoint:</source>
+        <translation>Auto&amp;risierungs-Endpunkt:</translation>
     </message>
 </context>
 <context>
@@ -1344,24 +1344,12 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <source>Client &amp;secret:</source>
-        <translation>Client-&amp;Geheimnis:</translation>
-    </message>
-    <message>
         <source>Client a&amp;uthentication:</source>
         <translation>Client-Authentifi&amp;zierung:</translation>
     </message>
     <message>
-        <source>S&amp;copes:</source>
-        <translation>Bereich&amp;e (Scopes):</translation>
-    </message>
-    <message>
         <source>&amp;Token endpoint:</source>
         <translation>&amp;Token-Endpunkt:</translation>
-    </message>
-    <message>
-        <source>&amp;Authorization endpoint:</source>
-        <translation>Auto&amp;risierungs-Endpunkt:</translation>
     </message>
     <message>
         <source>Re&amp;vocation endpoint:</source>
@@ -1374,6 +1362,18 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>&amp;Redirect URI:</source>
         <translation>Weiterleitungs-&amp;URI:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;opes:</source>
+        <translation>Bereich&amp;e (Scopes):</translation>
+    </message>
+    <message>
+        <source>Aut&amp;horization endpoint:</source>
+        <translation>Auto&amp;risierungs-Endpunkt:</translation>
     </message>
 </context>
 <context>

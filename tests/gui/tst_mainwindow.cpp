@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -60,9 +61,11 @@ private Q_SLOTS:
     void deviceSignIn_showsTheCodeAndAQrCode();
     void rowButton_reconnectsByClickAndBySpace();
     void narrowWindow_keepsItsActionsWithoutClipping();
+    void mnemonics_uniqueInTheWindowAndEachDialog();
     void german_throughout(); // last: it installs the German catalogues for the process
 
 private:
+    void checkMnemonics();
     static Account account(const QString &id, AccountState state,
                            const QString &provider = QStringLiteral("wise"));
     void seed(const QList<Account> &accounts);
@@ -526,6 +529,61 @@ void TestMainWindow::narrowWindow_keepsItsActionsWithoutClipping()
     QTRY_COMPARE(shownButtons().size(), 7);
 }
 
+namespace {
+
+// Alt+letter clashes within one top-level: buttons, labels with a buddy, menu titles.
+QStringList mnemonicClashes(QWidget *root)
+{
+    QMap<QChar, QStringList> seen;
+    auto note = [&seen](const QString &text) {
+        const int amp = text.indexOf(QLatin1Char('&'));
+        if (amp < 0 || amp + 1 >= text.size() || text.at(amp + 1) == QLatin1Char('&'))
+            return;
+        seen[text.at(amp + 1).toLower()] << text;
+    };
+    for (const QAbstractButton *b : root->findChildren<QAbstractButton *>()) {
+        if (b->isVisibleTo(root))
+            note(b->text());
+    }
+    for (const QLabel *l : root->findChildren<QLabel *>()) {
+        if (l->buddy())
+            note(l->text());
+    }
+    if (auto *window = qobject_cast<QMainWindow *>(root)) {
+        for (const QAction *a : window->menuBar()->actions())
+            note(a->text());
+    }
+    QStringList clashes;
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+        if (it->size() > 1)
+            clashes << it->join(QStringLiteral(" / "));
+    }
+    return clashes;
+}
+
+} // namespace
+
+void TestMainWindow::checkMnemonics()
+{
+    m_window->resize(900, 520);
+    QVERIFY2(mnemonicClashes(m_window.get()).isEmpty(),
+             qPrintable(mnemonicClashes(m_window.get()).join(QStringLiteral("; "))));
+    AddAccountDialog add(m_catalog);
+    QVERIFY2(mnemonicClashes(&add).isEmpty(),
+             qPrintable(mnemonicClashes(&add).join(QStringLiteral("; "))));
+    EditAccountDialog edit(account(QStringLiteral("bank"), AccountState::Connected), m_catalog);
+    QVERIFY2(mnemonicClashes(&edit).isEmpty(),
+             qPrintable(mnemonicClashes(&edit).join(QStringLiteral("; "))));
+}
+
+void TestMainWindow::mnemonics_uniqueInTheWindowAndEachDialog()
+{
+    seed({account(QStringLiteral("bank"), AccountState::NeedsReconnect)});
+    m_window->show();
+    QTRY_COMPARE(m_window->shown()->rowCount(), 1);
+    checkMnemonics();
+}
+
 void TestMainWindow::german_throughout()
 {
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
@@ -576,6 +634,7 @@ void TestMainWindow::german_throughout()
     QVERIFY2(buttons.contains(QStringLiteral("Entfernen")), qPrintable(buttons.join(u',')));
     QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
     box->reject();
+    checkMnemonics(); // the German ones too
     QLocale::setDefault(QLocale::c());
 }
 
