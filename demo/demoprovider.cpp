@@ -3,6 +3,7 @@
 #include "oauth/loopbackreceiver.h"
 #include "oauth/pkce.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -27,12 +28,25 @@ struct Client
     int accessLifetime;
 };
 
+// The names are shown in the window, in the user's language (they are set when the demo's
+// accounts are made).
 const Client kClients[] = {
-        {"demo-minute", "Minute tokens", "demo", 60},
-        {"demo-rotating", "Single-use refresh tokens", "demo-rotating", 90},
-        {"demo-expiring", "Refresh token expires in 3 min", "demo", 45},
-        {"demo-broken", "Revoked: needs reconnect", "demo", 60},
-        {"demo-flaky", "Server answering 503", "demo", 20},
+        {"demo-minute", QT_TRANSLATE_NOOP("tether::DemoProvider", "Minute tokens"), "demo", 60},
+        {"demo-rotating", QT_TRANSLATE_NOOP("tether::DemoProvider", "Single-use refresh tokens"),
+         "demo-rotating", 90},
+        {"demo-expiring",
+         QT_TRANSLATE_NOOP("tether::DemoProvider", "Refresh token expires in 3 min"), "demo", 45},
+        {"demo-broken", QT_TRANSLATE_NOOP("tether::DemoProvider", "Revoked: needs reconnect"),
+         "demo", 60},
+        {"demo-flaky", QT_TRANSLATE_NOOP("tether::DemoProvider", "Server answering 503"), "demo",
+         20},
+};
+
+// The demo profiles' names (resources/demo/*.json), for the catalogue; the list model asks
+// for a translation of every profile name, and only these have one.
+[[maybe_unused]] const char *const kProfileNames[] = {
+        QT_TRANSLATE_NOOP("tether::ProviderNames", "Demo provider"),
+        QT_TRANSLATE_NOOP("tether::ProviderNames", "Demo provider (single-use refresh tokens)"),
 };
 
 QString secretFor(const QString &clientId)
@@ -96,7 +110,7 @@ QList<DemoProvider::DemoAccount> DemoProvider::accounts()
         DemoAccount a;
         const QString id = QString::fromLatin1(client.id);
         a.config.id = id;
-        a.config.name = QString::fromUtf8(client.name);
+        a.config.name = QCoreApplication::translate("tether::DemoProvider", client.name);
         a.config.provider = QString::fromLatin1(client.profile);
         a.config.clientId = id;
         a.config.tokenEndpoint = root + QStringLiteral("/token");

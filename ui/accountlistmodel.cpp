@@ -4,6 +4,8 @@
 #include "core/humantime.h"
 #include "providers/providercatalog.h"
 
+#include <QCoreApplication>
+
 namespace tether {
 
 AccountListModel::AccountListModel(const Clock &clock, const ProviderCatalog &catalog,
@@ -72,7 +74,10 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     case ProviderRole:
         return a.config.provider;
     case ProviderNameRole:
-        return profile ? profile->name : a.config.provider;
+        // Profile names are proper names (Wise, Auth0); the demo's have translations.
+        return profile ? QCoreApplication::translate("tether::ProviderNames",
+                                                     profile->name.toUtf8().constData())
+                       : a.config.provider;
     case StateRole:
         return int(s.state);
     case NeedsReconnectRole:

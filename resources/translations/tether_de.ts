@@ -1256,6 +1256,29 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
+    <name>tether::DemoProvider</name>
+    <message>
+        <source>Minute tokens</source>
+        <translation>Minuten-Tokens</translation>
+    </message>
+    <message>
+        <source>Single-use refresh tokens</source>
+        <translation>Einmal-Refresh-Tokens</translation>
+    </message>
+    <message>
+        <source>Refresh token expires in 3 min</source>
+        <translation>Refresh-Token läuft in 3 min ab</translation>
+    </message>
+    <message>
+        <source>Revoked: needs reconnect</source>
+        <translation>Widerrufen: neu verbinden nötig</translation>
+    </message>
+    <message>
+        <source>Server answering 503</source>
+        <translation>Server antwortet 503</translation>
+    </message>
+</context>
+<context>
     <name>tether::DemoSession</name>
     <message>
         <source>the demo provider could not start: %1</source>
@@ -1580,6 +1603,17 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>Open Tether</source>
         <translation>Tether öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>tether::ProviderNames</name>
+    <message>
+        <source>Demo provider</source>
+        <translation>Demo-Anbieter</translation>
+    </message>
+    <message>
+        <source>Demo provider (single-use refresh tokens)</source>
+        <translation>Demo-Anbieter (Einmal-Refresh-Tokens)</translation>
     </message>
 </context>
 <context>
