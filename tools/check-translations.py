@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Translations are complete and nothing user-visible escapes tr().
 
-    check-translations.py SOURCE_DIR BUILD_DIR
+    check-translations.py SOURCE_DIR BUILD_DIR [GenerateLUpdateProject.cmake]
 
 1. Each catalogue (resources/translations/tether_*.ts; English holds the plural forms only) is
    brought up to date with the sources by lupdate, into a scratch copy, exactly as
@@ -25,6 +25,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 source, build = Path(sys.argv[1]), Path(sys.argv[2])
+# Qt's script that turns the lupdate project CMake writes at configure time into the JSON that
+# lupdate reads (update_translations does the same before it runs lupdate).
+generator = Path(sys.argv[3]) if len(sys.argv) > 3 else None
 problems = []
 
 
@@ -38,6 +41,11 @@ with tempfile.TemporaryDirectory() as scratch:
     for ts in sorted((source / "resources" / "translations").glob("tether_*.ts")):
         english = ts.name == "tether_en.ts"
         project = projects / ("tether_core_project.json" if english else "tether_base_project.json")
+        if not project.exists() and generator and project.with_suffix(".cmake").exists():
+            generated = Path(scratch) / project.name
+            subprocess.run(["cmake", f"-DIN_FILE={project.with_suffix('.cmake')}", f"-DOUT_FILE={generated}",
+                            "-P", str(generator)], check=True, capture_output=True)
+            project = generated
         copy = Path(scratch) / ts.name
         shutil.copy(ts, copy)
         if project.exists():
