@@ -106,10 +106,31 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     });
     connect(job, &QKeychain::Job::finished, handle, [this, handle, kind](QKeychain::Job *done) {
         SecretResult result;
-        // libsecret reports a bus on which nothing provides the Secret Service as OtherError.
-        const bool noService =
-                done->error() == QKeychain::OtherError
-                && done->errorString().contains(QLatin1String("org.freedesktop.secrets"));
+        // libsecret reports these as OtherError, in GLib's words: say what is missing instead.
+        const QString detail = done->errorString();
+        const bool other = done->error() == QKeychain::OtherError;
+        // A bus on which nothing provides the Secret Service.
+        const bool noService = other && detail.contains(QLatin1String("org.freedesktop.secrets"));
+        // No session bus at all (a console or SSH login, a minimal system).
+        const bool noBus = other
+                           && (detail.contains(QLatin1String("autolaunch D-Bus"))
+                               || detail.startsWith(QLatin1String("Could not connect")));
+        // A Secret Service with no collection to store into (no login keyring was ever made).
+        const bool noCollection =
+                other && detail.contains(QLatin1String("/org/freedesktop/secrets/collection/"));
+        if (noBus || noCollection) {
+            result.failure = keychainFailure(
+                    QStringLiteral("keychain_unavailable"),
+                    noBus ? Text::tr("no keychain can be reached: there is no D-Bus session bus "
+                                     "(%1); run Tether in a desktop session, which starts a "
+                                     "Secret Service such as gnome-keyring")
+                                    .arg(detail)
+                          : Text::tr("the keychain has no collection to keep secrets in (%1); "
+                                     "create a default keyring, for example with Seahorse, and "
+                                     "unlock it")
+                                    .arg(detail));
+            return handle->complete(result);
+        }
         switch (noService ? QKeychain::NoBackendAvailable : done->error()) {
         case QKeychain::NoError:
             result.status = SecretResult::Status::Ok;

@@ -443,6 +443,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>the keychain failed: %1</source>
         <translation>der Schlüsselbund ist fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>no keychain can be reached: there is no D-Bus session bus (%1); run Tether in a desktop session, which starts a Secret Service such as gnome-keyring</source>
+        <translation>kein Schlüsselbund erreichbar: es gibt keinen D-Bus-Sitzungsbus (%1); starten Sie Tether in einer Desktop-Sitzung, die einen Secret Service wie gnome-keyring startet</translation>
+    </message>
+    <message>
+        <source>the keychain has no collection to keep secrets in (%1); create a default keyring, for example with Seahorse, and unlock it</source>
+        <translation>der Schlüsselbund hat keine Sammlung, in der Geheimnisse liegen können (%1); legen Sie einen Standard-Schlüsselbund an, etwa mit Seahorse, und entsperren Sie ihn</translation>
+    </message>
 </context>
 <context>
     <name>LoopbackReceiver</name>

@@ -69,7 +69,8 @@ no_keychain() { # exit 5, and exactly one line on stderr, nothing on stdout
     set -e
     err=$(cat "$root/tmp/stderr"); out=$(cat "$root/tmp/stdout")
     echo "exit $code; stderr: $err"
-    [ "$code" -eq 5 ] && [ "$(wc -l <"$root/tmp/stderr")" -eq 1 ] && [ -z "$out" ]
+    [ "$code" -eq 5 ] && [ "$(wc -l <"$root/tmp/stderr")" -eq 1 ] && [ -z "$out" ] \
+        && grep -q 'no D-Bus session bus' "$root/tmp/stderr"
 }
 check "tether add without a Secret Service: exit 5, one line" no_keychain
 check "nothing written when the keychain is missing" bash -c "! grep -qs bank '$root/root/.config/tether/accounts.json'"
