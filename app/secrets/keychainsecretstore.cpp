@@ -112,8 +112,11 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
         // A bus on which nothing provides the Secret Service.
         const bool noService = other && detail.contains(QLatin1String("org.freedesktop.secrets"));
         // No session bus at all (a console or SSH login, a minimal system).
+        // (GLib's words: no address, and no X11 to autolaunch one or no machine id to spawn
+        // one; or an address nothing listens on.)
         const bool noBus = other
                            && (detail.contains(QLatin1String("autolaunch D-Bus"))
+                               || detail.contains(QLatin1String("spawn a message bus"))
                                || detail.startsWith(QLatin1String("Could not connect")));
         // A Secret Service with no collection to store into (no login keyring was ever made).
         const bool noCollection =
