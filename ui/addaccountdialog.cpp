@@ -39,7 +39,7 @@ AddAccountDialog::AddAccountDialog(const ProviderCatalog &catalog, QWidget *pare
     m_secret->setEchoMode(QLineEdit::Password);
     m_id->setPlaceholderText(tr("a short name, e.g. bank"));
     m_answer->setPlaceholderText(
-            tr("Optional: paste a token answer (JSON) to import instead of signing in"));
+            tr("Optional: paste a token response (JSON) to import instead of signing in"));
     m_answer->setMaximumHeight(80);
     m_problem->setWordWrap(true);
     m_warning->setWordWrap(true);
@@ -56,7 +56,7 @@ AddAccountDialog::AddAccountDialog(const ProviderCatalog &catalog, QWidget *pare
     form->addRow(tr("&Token endpoint:"), m_tokenEndpoint);
     form->addRow(tr("Aut&horization endpoint:"), m_authorizationEndpoint);
     form->addRow(QString(), m_insecure);
-    form->addRow(tr("Token answer:"), m_answer);
+    form->addRow(tr("Token response:"), m_answer);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_signIn = buttons->addButton(tr("Add and &sign in"), QDialogButtonBox::AcceptRole);

@@ -4,7 +4,7 @@
 
 namespace tether {
 
-// One exchange with a token endpoint: the HTTP answer interpreted as a token answer. Emits
+// One exchange with a token endpoint: the HTTP response interpreted as a token response. Emits
 // tokenExchangeFinished exactly once and deletes itself afterwards.
 class TokenExchange final : public QObject
 {

@@ -973,10 +973,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <translation>ein kurzer Name, z. B. bank</translation>
     </message>
     <message>
-        <source>Optional: paste a token answer (JSON) to import instead of signing in</source>
-        <translation>Optional: eine Token-Antwort (JSON) einfügen, um sie zu importieren statt sich anzumelden</translation>
-    </message>
-    <message>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -999,10 +995,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>&amp;Token endpoint:</source>
         <translation>&amp;Token-Endpunkt:</translation>
-    </message>
-    <message>
-        <source>Token answer:</source>
-        <translation>Token-Antwort:</translation>
     </message>
     <message>
         <source>Add and &amp;sign in</source>
@@ -1051,6 +1043,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>Aut&amp;horization endpoint:</source>
         <translation>Auto&amp;risierungs-Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Optional: paste a token response (JSON) to import instead of signing in</source>
+        <translation>Optional: eine Token-Antwort (JSON) einfügen, um sie zu importieren statt sich anzumelden</translation>
+    </message>
+    <message>
+        <source>Token response:</source>
+        <translation>Token-Antwort:</translation>
     </message>
 </context>
 <context>
