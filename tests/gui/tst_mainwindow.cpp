@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -62,6 +63,8 @@ private Q_SLOTS:
     void rowButton_reconnectsByClickAndBySpace();
     void narrowWindow_keepsItsActionsWithoutClipping();
     void mnemonics_uniqueInTheWindowAndEachDialog();
+    void addDialog_importsAPastedTokenResponse();
+    void signIn_cancelledWhilePending_leavesTheAccountAsItWas();
     void german_throughout(); // last: it installs the German catalogues for the process
 
 private:
@@ -582,6 +585,68 @@ void TestMainWindow::mnemonics_uniqueInTheWindowAndEachDialog()
     m_window->show();
     QTRY_COMPARE(m_window->shown()->rowCount(), 1);
     checkMnemonics();
+}
+
+void TestMainWindow::addDialog_importsAPastedTokenResponse()
+{
+    seed({});
+    m_window->show();
+    m_window->addAccount();
+    auto *dialog = m_window->findChild<AddAccountDialog *>();
+    QVERIFY(dialog);
+    dialog->providerBox()->setCurrentIndex(dialog->providerBox()->findData(QStringLiteral("wise")));
+    QTest::keyClicks(dialog->idEdit(), QStringLiteral("pasted"));
+    QTest::keyClicks(dialog->clientIdEdit(), QStringLiteral("client-1"));
+    QTest::keyClicks(dialog->secretEdit(), QStringLiteral("s3cret"));
+    auto *response = dialog->findChild<QPlainTextEdit *>();
+    QVERIFY(response);
+    response->setPlainText(QStringLiteral(R"({"access_token": "at-pasted", "token_type": "Bearer",
+        "expires_in": 3600, "refresh_token": "rt-pasted"})"));
+    QVERIFY(dialog->addOnlyButton()->isEnabled());
+    QTest::mouseClick(dialog->addOnlyButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_secrets->items.value(QStringLiteral("pasted")).tokens.has_value());
+    const TokenSet stored = *m_secrets->items.value(QStringLiteral("pasted")).tokens;
+    QCOMPARE(stored.accessToken, QStringLiteral("at-pasted"));
+    QCOMPARE(stored.refreshToken, QStringLiteral("rt-pasted"));
+    QCOMPARE(m_secrets->items.value(QStringLiteral("pasted")).clientSecret,
+             QStringLiteral("s3cret"));
+    QTRY_COMPARE(
+            AccountState(m_window->model()->index(0).data(AccountListModel::StateRole).toInt()),
+            AccountState::Connected);
+    QVERIFY(m_opened.isEmpty()); // imported: no browser
+}
+
+void TestMainWindow::signIn_cancelledWhilePending_leavesTheAccountAsItWas()
+{
+    DemoProvider provider;
+    QString error;
+    QVERIFY(provider.start(&error));
+    Account broken;
+    for (const auto &demo : provider.accounts()) {
+        if (demo.config.id == QLatin1String("demo-broken"))
+            broken.config = demo.config;
+    }
+    broken.status.state = AccountState::NeedsReconnect;
+    broken.status.hasClientSecret = true;
+    seed({broken});
+    m_window->show();
+    QTRY_COMPARE(m_window->shown()->rowCount(), 1);
+    m_window->showAccount(QStringLiteral("demo-broken"));
+    QTest::mouseClick(m_window->reconnectButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_opened.size(), 1); // the browser was asked; the user never comes back
+    SignInDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SignInDialog *>()));
+    const QPointer<SignInDialog> guard(dialog);
+    dialog->reject(); // Cancel
+    QTRY_VERIFY(guard.isNull()); // closed and gone
+    QCOMPARE(AccountState(m_window->model()->index(0).data(AccountListModel::StateRole).toInt()),
+             AccountState::NeedsReconnect);
+    QVERIFY(!m_secrets->items.value(QStringLiteral("demo-broken")).tokens.has_value());
+    // The sign-in is over at the service too: a new one starts (not "already under way").
+    QTest::mouseClick(m_window->reconnectButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_opened.size(), 2);
+    QTRY_VERIFY(m_window->findChild<SignInDialog *>());
+    m_window->findChild<SignInDialog *>()->reject();
 }
 
 void TestMainWindow::german_throughout()
