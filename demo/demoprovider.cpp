@@ -284,9 +284,11 @@ QByteArray DemoProvider::token(const QByteArray &authorization, const QUrlQuery 
     if (it == m_refresh.end() || m_families.value(it->family).clientId != clientId
         || m_families[it->family].revoked)
         return oauthError(QStringLiteral("invalid_grant"),
+                          // not translated: the server's error_description, as servers send it
                           QStringLiteral("the refresh token is not valid"));
     if (it->expiresAt && it->expiresAt < QDateTime::currentMSecsSinceEpoch())
         return oauthError(QStringLiteral("invalid_grant"),
+                          // not translated: the server's error_description, as servers send it
                           QStringLiteral("the refresh token expired"));
     if (clientId == QLatin1String("demo-rotating")) {
         if (it->spent) {

@@ -12,7 +12,8 @@
 3. A user-visible literal handed straight to a widget, a dialog, the status bar or the command
    line's output (setText("..."), QLabel(QStringLiteral("...")), m_io.error(QStringLiteral(...)),
    ...) instead of through tr() fails, with its file and line; a line that says why its text
-   is not for translation ("// not translated: ...") is let through.
+   is not for translation ("// not translated: ...") is let through. So is any sentence (four
+   words or more) in a QStringLiteral: user-visible sentences go through tr().
 Exits 1 with one line per problem.
 """
 
@@ -76,6 +77,7 @@ SINK = re.compile(
     r"setAccessibleName|setAccessibleDescription|showMessage|addMenu|addRow|setInformativeText|"
     r"QLabel|QPushButton|QCheckBox|QGroupBox|QMessageBox::\w+|m_io\.error|m_io\.line|"
     r"m_io\.warning|io\.error|io\.line|io\.warning)\s*\(\s*(?:QStringLiteral|QLatin1String|u)?\(?\s*\"([^\"]*)\"")
+SENTENCE = re.compile(r'QStringLiteral\("([^"]*( [^" ]+){3,})')
 for path in sorted(p for d in ("app", "ui", "demo") for p in (source / d).rglob("*.cpp")):
     previous = ""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -83,6 +85,8 @@ for path in sorted(p for d in ("app", "ui", "demo") for p in (source / d).rglob(
             previous = line
             continue
         previous = line
+        for match in SENTENCE.finditer(line):
+            problems.append(f"{path.relative_to(source)}:{number}: a sentence outside tr(): {match.group(1)!r}")
         for match in SINK.finditer(line):
             text = match.group(2)
             # Text with words in it; not a separator, a format of placeholders or a URL.

@@ -3,11 +3,18 @@
 #include "core/identifier.h"
 #include "core/isotime.h"
 
+#include <QCoreApplication>
+
 #include <optional>
 
 namespace tether {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Account)
+};
 
 const std::pair<const char *, AccountState> kStates[] = {
         {"not_connected", AccountState::NotConnected},     {"connected", AccountState::Connected},
@@ -133,7 +140,7 @@ std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error
     AccountConfig &c = a.config;
     c.id = json.value(QStringLiteral("id")).toString();
     if (!isValidAccountId(c.id)) {
-        *error = QStringLiteral("an account has no valid id");
+        *error = Text::tr("an account has no valid id");
         return std::nullopt;
     }
     c.name = json.value(QStringLiteral("name")).toString(c.id);
@@ -150,14 +157,14 @@ std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error
     if (json.value(QStringLiteral("client_auth")).isString()) {
         c.clientAuth = clientAuthFromString(json.value(QStringLiteral("client_auth")).toString());
         if (!c.clientAuth) {
-            *error = QStringLiteral("account %1 has an unknown client_auth").arg(c.id);
+            *error = Text::tr("account %1 has an unknown client_auth").arg(c.id);
             return std::nullopt;
         }
     }
     c.allowInsecureHttp = json.value(QStringLiteral("allow_insecure_http")).toBool();
     c.issuerInResponse = json.value(QStringLiteral("issuer_in_response")).toBool();
     if (c.provider.isEmpty()) {
-        *error = QStringLiteral("account %1 names no provider").arg(c.id);
+        *error = Text::tr("account %1 names no provider").arg(c.id);
         return std::nullopt;
     }
 
@@ -165,7 +172,7 @@ std::optional<Account> Account::fromJson(const QJsonObject &json, QString *error
     AccountStatus &st = a.status;
     const auto state = accountStateFromString(s.value(QStringLiteral("state")).toString());
     if (!state) {
-        *error = QStringLiteral("account %1 has an unknown state").arg(c.id);
+        *error = Text::tr("account %1 has an unknown state").arg(c.id);
         return std::nullopt;
     }
     st.state = *state;

@@ -144,6 +144,7 @@ std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &
                             : std::nullopt;
     // IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
     QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(text),
+                                             // not translated: the HTTP date format (RFC 9110)
                                              QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         when = QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);

@@ -2,6 +2,7 @@
 
 #include "core/paths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -9,8 +10,15 @@
 namespace tether {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ProviderCatalog)
+};
+
 constexpr qint64 kMaxProfileSize = 256 * 1024;
-}
+
+} // namespace
 
 ProviderCatalog ProviderCatalog::installed(const QStringList &extra)
 {
@@ -47,7 +55,7 @@ void ProviderCatalog::addDirectory(const QString &directory)
         const QString path = dir.filePath(name);
         QFile file(path);
         if (file.size() > kMaxProfileSize) {
-            m_warnings << QStringLiteral("%1: larger than 256 KiB, skipped").arg(path);
+            m_warnings << Text::tr("%1: larger than 256 KiB, skipped").arg(path);
             continue;
         }
         if (!file.open(QIODevice::ReadOnly)) {
@@ -57,7 +65,7 @@ void ProviderCatalog::addDirectory(const QString &directory)
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            m_warnings << QStringLiteral("%1: not a JSON object (%2), skipped")
+            m_warnings << Text::tr("%1: not a JSON object (%2), skipped")
                                   .arg(path, parseError.errorString());
             continue;
         }

@@ -2,12 +2,18 @@
 
 #include "core/identifier.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QUrl>
 
 namespace tether {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ProviderProfile)
+};
 
 constexpr int kSchemaVersion = 1;
 constexpr qint64 kMaxLifetime = 100LL * 365 * 24 * 3600;
@@ -68,7 +74,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isObject())
-            fail(QStringLiteral("%1 must be an object").arg(path));
+            fail(Text::tr("%1 must be an object").arg(path));
         return v.toObject();
     }
 
@@ -82,7 +88,7 @@ public:
             return {};
         }
         if (!v.isString())
-            fail(QStringLiteral("%1 must be a string").arg(path));
+            fail(Text::tr("%1 must be a string").arg(path));
         return v.toString();
     }
 
@@ -92,7 +98,7 @@ public:
         if (v.isUndefined())
             return fallback;
         if (!v.isBool())
-            fail(QStringLiteral("%1 must be true or false").arg(path));
+            fail(Text::tr("%1 must be true or false").arg(path));
         return v.toBool(fallback);
     }
 
@@ -104,7 +110,7 @@ public:
             return fallback;
         const double d = v.toDouble(-1);
         if (!v.isDouble() || d < 1 || d > double(kMaxLifetime) || d != qint64(d)) {
-            fail(QStringLiteral("%1 must be a whole number of seconds between 1 and 100 years")
+            fail(Text::tr("%1 must be a whole number of seconds between 1 and 100 years")
                          .arg(path));
             return fallback;
         }
@@ -123,7 +129,7 @@ public:
         QStringList names;
         for (const auto &entry : table)
             names << QString::fromLatin1(entry.first);
-        fail(QStringLiteral("%1 must be one of %2").arg(path, names.join(QStringLiteral(", "))));
+        fail(Text::tr("%1 must be one of %2").arg(path, names.join(QStringLiteral(", "))));
         return fallback;
     }
 
@@ -133,7 +139,7 @@ public:
         const QJsonObject object = this->object(parent, key, path);
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!it.value().isString()) {
-                fail(QStringLiteral("%1.%2 must be a string").arg(path, it.key()));
+                fail(Text::tr("%1.%2 must be a string").arg(path, it.key()));
                 continue;
             }
             result.append({it.key(), it.value().toString()});
@@ -152,7 +158,7 @@ public:
         const QUrl url(probe, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            fail(QStringLiteral("%1 is not an http(s) URL: %2").arg(path, text));
+            fail(Text::tr("%1 is not an http(s) URL: %2").arg(path, text));
         return text;
     }
 
@@ -178,12 +184,12 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
 
     const QJsonValue schema = json.value(QStringLiteral("schema"));
     if (!schema.isDouble() || schema.toInt() != kSchemaVersion) {
-        r.fail(QStringLiteral("schema must be %1").arg(kSchemaVersion));
+        r.fail(Text::tr("schema must be %1").arg(kSchemaVersion));
         return std::nullopt;
     }
     p.id = r.string(json, QStringLiteral("id"), QStringLiteral("id"), true);
     if (r.ok() && !isIdentifier(p.id, 40, false, QLatin1StringView("_-")))
-        r.fail(QStringLiteral("id must be 1-40 lowercase letters, digits, '-' or '_'"));
+        r.fail(Text::tr("id must be 1-40 lowercase letters, digits, '-' or '_'"));
     p.name = r.string(json, QStringLiteral("name"), QStringLiteral("name"), true);
     p.documentation =
             r.string(json, QStringLiteral("documentation"), QStringLiteral("documentation"));
@@ -200,7 +206,7 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
     p.deviceAuthorizationEndpoint = r.endpoint(endpoints, QStringLiteral("device_authorization"),
                                                QStringLiteral("endpoints.device_authorization"));
     if (r.ok() && !p.discovery && p.tokenEndpoint.isEmpty())
-        r.fail(QStringLiteral("endpoints.token is missing (or set \"discovery\": true)"));
+        r.fail(Text::tr("endpoints.token is missing (or set \"discovery\": true)"));
 
     const QJsonObject request =
             r.object(json, QStringLiteral("token_request"), QStringLiteral("token_request"));
@@ -215,15 +221,15 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
             if (const auto auth = parseEnum(v.toString(), kAuths))
                 p.acceptedClientAuth.append(*auth);
             else
-                r.fail(QStringLiteral("token_request.accepted_client_auth has an unknown method"));
+                r.fail(Text::tr("token_request.accepted_client_auth has an unknown method"));
         }
     } else if (!accepted.isUndefined()) {
-        r.fail(QStringLiteral("token_request.accepted_client_auth must be an array"));
+        r.fail(Text::tr("token_request.accepted_client_auth must be an array"));
     }
     if (p.acceptedClientAuth.isEmpty())
         p.acceptedClientAuth = {p.clientAuth};
     if (r.ok() && !p.acceptedClientAuth.contains(p.clientAuth))
-        r.fail(QStringLiteral("token_request.client_auth must be one of accepted_client_auth"));
+        r.fail(Text::tr("token_request.client_auth must be one of accepted_client_auth"));
     p.basicEncoding = r.choice(request, QStringLiteral("basic_encoding"),
                                QStringLiteral("token_request.basic_encoding"), BasicEncoding::Form,
                                kBasicEncodings);
@@ -241,11 +247,11 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
         const QJsonArray items = scopes.toArray();
         for (const auto &v : items) {
             if (!v.isString() || v.toString().isEmpty() || v.toString().contains(QLatin1Char(' ')))
-                r.fail(QStringLiteral("authorization.default_scopes must hold single scope names"));
+                r.fail(Text::tr("authorization.default_scopes must hold single scope names"));
             p.defaultScopes << v.toString();
         }
     } else if (!scopes.isUndefined()) {
-        r.fail(QStringLiteral("authorization.default_scopes must be an array"));
+        r.fail(Text::tr("authorization.default_scopes must be an array"));
     }
 
     const QJsonObject access =
@@ -266,7 +272,7 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
             r.boolean(refresh, QStringLiteral("invalid_grant_ends_access"),
                       QStringLiteral("refresh_token.invalid_grant_ends_access"), false);
     if (r.ok() && p.singleUse && p.rotation != Rotation::Always)
-        r.fail(QStringLiteral("a single_use refresh token needs \"rotation\": \"always\""));
+        r.fail(Text::tr("a single_use refresh token needs \"rotation\": \"always\""));
     const QJsonObject lifetime =
             r.object(refresh, QStringLiteral("lifetime"), QStringLiteral("refresh_token.lifetime"));
     p.refreshLifetime = r.choice(lifetime, QStringLiteral("model"),
@@ -277,7 +283,7 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
     if (r.ok() && p.refreshLifetimeSeconds == 0
         && (p.refreshLifetime == LifetimeModel::Fixed
             || p.refreshLifetime == LifetimeModel::Rolling))
-        r.fail(QStringLiteral("refresh_token.lifetime.seconds is needed for the %1 model")
+        r.fail(Text::tr("refresh_token.lifetime.seconds is needed for the %1 model")
                        .arg(nameOf(p.refreshLifetime)));
 
     if (!r.ok())

@@ -1,11 +1,17 @@
 #include "secretbundle.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace tether {
 
 namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SecretBundle)
+};
 
 QJsonValue instant(const QDateTime &t)
 {
@@ -47,7 +53,7 @@ std::optional<SecretBundle> SecretBundle::deserialize(const QByteArray &data, QS
     const QJsonDocument doc = QJsonDocument::fromJson(data);
     const QJsonObject root = doc.object();
     if (!doc.isObject() || root.value(QStringLiteral("format")).toInt() != kFormat) {
-        *error = QStringLiteral("the keychain item is not in a format this Tether reads");
+        *error = Text::tr("the keychain item is not in a format this Tether reads");
         return std::nullopt;
     }
     SecretBundle bundle;
@@ -67,7 +73,7 @@ std::optional<SecretBundle> SecretBundle::deserialize(const QByteArray &data, QS
         set.refreshIssuedAt = readInstant(t, QStringLiteral("refresh_issued_at"));
         set.refreshExpiresAt = readInstant(t, QStringLiteral("refresh_expires_at"));
         if (set.accessToken.isEmpty() && set.refreshToken.isEmpty()) {
-            *error = QStringLiteral("the keychain item holds an empty token set");
+            *error = Text::tr("the keychain item holds an empty token set");
             return std::nullopt;
         }
         bundle.tokens = set;

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Account</name>
+    <message>
+        <source>an account has no valid id</source>
+        <translation>ein Konto hat keine gültige ID</translation>
+    </message>
+    <message>
+        <source>account %1 has an unknown client_auth</source>
+        <translation>Konto %1 hat eine unbekannte client_auth</translation>
+    </message>
+    <message>
+        <source>account %1 names no provider</source>
+        <translation>Konto %1 nennt keinen Anbieter</translation>
+    </message>
+    <message>
+        <source>account %1 has an unknown state</source>
+        <translation>Konto %1 hat einen unbekannten Zustand</translation>
+    </message>
+</context>
+<context>
     <name>AccountEndpoints</name>
     <message>
         <source>account %1 has no token endpoint</source>
@@ -599,6 +618,88 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
+    <name>ProviderCatalog</name>
+    <message>
+        <source>%1: larger than 256 KiB, skipped</source>
+        <translation>%1: größer als 256 KiB, übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2), skipped</source>
+        <translation>%1: kein JSON-Objekt (%2), übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderProfile</name>
+    <message>
+        <source>%1 must be an object</source>
+        <translation>%1 muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of seconds between 1 and 100 years</source>
+        <translation>%1 muss eine ganze Zahl von Sekunden zwischen 1 und 100 Jahren sein</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2</source>
+        <translation>%1 muss einer dieser Werte sein: %2</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a string</source>
+        <translation>%1.%2 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>%1 is not an http(s) URL: %2</source>
+        <translation>%1 ist keine http(s)-URL: %2</translation>
+    </message>
+    <message>
+        <source>schema must be %1</source>
+        <translation>schema muss %1 sein</translation>
+    </message>
+    <message>
+        <source>id must be 1-40 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>id muss aus 1–40 Kleinbuchstaben, Ziffern, „-“ oder „_“ bestehen</translation>
+    </message>
+    <message>
+        <source>endpoints.token is missing (or set &quot;discovery&quot;: true)</source>
+        <translation>endpoints.token fehlt (oder setzen Sie &quot;discovery&quot;: true)</translation>
+    </message>
+    <message>
+        <source>token_request.accepted_client_auth has an unknown method</source>
+        <translation>token_request.accepted_client_auth nennt eine unbekannte Methode</translation>
+    </message>
+    <message>
+        <source>token_request.accepted_client_auth must be an array</source>
+        <translation>token_request.accepted_client_auth muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>token_request.client_auth must be one of accepted_client_auth</source>
+        <translation>token_request.client_auth muss eine der Methoden in accepted_client_auth sein</translation>
+    </message>
+    <message>
+        <source>authorization.default_scopes must hold single scope names</source>
+        <translation>authorization.default_scopes darf nur einzelne Bereichsnamen enthalten</translation>
+    </message>
+    <message>
+        <source>authorization.default_scopes must be an array</source>
+        <translation>authorization.default_scopes muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>a single_use refresh token needs &quot;rotation&quot;: &quot;always&quot;</source>
+        <translation>ein single_use-Refresh-Token braucht &quot;rotation&quot;: &quot;always&quot;</translation>
+    </message>
+    <message>
+        <source>refresh_token.lifetime.seconds is needed for the %1 model</source>
+        <translation>refresh_token.lifetime.seconds ist für das Modell %1 nötig</translation>
+    </message>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
         <source>QT_LAYOUT_DIRECTION</source>
@@ -621,6 +722,17 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>SecretBundle</name>
+    <message>
+        <source>the keychain item is not in a format this Tether reads</source>
+        <translation>der Schlüsselbund-Eintrag hat kein Format, das dieses Tether liest</translation>
+    </message>
+    <message>
+        <source>the keychain item holds an empty token set</source>
+        <translation>der Schlüsselbund-Eintrag enthält einen leeren Token-Satz</translation>
     </message>
 </context>
 <context>
