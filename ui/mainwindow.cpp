@@ -130,6 +130,21 @@ private:
     QList<QPushButton *> m_buttons;
 };
 
+// A dialog that sent a change: a failure is shown in it and it stays open; on success it closes.
+// It may have been closed meanwhile. Returns whether the change was made.
+template<typename Dialog>
+bool settle(const QPointer<Dialog> &dialog, const Outcome &outcome)
+{
+    if (outcome.failure) {
+        if (dialog)
+            dialog->showError(outcome.failure->message);
+        return false;
+    }
+    if (dialog)
+        dialog->accept();
+    return true;
+}
+
 } // namespace
 
 MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *parent)
@@ -303,7 +318,13 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateBanner);
+    // The countdown tick changes only the time roles; the banner, which looks at every
+    // account, depends on the states alone.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (roles.isEmpty() || roles.contains(AccountListModel::StateRole))
+                    updateBanner();
+            });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateBanner);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateBanner);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateBanner);
@@ -500,13 +521,8 @@ void MainWindow::addAccount()
                 m_service.addAccount(
                         config, secret.isEmpty() ? std::nullopt : std::optional(secret),
                         {this, [this, guard, config, signIn, response](const Outcome &outcome) {
-                             if (outcome.failure) {
-                                 if (guard)
-                                     guard->showError(outcome.failure->message);
+                             if (!settle(guard, outcome))
                                  return;
-                             }
-                             if (guard)
-                                 guard->accept();
                              showAccount(config.id);
                              if (!response.isEmpty()) {
                                  m_service.importTokens(
@@ -666,13 +682,8 @@ void MainWindow::editAccountWithId(const QString &id)
             [this, guard](const QString &editedId, const AccountEdit &edit) {
                 m_service.editAccount(editedId, edit,
                                       {this, [this, guard, editedId](const Outcome &outcome) {
-                                           if (outcome.failure) {
-                                               if (guard)
-                                                   guard->showError(outcome.failure->message);
+                                           if (!settle(guard, outcome))
                                                return;
-                                           }
-                                           if (guard)
-                                               guard->accept();
                                            say(outcome.summary.isEmpty()
                                                        ? tr("%1 was changed").arg(editedId)
                                                        : outcome.summary);

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pyatspi
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+from session import Display  # noqa: E402  (the session tests' X server and window manager)
+
 TETHER = os.environ.get("TETHER_BIN", "tether")
 
 
@@ -51,16 +54,8 @@ class Accessibility(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.scratch = Path(tempfile.mkdtemp(prefix="a11y-"))
-        # A free display number, chosen by the X server itself (no clash with parallel tests).
-        read, write = os.pipe()
-        cls.xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1100x700x24",
-                                     "-nolisten", "tcp"], pass_fds=(write,),
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as announced:
-            display = ":" + announced.readline().strip()
-        os.environ["DISPLAY"] = display
-        wait_for("the X server", lambda: subprocess.run(["xdpyinfo"], capture_output=True).returncode == 0)
+        cls.display = Display()  # Xvfb on a free display, with a window manager
+        os.environ.update(cls.display.env)
         # The accessibility bus, as a desktop session starts it.
         cls.bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -80,12 +75,13 @@ class Accessibility(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        for process in (cls.app, cls.bus, cls.xvfb):
+        for process in (cls.app, cls.bus):
             process.terminate()
             try:
                 process.wait(10)
             except subprocess.TimeoutExpired:
                 process.kill()
+        cls.display.stop()
         cls.log.close()
 
     def application(self):

@@ -69,6 +69,8 @@ private Q_SLOTS:
 
 private:
     void checkMnemonics();
+    // The demo provider's revoked account, needing a reconnect, with the provider running.
+    void seedBrokenDemoAccount(DemoProvider &provider);
     static Account account(const QString &id, AccountState state,
                            const QString &provider = QStringLiteral("wise"));
     void seed(const QList<Account> &accounts);
@@ -129,6 +131,20 @@ void TestMainWindow::seed(const QList<Account> &accounts)
                                                           std::nullopt, 0});
     m_service->start();
     m_window = std::make_unique<MainWindow>(*m_backend, SystemClock::instance());
+}
+
+void TestMainWindow::seedBrokenDemoAccount(DemoProvider &provider)
+{
+    QString error;
+    QVERIFY2(provider.start(&error), qPrintable(error));
+    Account broken;
+    for (const auto &demo : provider.accounts()) {
+        if (demo.config.id == QLatin1String("demo-broken"))
+            broken.config = demo.config;
+    }
+    broken.status.state = AccountState::NeedsReconnect;
+    broken.status.hasClientSecret = true;
+    seed({broken});
 }
 
 void TestMainWindow::noAccounts_showsTheEmptyState()
@@ -203,16 +219,7 @@ void TestMainWindow::needsReconnect_makesReconnectProminent()
 void TestMainWindow::reconnect_opensTheBrowserAndCompletes()
 {
     DemoProvider provider;
-    QString error;
-    QVERIFY(provider.start(&error));
-    Account broken;
-    for (const auto &demo : provider.accounts()) {
-        if (demo.config.id == QLatin1String("demo-broken"))
-            broken.config = demo.config;
-    }
-    broken.status.state = AccountState::NeedsReconnect;
-    broken.status.hasClientSecret = true;
-    seed({broken});
+    seedBrokenDemoAccount(provider);
     m_window->show();
     m_window->showAccount(QStringLiteral("demo-broken"));
     QTest::mouseClick(m_window->reconnectButton(), Qt::LeftButton);
@@ -619,16 +626,7 @@ void TestMainWindow::addDialog_importsAPastedTokenResponse()
 void TestMainWindow::signIn_cancelledWhilePending_leavesTheAccountAsItWas()
 {
     DemoProvider provider;
-    QString error;
-    QVERIFY(provider.start(&error));
-    Account broken;
-    for (const auto &demo : provider.accounts()) {
-        if (demo.config.id == QLatin1String("demo-broken"))
-            broken.config = demo.config;
-    }
-    broken.status.state = AccountState::NeedsReconnect;
-    broken.status.hasClientSecret = true;
-    seed({broken});
+    seedBrokenDemoAccount(provider);
     m_window->show();
     QTRY_COMPARE(m_window->shown()->rowCount(), 1);
     m_window->showAccount(QStringLiteral("demo-broken"));
