@@ -169,26 +169,27 @@ void StartAtLogin::requestBackground(bool enabled, const Done &done)
         watcher->deleteLater();
         if (!watcher->isError() || !m_requested)
             return; // the Response signal finishes it
-        QDBusConnection::sessionBus().disconnect(
-                kPortalService, m_requestPath, QStringLiteral("org.freedesktop.portal.Request"),
-                QStringLiteral("Response"), this, SLOT(portalResponded(uint, QVariantMap)));
-        m_requested = false;
-        const Done done = std::exchange(m_requestDone, {});
+        const Done done = endRequest();
         done(Outcome::failed(
                 Failure::unexpected(tr("could not change whether Tether starts at login: %1")
                                             .arg(watcher->error().message()))));
     });
 }
 
-void StartAtLogin::portalResponded(uint response, const QVariantMap &results)
+Done StartAtLogin::endRequest()
 {
-    if (!m_requested)
-        return;
     QDBusConnection::sessionBus().disconnect(
             kPortalService, m_requestPath, QStringLiteral("org.freedesktop.portal.Request"),
             QStringLiteral("Response"), this, SLOT(portalResponded(uint, QVariantMap)));
     m_requested = false;
-    const Done done = std::exchange(m_requestDone, {});
+    return std::exchange(m_requestDone, {});
+}
+
+void StartAtLogin::portalResponded(uint response, const QVariantMap &results)
+{
+    if (!m_requested)
+        return;
+    const Done done = endRequest();
     if (response != 0) {
         // 1: the person said no; 2: the portal failed.
         return done(Outcome::failed(Failure::badInput(

@@ -38,6 +38,7 @@ private Q_SLOTS:
 
 private:
     void requestBackground(bool enabled, const Done &done);
+    Done endRequest(); // stops listening for the request's Response; its callback, once
     static QString portalChoiceFile();
     void probeSystemd(); // asks the user manager whether it knows the unit, and its state
     bool writeAutostart(bool enabled);
