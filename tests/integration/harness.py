@@ -91,6 +91,16 @@ class TokenServer:
         return f"{self.base}/{provider}/token"
 
 
+def bus_name_pid(name, env=None):
+    """The process that owns `name` on this test's session bus. Tests run side by side (ctest -j),
+    each on a bus of its own: find processes through the bus, never by name machine-wide."""
+    reply = subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
+                            "--object-path", "/org/freedesktop/DBus", "--method",
+                            "org.freedesktop.DBus.GetConnectionUnixProcessID", name],
+                           env=env, capture_output=True, text=True, check=True, timeout=30)
+    return int(reply.stdout.strip("()\n, ").split()[-1])
+
+
 def keychain(account_id, service="tether"):
     """The account's keychain item as Tether stores it (QtKeychain's text item), or None."""
     result = subprocess.run(["secret-tool", "lookup", "server", service, "user", account_id, "type", "plaintext"],

@@ -8,13 +8,7 @@ import subprocess
 import time
 import unittest
 
-from harness import TetherCase, keychain
-
-
-def keyring_daemon():
-    out = subprocess.run(["pgrep", "-u", str(os.getuid()), "-f", "gnome-keyring-daemon"],
-                         capture_output=True, text=True).stdout.split()
-    return [int(pid) for pid in out]
+from harness import TetherCase, bus_name_pid, keychain
 
 
 class Keychain(TetherCase):
@@ -23,7 +17,7 @@ class Keychain(TetherCase):
     def test_1_stalledKeychain_tripsTheWatchdog(self):
         account, grant = self.connect("wise")
         registry = (self.home / "config" / "tether" / "accounts.json").read_bytes()
-        pids = keyring_daemon()
+        pids = [bus_name_pid("org.freedesktop.secrets")]  # this session's daemon only
         self.assertTrue(pids)
         for pid in pids:
             os.kill(pid, signal.SIGSTOP)

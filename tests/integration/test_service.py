@@ -8,7 +8,7 @@ import time
 import unittest
 from datetime import datetime
 
-from harness import TETHER, TetherCase, TokenServer, keychain
+from harness import TETHER, TetherCase, TokenServer, bus_name_pid, keychain
 
 
 def main_thread_switches(pid):
@@ -121,7 +121,8 @@ class Service(TetherCase):
         started = subprocess.run([TETHER, "--hidden"], env=self.env, capture_output=True, timeout=30)
         self.assertEqual(started.returncode, 0, started.stderr)
         self.assertTrue(bus_name_owned(self.env))
-        self.addCleanup(lambda: subprocess.run(["pkill", "-f", f"{TETHER} service"]))
+        # Stop this test's service (not every `tether service` on the machine: suites run side by side).
+        self.addCleanup(lambda: os.kill(bus_name_pid("io.github.tether.Tether", self.env), signal.SIGTERM))
         again = subprocess.run([TETHER, "--hidden"], env=self.env, capture_output=True, timeout=30)
         self.assertEqual(again.returncode, 0, again.stderr)  # already there: nothing to do
         self.assertEqual(self.ok("token", account).strip(), grant["access_token"])

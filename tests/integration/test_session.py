@@ -18,7 +18,7 @@ import dbus
 import dbusmock
 
 import session
-from harness import CLIENTS, SUPPORT, TETHER, TetherCase, TokenServer, keychain
+from harness import CLIENTS, SUPPORT, TETHER, TetherCase, TokenServer, bus_name_pid, keychain
 
 BROWSER = str(SUPPORT / "follow-redirects.sh")
 XML = Path(__file__).resolve().parents[2] / "resources" / "dbus" / "io.github.tether.Tether1.xml"
@@ -234,7 +234,7 @@ class Session(TetherCase):
         self.assertIn(token, out)
         self.assertTrue(owned())
         # Killed, it is started again on the next call, and nothing is lost.
-        pid = int(subprocess.run(["pgrep", "-f", f"{TETHER} service"], capture_output=True, text=True).stdout.split()[0])
+        pid = bus_name_pid(session.SERVICE)  # this test's service, not another suite's
         os.kill(pid, signal.SIGKILL)
         for _ in range(200):
             if not owned():

@@ -13,7 +13,7 @@ import time
 import unittest
 import urllib.parse
 
-from harness import CLIENTS, SUPPORT, TETHER, TetherCase, keychain
+from harness import CLIENTS, SUPPORT, TETHER, TetherCase, bus_name_pid, keychain
 
 
 def keyring(action, env):
@@ -21,18 +21,10 @@ def keyring(action, env):
                    timeout=30)
 
 
-def keyring_daemon_pid(env):
-    reply = subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
-                            "--object-path", "/org/freedesktop/DBus", "--method",
-                            "org.freedesktop.DBus.GetConnectionUnixProcessID", "org.freedesktop.secrets"],
-                           env=env, capture_output=True, text=True, check=True, timeout=30)
-    return int(reply.stdout.strip("()\n, ").split()[-1])
-
-
 def restart_keyring_daemon(env):
     """Kills this session's gnome-keyring-daemon and starts it again, unlocked, as a session
     restart of the daemon would (only the test's own daemon: the bus says which process)."""
-    os.kill(keyring_daemon_pid(env), signal.SIGKILL)
+    os.kill(bus_name_pid("org.freedesktop.secrets", env), signal.SIGKILL)
     subprocess.run(["gnome-keyring-daemon", "--unlock", "--components=secrets"], env=env,
                    input=os.environ["TETHER_KEYRING_PASSWORD"].encode(), capture_output=True,
                    check=True, timeout=30)
