@@ -105,15 +105,16 @@ Asked askService(const char *id, int *exitCode)
     }
     dbus_connection_set_exit_on_disconnect(bus, FALSE);
     Asked asked = Asked::Unsure;
+    using Method = bus::contract::GetAccessToken; // generated from the XML, as the Qt clients'
     DBusMessage *call = dbus_message_new_method_call(bus::protocol::kService, bus::protocol::kPath,
-                                                     bus::protocol::kInterface, "GetAccessToken");
+                                                     bus::protocol::kInterface, Method::name);
     if (call && dbus_message_append_args(call, DBUS_TYPE_STRING, &id, DBUS_TYPE_INVALID)) {
         dbus_message_set_auto_start(call, FALSE);
         // Blocking is this process's whole job: it has no event loop and nothing else to do.
         // The service answers within its own request deadlines; 180 s is the outer bound.
         DBusMessage *reply = dbus_connection_send_with_reply_and_block(bus, call, 180'000, &error);
         const char *token = nullptr;
-        if (reply
+        if (reply && dbus_message_has_signature(reply, Method::out)
             && dbus_message_get_args(reply, &error, DBUS_TYPE_STRING, &token, DBUS_TYPE_INVALID)) {
             const bool written = std::printf("%s\n", token) > 0 && std::fflush(stdout) == 0;
             *exitCode = written ? 0 : 1;

@@ -5,7 +5,7 @@
 // this module's application object.
 
 #include "accounts/accountregistry.h"
-#include "backend/busnames.h"
+#include "backend/tokencall.h"
 #include "cli/commandio.h"
 #include "cli/quicktoken.h"
 #include "core/clock.h"
@@ -16,8 +16,6 @@
 
 #include <QCoreApplication>
 #include <QDBusConnection>
-#include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
 
 #include <cstdio>
 
@@ -63,23 +61,14 @@ public:
         QDBusConnection bus = QDBusConnection::sessionBus();
         if (!bus.isConnected())
             return askKeychain();
-        QDBusMessage call = QDBusMessage::createMethodCall(
-                bus::kService, bus::kPath, bus::kInterface, QStringLiteral("GetAccessToken"));
-        call << m_id;
-        call.setAutoStartService(false);
-        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 180'000), this);
-        connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
-            watcher->deleteLater();
-            const QDBusMessage reply = watcher->reply();
-            if (reply.type() != QDBusMessage::ErrorMessage) {
-                m_answer.token = reply.arguments().value(0).toString();
-                return m_app.quit();
-            }
-            if (!bus::noService(reply.errorName())) {
-                m_answer.failure = bus::failureFromError(reply.errorName(), reply.errorMessage());
-                return m_app.quit();
-            }
-            askKeychain();
+        bus::askAccessToken(bus, m_id, 180'000, this, [this](const bus::TokenAnswer &answer) {
+            if (answer.noService)
+                return askKeychain();
+            if (answer.failure)
+                m_answer.failure = answer.failure;
+            else
+                m_answer.token = answer.token;
+            m_app.quit();
         });
     }
 

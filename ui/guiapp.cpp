@@ -92,10 +92,10 @@ int runGui(QApplication &app, bool demo)
         return app.exec();
     }
     window.show();
+    // Once it answers, the client says so (accountsChanged) and the window lists the accounts.
     service.ensureService({&window, [&window](const std::optional<Failure> &failure) {
                                if (failure)
-                                   return window.showProblem(failure->message);
-                               window.reload();
+                                   window.showProblem(failure->message);
                            }});
     std::fprintf(stderr, "tether: window open (pid %lld)\n",
                  qint64(QCoreApplication::applicationPid()));

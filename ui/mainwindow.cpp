@@ -14,6 +14,7 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -156,6 +157,9 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
       m_list(new QListView),
       m_search(new QLineEdit),
       m_banner(new QLabel),
+      m_serviceBar(new QFrame),
+      m_serviceText(new QLabel),
+      m_startService(new QPushButton(tr("&Start the service"))),
       m_pages(new QStackedWidget)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -196,6 +200,21 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     m_banner->setAutoFillBackground(true);
     m_banner->setMargin(6);
 
+    // While no service answers, nothing is refreshed: said at once, with the one thing to do.
+    auto *serviceFrame = static_cast<QFrame *>(m_serviceBar);
+    serviceFrame->setObjectName(QStringLiteral("serviceBar"));
+    serviceFrame->setFrameShape(QFrame::StyledPanel);
+    serviceFrame->setBackgroundRole(QPalette::AlternateBase);
+    serviceFrame->setAutoFillBackground(true);
+    serviceFrame->setVisible(false);
+    m_serviceText->setObjectName(QStringLiteral("serviceBarText"));
+    m_serviceText->setWordWrap(true);
+    m_startService->setObjectName(QStringLiteral("startServiceButton"));
+    connect(m_startService, &QPushButton::clicked, this, &MainWindow::startService);
+    auto *serviceLayout = new QHBoxLayout(serviceFrame);
+    serviceLayout->addWidget(m_serviceText, 1);
+    serviceLayout->addWidget(m_startService);
+
     // The empty state: one sentence and the one thing to do.
     auto *empty = new QWidget;
     auto *emptyLayout = new QVBoxLayout(empty);
@@ -235,6 +254,7 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_serviceBar);
     layout->addWidget(m_banner);
     layout->addWidget(m_search);
     layout->addWidget(m_pages, 1);
@@ -310,8 +330,14 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     connect(&m_service, &ServiceConnection::signInProgressed, this,
             &MainWindow::onSignInProgressed);
     connect(&m_service, &ServiceConnection::signInFinished, this, &MainWindow::onSignInFinished);
-    connect(&m_service, &ServiceConnection::serviceLost, this,
-            [this] { say(tr("The Tether service stopped; it starts again when needed.")); });
+    connect(&m_service, &ServiceConnection::serviceLost, this, [this] {
+        showServiceGone(tr("Tether's service stopped: accounts are not being refreshed."));
+    });
+    connect(&m_service, &ServiceConnection::serviceReturned, this, [this] {
+        m_serviceBar->setVisible(false);
+        m_pages->setEnabled(true);
+        updateActions();
+    });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateActions);
     // Selecting the row that is already current changes the selection only.
@@ -334,7 +360,9 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     QSettings settings = windowSettings();
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(860, 520);
-    reload();
+    // A service still being started lists its accounts once it answers (accountsChanged).
+    if (m_service.isAvailable())
+        reload();
 }
 
 MainWindow::~MainWindow()
@@ -359,7 +387,30 @@ void MainWindow::reload()
 
 void MainWindow::showProblem(const QString &message)
 {
-    say(message);
+    showServiceGone(message);
+}
+
+void MainWindow::showServiceGone(const QString &text)
+{
+    m_serviceText->setText(text);
+    m_serviceText->setAccessibleName(text);
+    m_serviceBar->setVisible(true);
+    m_startService->setEnabled(true);
+    // The rows stay readable but are what the service last said: nothing acts on them.
+    m_pages->setEnabled(false);
+    updateActions();
+    QAccessibleEvent alert(m_serviceText, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+}
+
+void MainWindow::startService()
+{
+    m_startService->setEnabled(false);
+    m_serviceText->setText(tr("Starting Tether's service…"));
+    m_service.startService({this, [this](const std::optional<Failure> &failure) {
+                                if (failure)
+                                    showServiceGone(failure->message);
+                            }});
 }
 
 QModelIndex MainWindow::selectedIndex() const
@@ -420,8 +471,8 @@ void MainWindow::updateBanner()
 
 void MainWindow::updateActions()
 {
-    // Nothing acts on a row the user has not selected.
-    const QString id = selectedId();
+    // Nothing acts on a row the user has not selected, nor without a service to act.
+    const QString id = m_service.isAvailable() ? selectedId() : QString();
     const bool has = !id.isEmpty();
     const QModelIndex current = selectedIndex();
     const auto state = AccountState(current.data(AccountListModel::StateRole).toInt());
@@ -649,20 +700,29 @@ void MainWindow::removeAccount()
 
 void MainWindow::showDetails()
 {
+    // What the service has now, settings included (the list carries the status alone).
     const QString id = selectedId();
-    const auto account = m_model->accountAt(m_model->rowOf(id));
-    if (!account)
+    if (id.isEmpty())
         return;
-    m_service.history(id, {this, [this, account](const QList<HistoryEntry> &history) {
-                               auto *dialog = new AccountDetailsDialog(
-                                       *account, m_service.catalog(), history, this);
-                               dialog->setAttribute(Qt::WA_DeleteOnClose);
-                               connect(dialog, &AccountDetailsDialog::reconnectRequested, this,
-                                       [this](const QString &id) { startSignIn(id, false); });
-                               connect(dialog, &AccountDetailsDialog::editRequested, this,
-                                       &MainWindow::editAccountWithId);
-                               dialog->open();
-                           }});
+    m_service.fetchAccount(
+            id, {this, [this](const std::optional<Failure> &failure, const Account &account) {
+                     if (failure)
+                         return say(failure->message);
+                     m_service.history(account.config.id,
+                                       {this, [this, account](const QList<HistoryEntry> &history) {
+                                            openDetails(account, history);
+                                        }});
+                 }});
+}
+
+void MainWindow::openDetails(const Account &account, const QList<HistoryEntry> &history)
+{
+    auto *dialog = new AccountDetailsDialog(account, m_service.catalog(), history, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountDetailsDialog::reconnectRequested, this,
+            [this](const QString &id) { startSignIn(id, false); });
+    connect(dialog, &AccountDetailsDialog::editRequested, this, &MainWindow::editAccountWithId);
+    dialog->open();
 }
 
 void MainWindow::editAccount()
@@ -672,10 +732,20 @@ void MainWindow::editAccount()
 
 void MainWindow::editAccountWithId(const QString &id)
 {
-    const auto account = m_model->accountAt(m_model->rowOf(id));
-    if (!account)
+    if (id.isEmpty())
         return;
-    auto *dialog = new EditAccountDialog(*account, m_service.catalog(), this);
+    // The dialog shows exactly what the service stores, and sends only what the user changed.
+    m_service.fetchAccount(
+            id, {this, [this](const std::optional<Failure> &failure, const Account &account) {
+                     if (failure)
+                         return say(failure->message);
+                     openEdit(account);
+                 }});
+}
+
+void MainWindow::openEdit(const Account &account)
+{
+    auto *dialog = new EditAccountDialog(account, m_service.catalog(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QPointer<EditAccountDialog> guard(dialog);
     connect(dialog, &EditAccountDialog::editRequested, this,

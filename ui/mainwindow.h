@@ -20,6 +20,7 @@ class Clock;
 class ServiceConnection;
 class SignInDialog;
 struct Account;
+struct HistoryEntry;
 struct Outcome;
 struct SignInProgress;
 
@@ -45,6 +46,7 @@ public:
     QPushButton *reconnectButton() const { return m_reconnect; }
     QLineEdit *searchField() const { return m_search; }
     QLabel *banner() const { return m_banner; }
+    QWidget *serviceBar() const { return m_serviceBar; }
     QSortFilterProxyModel *shown() const { return m_shown; }
     QMenu *accountMenu() const { return m_accountMenu; }
     QString selectedId() const;
@@ -69,7 +71,11 @@ protected:
 private:
     void updateActions();
     void updateBanner();
+    void showServiceGone(const QString &text); // the bar, a disabled list, no actions
+    void startService();
     void editAccountWithId(const QString &id);
+    void openEdit(const Account &account);
+    void openDetails(const Account &account, const QList<HistoryEntry> &history);
     void onTick();
     void say(const QString &text); // in the status bar, and announced
     void announceRow(const QString &id); // the row's description changed
@@ -84,6 +90,9 @@ private:
     QListView *m_list;
     QLineEdit *m_search;
     QLabel *m_banner;
+    QWidget *m_serviceBar;
+    QLabel *m_serviceText;
+    QPushButton *m_startService;
     QMenu *m_accountMenu;
     QAction *m_reconnectAction;
     QAction *m_deviceAction;

@@ -33,6 +33,7 @@ struct RefreshReply
     std::optional<Failure> failure;
     bool exchanged = false; // false: another process had just refreshed, or nothing was due
     QDateTime accessExpiresAt;
+    QDateTime nextRefreshAt; // where a service schedules refreshes; invalid elsewhere
     QStringList notes;
 };
 
@@ -75,6 +76,14 @@ class ServiceConnection : public QObject, public AccountBackend
 public:
     using QObject::QObject;
 
+    // One account's status and settings, as the service has them now (never a secret).
+    virtual void fetchAccount(const QString &id,
+                              const Callback<const std::optional<Failure> &, const Account &> &reply) = 0;
+    // Whether the service is there to answer (a service in this process always is).
+    virtual bool isAvailable() const { return true; }
+    // Starts the service when it is not running; replies once it answers, or why it does not.
+    virtual void startService(const Callback<const std::optional<Failure> &> &done) = 0;
+
     // Signs in through the service: the browser it opens (Method::Browser), or a code to enter
     // on another device. Progress and the end come as signals.
     virtual void signIn(const QString &id, SignIn::Method method) = 0;
@@ -92,7 +101,8 @@ Q_SIGNALS:
     void signInProgressed(const QString &id, const tether::SignInProgress &progress);
     void signInFinished(const QString &id, const tether::Outcome &outcome);
     void startsAtLoginChanged(bool enabled);
-    void serviceLost(); // the service went away; it is being started again
+    void serviceLost(); // the service went away: nothing is refreshed until it returns
+    void serviceReturned(); // a service answers again (accountsChanged follows)
 };
 
 } // namespace tether

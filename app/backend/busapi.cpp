@@ -57,6 +57,9 @@ QVariantMap statusMap(const Account &account)
              s.lastError ? nameOf(s.lastError->kind) : QString()},
             {QStringLiteral("has_refresh_token"), s.hasTokens && s.hasRefreshToken},
             {QStringLiteral("allow_insecure_http"), account.config.allowInsecureHttp},
+            // The window offers device sign-in by it (with the provider's default).
+            {QStringLiteral("device_authorization_endpoint"),
+             account.config.deviceAuthorizationEndpoint},
     };
 }
 
@@ -261,6 +264,16 @@ HistoryEntry historyFromMap(const QVariantMap &map)
             map.value(QStringLiteral("outcome")).toString(),
             map.value(QStringLiteral("http_status")).toInt(),
             map.value(QStringLiteral("message")).toString()};
+}
+
+qint64 unixTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toSecsSinceEpoch() : 0;
+}
+
+QDateTime fromUnixTime(qint64 seconds)
+{
+    return seconds > 0 ? QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()) : QDateTime();
 }
 
 } // namespace tether::bus

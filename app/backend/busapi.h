@@ -34,6 +34,10 @@ QVariantMap outcomeMap(const Outcome &outcome);
 Outcome outcomeFromMap(const QVariantMap &map);
 
 QVariantMap historyMap(const HistoryEntry &entry);
+
+// An instant as unix seconds (0: none), and back.
+qint64 unixTime(const QDateTime &t);
+QDateTime fromUnixTime(qint64 seconds);
 HistoryEntry historyFromMap(const QVariantMap &map);
 
 } // namespace tether::bus

@@ -1,7 +1,9 @@
 #include "busclient.h"
 
 #include "backend/busapi.h"
+#include "backend/tokencall.h"
 #include "system/detached.h"
+#include "tether1_client.h"
 
 #include <QCoreApplication>
 #include <QDBusConnectionInterface>
@@ -11,10 +13,13 @@
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
 #include <QDBusVariant>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
 
 namespace tether {
+
+Q_LOGGING_CATEGORY(lcBusClient, "tether.busclient", QtInfoMsg)
 
 namespace {
 
@@ -24,32 +29,55 @@ Outcome outcomeOf(const QDBusMessage &reply)
     return Outcome::done(arguments.value(0).toString(), arguments.value(1).toStringList());
 }
 
-QList<QVariantMap> mapList(const QVariant &value)
+QDBusMessage propertiesCall(const QString &method, const QVariantList &arguments)
 {
-    return qdbus_cast<QList<QVariantMap>>(value);
+    QDBusMessage message = QDBusMessage::createMethodCall(
+            bus::kService, bus::kPath, QStringLiteral("org.freedesktop.DBus.Properties"), method);
+    message.setArguments(arguments);
+    message.setAutoStartService(false);
+    return message;
+}
+
+QDBusMessage busDaemonCall(const QString &method, const QVariantList &arguments)
+{
+    QDBusMessage message = QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+            QStringLiteral("org.freedesktop.DBus"), method);
+    message.setArguments(arguments);
+    return message;
 }
 
 } // namespace
 
 BusClient::BusClient(const ProviderCatalog &catalog, QObject *parent)
-    : ServiceConnection(parent), m_catalog(catalog), m_bus(QDBusConnection::sessionBus())
+    : BusClient(catalog, QDBusConnection::sessionBus(), parent)
+{ }
+
+BusClient::BusClient(const ProviderCatalog &catalog, const QDBusConnection &bus, QObject *parent)
+    : ServiceConnection(parent),
+      m_catalog(catalog),
+      m_bus(bus),
+      m_serviceProgram(selfExecutable())
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
     if (!m_bus.isConnected())
         return;
-    m_bus.connect(bus::kService, bus::kPath, bus::kInterface, QStringLiteral("AccountChanged"),
-                  this, SLOT(onAccountChanged(QString, QVariantMap)));
-    m_bus.connect(bus::kService, bus::kPath, bus::kInterface, QStringLiteral("SignInProgressed"),
-                  this, SLOT(onSignInProgressed(QString, QVariantMap)));
-    m_bus.connect(bus::kService, bus::kPath, bus::kInterface, QStringLiteral("SignInFinished"),
-                  this, SLOT(onSignInFinished(QString, QVariantMap)));
+    // A slot that does not match the XML's signature is refused here, not silently never called.
+    const bool listening =
+            bus::listen::AccountChanged(m_bus, this, SLOT(onAccountChanged(QString, QVariantMap)))
+            && bus::listen::SignInProgressed(m_bus, this,
+                                             SLOT(onSignInProgressed(QString, QVariantMap)))
+            && bus::listen::SignInFinished(m_bus, this,
+                                           SLOT(onSignInFinished(QString, QVariantMap)));
+    if (!listening)
+        qCWarning(lcBusClient, "cannot follow the service's signals: %s",
+                  qPrintable(m_bus.lastError().message()));
     m_bus.connect(bus::kService, bus::kPath, QStringLiteral("org.freedesktop.DBus.Properties"),
                   QStringLiteral("PropertiesChanged"), this,
                   SLOT(onPropertiesChanged(QString, QVariantMap, QStringList)));
-    m_bus.connect(QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
-                  QStringLiteral("org.freedesktop.DBus"), QStringLiteral("NameOwnerChanged"),
-                  {bus::kService}, QString(), this,
-                  SLOT(onOwnerChanged(QString, QString, QString)));
+    m_owner = new QDBusServiceWatcher(bus::kService, m_bus,
+                                      QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(m_owner, &QDBusServiceWatcher::serviceOwnerChanged, this, &BusClient::onOwnerChanged);
 }
 
 BusClient::~BusClient() = default;
@@ -58,15 +86,6 @@ bool BusClient::serviceRunning()
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     return bus.isConnected() && bus.interface()->isServiceRegistered(bus::kService).value();
-}
-
-QDBusMessage BusClient::call(const QString &method, const QVariantList &arguments) const
-{
-    QDBusMessage message =
-            QDBusMessage::createMethodCall(bus::kService, bus::kPath, bus::kInterface, method);
-    message.setArguments(arguments);
-    message.setAutoStartService(false);
-    return message;
 }
 
 void BusClient::send(
@@ -101,12 +120,13 @@ void BusClient::sendForOutcome(const QDBusMessage &message, const Done &done)
 
 void BusClient::listAccounts(const Callback<const AccountList &> &reply)
 {
-    send(call(QStringLiteral("ListAccounts")), -1, reply.context(),
+    send(bus::call::ListAccounts(), -1, reply.context(),
          [reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
              AccountList list;
              list.failure = failure;
              if (!failure) {
-                 const QList<QVariantMap> maps = mapList(message.arguments().value(0));
+                 const bus::reply::ListAccounts typed(message);
+                 const QList<QVariantMap> maps = typed.argumentAt<0>();
                  list.accounts.reserve(maps.size());
                  for (const QVariantMap &map : maps)
                      list.accounts.append(bus::accountFromMap(map));
@@ -115,98 +135,94 @@ void BusClient::listAccounts(const Callback<const AccountList &> &reply)
          });
 }
 
-void BusClient::account(const QString &id,
-                        const Callback<const std::optional<Failure> &, const Account &> &reply)
+void BusClient::fetchAccount(
+        const QString &id, const Callback<const std::optional<Failure> &, const Account &> &reply)
 {
-    send(call(QStringLiteral("GetAccount"), {id}), -1, reply.context(),
+    send(bus::call::GetAccount(id), -1, reply.context(),
          [reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
              if (failure)
                  return reply(failure, Account());
-             const QVariantMap map =
-                     qdbus_cast<QVariantMap>(message.arguments().value(0).value<QDBusArgument>());
-             reply(std::nullopt, bus::accountFromMap(map));
+             const bus::reply::GetAccount typed(message);
+             reply(std::nullopt, bus::accountFromMap(typed.argumentAt<0>()));
          });
 }
 
 void BusClient::addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
                            const Done &done)
 {
-    sendForOutcome(call(QStringLiteral("AddAccount"),
-                        {bus::settingsMap(config), clientSecret.value_or(QString())}),
+    sendForOutcome(bus::call::AddAccount(bus::settingsMap(config), clientSecret.value_or(QString())),
                    done);
 }
 
 void BusClient::editAccount(const QString &id, const AccountEdit &edit, const Done &done)
 {
-    sendForOutcome(call(QStringLiteral("EditAccount"), {id, bus::editMap(edit)}), done);
+    sendForOutcome(bus::call::EditAccount(id, bus::editMap(edit)), done);
 }
 
 void BusClient::importTokens(const QString &id, const QByteArray &response, const Done &done)
 {
-    sendForOutcome(call(QStringLiteral("ImportTokens"), {id, response}), done);
+    sendForOutcome(bus::call::ImportTokens(id, response), done);
 }
 
 void BusClient::refresh(const QString &id, const Callback<const RefreshReply &> &reply)
 {
-    // Refresh (as the API documents it) and then the state it left, for the command line's line.
-    send(call(QStringLiteral("Refresh"), {id}), kLongCallMs, reply.context(),
-         [this, id, reply](const std::optional<Failure> &failure, const QDBusMessage &) {
+    send(bus::call::Refresh(id), kLongCallMs, reply.context(),
+         [reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
              if (failure)
-                 return reply({failure, false, {}, {}});
-             account(id, {reply.context(),
-                          [reply](const std::optional<Failure> &, const Account &account) {
-                              reply({std::nullopt, true, account.status.accessExpiresAt, {}});
-                          }});
+                 return reply({failure, false, {}, {}, {}});
+             const bus::reply::Refresh typed(message);
+             reply({std::nullopt, typed.argumentAt<0>(), bus::fromUnixTime(typed.argumentAt<1>()),
+                    bus::fromUnixTime(typed.argumentAt<2>()), typed.argumentAt<3>()});
          });
 }
 
 void BusClient::accessToken(const QString &id, const Callback<const TokenReply &> &reply)
 {
-    send(call(QStringLiteral("GetAccessToken"), {id}), kLongCallMs, reply.context(),
-         [reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
-             if (failure)
-                 return reply({failure, {}, {}, {}});
-             const QVariantList arguments = message.arguments();
-             reply({std::nullopt,
-                    arguments.value(0).toString(),
-                    QDateTime::fromSecsSinceEpoch(arguments.value(1).toLongLong(), Qt::UTC),
-                    {}});
-         });
+    const QPointer<QObject> guard(reply.context());
+    bus::askAccessToken(m_bus, id, kLongCallMs, this, [guard, reply](const bus::TokenAnswer &a) {
+        if (!guard)
+            return;
+        if (a.noService)
+            return reply({Failure::temporary(QStringLiteral("service_unavailable"),
+                                             tr("Tether's service stopped; try again")),
+                          {}, {}, {}});
+        reply({a.failure, a.token, a.expiresAt, {}});
+    });
 }
 
 void BusClient::disconnectAccount(const QString &id, const Done &done)
 {
-    sendForOutcome(call(QStringLiteral("Disconnect"), {id}), done);
+    sendForOutcome(bus::call::Disconnect(id), done);
 }
 
 void BusClient::removeAccount(const QString &id, const Done &done)
 {
-    sendForOutcome(call(QStringLiteral("RemoveAccount"), {id}), done);
+    sendForOutcome(bus::call::RemoveAccount(id), done);
 }
 
 void BusClient::signIn(const QString &id, SignIn::Method method)
 {
-    const QString name = method == SignIn::Method::Device ? QStringLiteral("SignInOnDevice")
-                                                          : QStringLiteral("Reconnect");
-    send(call(name, {id}), -1, this,
-         [this, id](const std::optional<Failure> &failure, const QDBusMessage &) {
-             if (failure)
-                 Q_EMIT signInFinished(id, Outcome::failed(*failure));
-         });
+    const QDBusMessage message = method == SignIn::Method::Device ? bus::call::SignInOnDevice(id)
+                                                                  : bus::call::Reconnect(id);
+    send(message, -1, this, [this, id](const std::optional<Failure> &failure, const QDBusMessage &) {
+        if (failure)
+            Q_EMIT signInFinished(id, Outcome::failed(*failure));
+    });
 }
 
 void BusClient::cancelSignIn(const QString &id)
 {
-    m_bus.asyncCall(call(QStringLiteral("CancelSignIn"), {id}));
+    m_bus.asyncCall(bus::call::CancelSignIn(id));
 }
 
 void BusClient::history(const QString &id, const Callback<const QList<HistoryEntry> &> &reply)
 {
-    send(call(QStringLiteral("GetHistory"), {id}), -1, reply.context(),
+    send(bus::call::GetHistory(id), -1, reply.context(),
          [reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
              QList<HistoryEntry> entries;
              if (!failure) {
-                 for (const QVariantMap &map : mapList(message.arguments().value(0)))
+                 const bus::reply::GetHistory typed(message);
+                 for (const QVariantMap &map : typed.argumentAt<0>())
                      entries.append(bus::historyFromMap(map));
              }
              reply(entries);
@@ -215,23 +231,20 @@ void BusClient::history(const QString &id, const Callback<const QList<HistoryEnt
 
 void BusClient::refreshAll()
 {
-    m_bus.asyncCall(call(QStringLiteral("RefreshAll")));
+    m_bus.asyncCall(bus::call::RefreshAll());
 }
 
 void BusClient::quitService()
 {
-    m_bus.asyncCall(call(QStringLiteral("Quit")));
+    m_bus.asyncCall(bus::call::Quit());
 }
 
 void BusClient::setStartsAtLogin(bool enabled, const Done &done)
 {
-    QDBusMessage message = QDBusMessage::createMethodCall(
-            bus::kService, bus::kPath, QStringLiteral("org.freedesktop.DBus.Properties"),
-            QStringLiteral("Set"));
-    message.setArguments({bus::kInterface, QStringLiteral("StartAtLogin"),
-                          QVariant::fromValue(QDBusVariant(enabled))});
-    message.setAutoStartService(false);
-    send(message, -1, done.context(),
+    send(propertiesCall(QStringLiteral("Set"),
+                        {bus::kInterface, QStringLiteral("StartAtLogin"),
+                         QVariant::fromValue(QDBusVariant(enabled))}),
+         -1, done.context(),
          [this, done, enabled](const std::optional<Failure> &failure, const QDBusMessage &) {
              if (!failure)
                  m_startsAtLogin = enabled;
@@ -241,13 +254,8 @@ void BusClient::setStartsAtLogin(bool enabled, const Done &done)
 
 void BusClient::fetchStartsAtLogin()
 {
-    QDBusMessage message = QDBusMessage::createMethodCall(
-            bus::kService, bus::kPath, QStringLiteral("org.freedesktop.DBus.Properties"),
-            QStringLiteral("Get"));
-    message.setArguments({bus::kInterface, QStringLiteral("StartAtLogin")});
-    message.setAutoStartService(false);
-    send(message, -1, this,
-         [this](const std::optional<Failure> &failure, const QDBusMessage &reply) {
+    send(propertiesCall(QStringLiteral("Get"), {bus::kInterface, QStringLiteral("StartAtLogin")}),
+         -1, this, [this](const std::optional<Failure> &failure, const QDBusMessage &reply) {
              if (failure)
                  return;
              const bool enabled =
@@ -261,62 +269,96 @@ void BusClient::fetchStartsAtLogin()
 
 void BusClient::ensureService(const Callback<const std::optional<Failure> &> &done)
 {
-    // Always answered from the event loop, so that a caller may wait for it with exec().
-    auto later = [this, done](const std::optional<Failure> &failure) {
-        QTimer::singleShot(0, this, [done, failure] { done(failure); });
-    };
-    if (!m_bus.isConnected())
-        return later(Failure::unexpected(tr("there is no D-Bus session bus to start the Tether "
-                                            "service on")));
-    if (serviceRunning()) {
-        fetchStartsAtLogin();
-        return later(std::nullopt);
+    if (!m_bus.isConnected()) {
+        // Always answered from the event loop, as every other answer is.
+        const Failure none = Failure::unexpected(
+                tr("there is no D-Bus session bus to start the Tether service on"));
+        QTimer::singleShot(0, this, [done, none] { done(none); });
+        return;
     }
-    // D-Bus activation: the installed service file (and through it systemd's unit).
-    QDBusMessage start = QDBusMessage::createMethodCall(
-            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
-            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("StartServiceByName"));
-    start.setArguments({bus::kService, 0u});
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(start, kStartTimeoutMs), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, done] {
-        watcher->deleteLater();
-        if (watcher->isError()) // not installed (a build tree): start it ourselves
-            return spawnService(done);
-        fetchStartsAtLogin();
-        done(std::nullopt);
+    auto *owned = new QDBusPendingCallWatcher(
+            m_bus.asyncCall(busDaemonCall(QStringLiteral("NameHasOwner"), {bus::kService})), this);
+    connect(owned, &QDBusPendingCallWatcher::finished, this, [this, owned, done] {
+        owned->deleteLater();
+        const QDBusPendingReply<bool> running = *owned;
+        if (!running.isError() && running.value()) {
+            setAvailable(true);
+            fetchStartsAtLogin();
+            return done(std::nullopt);
+        }
+        // D-Bus activation: the installed service file (and through it systemd's unit).
+        auto *started = new QDBusPendingCallWatcher(
+                m_bus.asyncCall(busDaemonCall(QStringLiteral("StartServiceByName"),
+                                              {bus::kService, 0u}),
+                                kStartTimeoutMs),
+                this);
+        connect(started, &QDBusPendingCallWatcher::finished, this, [this, started, done] {
+            started->deleteLater();
+            if (started->isError()) // not installed (a build tree): start it ourselves
+                return spawnService(done);
+            setAvailable(true);
+            fetchStartsAtLogin();
+            done(std::nullopt);
+        });
     });
 }
 
 void BusClient::spawnService(const Callback<const std::optional<Failure> &> &done)
 {
-    const QString self = selfExecutable();
-    if (!startDetached(self, {QStringLiteral("service")}))
+    if (!startDetached(m_serviceProgram, {QStringLiteral("service")}))
         return done(Failure::unexpected(
-                tr("could not start the Tether service (%1 service)").arg(self)));
+                tr("could not start the Tether service (%1 service)").arg(m_serviceProgram)));
     awaitOwner(done);
 }
 
 void BusClient::awaitOwner(const Callback<const std::optional<Failure> &> &done)
 {
-    auto *watcher = new QDBusServiceWatcher(bus::kService, m_bus,
-                                            QDBusServiceWatcher::WatchForRegistration, this);
-    auto *timeout = new QTimer(watcher);
-    timeout->setSingleShot(true);
-    auto finish = [this, watcher, done](const std::optional<Failure> &failure) {
-        watcher->deleteLater();
-        if (!failure)
+    // Answered once: by the name's registration, by the bus saying it has an owner already, or
+    // by the deadline, whichever comes first; the others find it answered.
+    auto *waiting = new QObject(this);
+    auto answered = std::make_shared<bool>(false);
+    auto finish = [this, waiting, answered, done](const std::optional<Failure> &failure) {
+        if (*answered)
+            return;
+        *answered = true;
+        waiting->deleteLater();
+        if (!failure) {
+            setAvailable(true);
             fetchStartsAtLogin();
+        }
         done(failure);
     };
-    connect(watcher, &QDBusServiceWatcher::serviceRegistered, this,
+    auto *watcher = new QDBusServiceWatcher(bus::kService, m_bus,
+                                            QDBusServiceWatcher::WatchForRegistration, waiting);
+    connect(watcher, &QDBusServiceWatcher::serviceRegistered, waiting,
             [finish] { finish(std::nullopt); });
-    connect(timeout, &QTimer::timeout, this, [finish] {
+    QTimer::singleShot(kStartTimeoutMs, waiting, [finish] {
         finish(Failure::temporary(QStringLiteral("service_unavailable"),
                                   tr("the Tether service did not start")));
     });
-    timeout->start(kStartTimeoutMs);
-    if (serviceRunning()) // it came up before the watcher did
-        finish(std::nullopt);
+    // It may have come up before the watcher did.
+    auto *owned = new QDBusPendingCallWatcher(
+            m_bus.asyncCall(busDaemonCall(QStringLiteral("NameHasOwner"), {bus::kService})),
+            waiting);
+    connect(owned, &QDBusPendingCallWatcher::finished, waiting, [owned, finish] {
+        owned->deleteLater();
+        const QDBusPendingReply<bool> running = *owned;
+        if (!running.isError() && running.value())
+            finish(std::nullopt);
+    });
+}
+
+void BusClient::setAvailable(bool available)
+{
+    if (available == m_available)
+        return;
+    m_available = available;
+    if (available) {
+        Q_EMIT serviceReturned();
+        Q_EMIT accountsChanged(); // a new service: everything may differ
+    } else {
+        Q_EMIT serviceLost();
+    }
 }
 
 void BusClient::onAccountChanged(const QString &id, const QVariantMap &status)
@@ -345,14 +387,15 @@ void BusClient::onPropertiesChanged(const QString &interface, const QVariantMap 
     Q_EMIT startsAtLoginChanged(m_startsAtLogin);
 }
 
-void BusClient::onOwnerChanged(const QString &, const QString &oldOwner, const QString &newOwner)
+void BusClient::onOwnerChanged(const QString &, const QString &, const QString &newOwner)
 {
-    if (!oldOwner.isEmpty() && newOwner.isEmpty())
-        Q_EMIT serviceLost();
-    else if (!newOwner.isEmpty()) {
-        fetchStartsAtLogin();
-        Q_EMIT accountsChanged(); // a new service: everything may differ
+    if (newOwner.isEmpty())
+        return setAvailable(false);
+    if (m_available) { // replaced at once: a new service all the same
+        Q_EMIT accountsChanged();
+        return fetchStartsAtLogin();
     }
+    setAvailable(true);
 }
 
 } // namespace tether

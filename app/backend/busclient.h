@@ -7,12 +7,14 @@
 
 class QDBusMessage;
 class QDBusPendingCall;
+class QDBusServiceWatcher;
 
 namespace tether {
 
 // The session's Tether service, over D-Bus: the command line's backend while the service runs,
-// and the window's connection to it. Calls never start the service by themselves
-// (ensureService() does, on purpose).
+// and the window's connection to it. Every call is built from the XML (tether1_client.h,
+// generated), never starts the service by itself (ensureService() does, on purpose), and never
+// blocks. It watches the service's name: serviceLost when it goes, serviceReturned when it comes.
 class BusClient final : public ServiceConnection
 {
     Q_OBJECT
@@ -24,14 +26,17 @@ public:
     static constexpr int kStartTimeoutMs = 15'000;
 
     explicit BusClient(const ProviderCatalog &catalog, QObject *parent = nullptr);
+    BusClient(const ProviderCatalog &catalog, const QDBusConnection &bus, QObject *parent = nullptr);
     ~BusClient() override;
 
-    // Whether a service owns the bus name now (one round trip to the bus).
+    // Whether a service owns the bus name now (one blocking round trip to the bus daemon: for
+    // the command line's start only).
     static bool serviceRunning();
     // Starts the service when it is not running: D-Bus activation (the installed service file,
-    // systemd's unit where there is one), else `tether service` spawned from this executable's
-    // directory. Replies once it owns its name, or why it does not.
+    // systemd's unit where there is one), else `PROGRAM service` (this executable unless
+    // setServiceProgram said otherwise). Replies once it owns its name, or why it does not.
     void ensureService(const Callback<const std::optional<Failure> &> &done);
+    void setServiceProgram(const QString &program) { m_serviceProgram = program; }
 
     // AccountBackend
     const ProviderCatalog &catalog() const override { return m_catalog; }
@@ -46,6 +51,13 @@ public:
     void removeAccount(const QString &id, const Done &done) override;
 
     // ServiceConnection
+    void fetchAccount(const QString &id,
+                      const Callback<const std::optional<Failure> &, const Account &> &reply) override;
+    bool isAvailable() const override { return m_available; }
+    void startService(const Callback<const std::optional<Failure> &> &done) override
+    {
+        ensureService(done);
+    }
     void signIn(const QString &id, SignIn::Method method) override;
     void cancelSignIn(const QString &id) override;
     void history(const QString &id, const Callback<const QList<HistoryEntry> &> &reply) override;
@@ -53,10 +65,6 @@ public:
     void quitService() override;
     bool startsAtLogin() const override { return m_startsAtLogin; }
     void setStartsAtLogin(bool enabled, const Done &done) override;
-
-    // One account's status and settings (GetAccount).
-    void account(const QString &id,
-                 const Callback<const std::optional<Failure> &, const Account &> &reply);
 
 private Q_SLOTS:
     void onAccountChanged(const QString &id, const QVariantMap &status);
@@ -67,7 +75,6 @@ private Q_SLOTS:
     void onOwnerChanged(const QString &name, const QString &oldOwner, const QString &newOwner);
 
 private:
-    QDBusMessage call(const QString &method, const QVariantList &arguments = {}) const;
     // Sends a call and hands its reply (or the failure it came to) to `handle`.
     void
     send(const QDBusMessage &message, int timeoutMs, QObject *context,
@@ -76,9 +83,13 @@ private:
     void fetchStartsAtLogin();
     void spawnService(const Callback<const std::optional<Failure> &> &done);
     void awaitOwner(const Callback<const std::optional<Failure> &> &done);
+    void setAvailable(bool available);
 
     const ProviderCatalog &m_catalog;
     QDBusConnection m_bus;
+    QDBusServiceWatcher *m_owner = nullptr;
+    QString m_serviceProgram;
+    bool m_available = false;
     bool m_startsAtLogin = false;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/failurekind.h"
+#include "tether1_protocol.h" // generated from the XML (tools/generate-bus-contract.py)
 
 #include <cstring>
 
@@ -11,7 +12,7 @@ namespace tether::bus::protocol {
 
 inline constexpr char kService[] = "io.github.tether.Tether";
 inline constexpr char kPath[] = "/io/github/tether/Tether";
-inline constexpr char kInterface[] = "io.github.tether.Tether1";
+inline constexpr const char *kInterface = contract::kInterface;
 inline constexpr char kErrorPrefix[] = "io.github.tether.Tether1.Error.";
 
 struct TypedError

@@ -21,7 +21,7 @@ void runRefresh(const Engine &engine, const QString &id, bool ifNeeded, QObject 
 
 RefreshReply toRefreshReply(const RefreshResult &result)
 {
-    return {result.failure, result.exchanged, result.tokens.accessExpiresAt, result.notes};
+    return {result.failure, result.exchanged, result.tokens.accessExpiresAt, {}, result.notes};
 }
 
 TokenReply toTokenReply(const RefreshResult &result)

@@ -3,8 +3,6 @@
 // D-Bus properties are announced with PropertiesChanged or the interface's own signals, not
 // with a Qt NOTIFY signal. clazy:excludeall=qproperty-without-notify
 
-#include "tether1_introspection.h"
-
 #include <QDBusContext>
 #include <QObject>
 #include <QStringList>
@@ -15,14 +13,14 @@ namespace tether {
 class ServiceBackend;
 struct Failure;
 
-// io.github.tether.Tether1 on the session bus (resources/dbus/io.github.tether.Tether1.xml): every
-// method answers from the ServiceBackend, asynchronously (delayed replies), with the errors the
-// XML names. The slots' signatures are the exported interface; tests compare them with the XML.
+// io.github.tether.Tether1 on the session bus. The exported interface is the adaptor that
+// qdbusxml2cpp generates from resources/dbus/io.github.tether.Tether1.xml (app/CMakeLists.txt):
+// it calls these methods by their C++ signatures, so a method here that drifts from the XML
+// does not compile. Every method answers from the ServiceBackend, asynchronously (delayed
+// replies), with the errors the XML names; the return values of a delayed call are unused.
 class BusAdaptor final : public QObject, protected QDBusContext
 {
     Q_OBJECT
-    Q_CLASSINFO("D-Bus Interface", "io.github.tether.Tether1")
-    Q_CLASSINFO("D-Bus Introspection", TETHER1_INTROSPECTION)
     Q_PROPERTY(bool StartAtLogin READ startAtLogin WRITE setStartAtLogin)
     Q_PROPERTY(QString Version READ version)
     Q_DISABLE_COPY_MOVE(BusAdaptor)
@@ -35,10 +33,10 @@ public:
     void setStartAtLogin(bool enabled);
     QString version() const;
 
-public Q_SLOTS:
     QList<QVariantMap> ListAccounts();
     QString GetAccessToken(const QString &id, qint64 &expires_at);
-    void Refresh(const QString &id);
+    bool Refresh(const QString &id, qint64 &access_expires_at, qint64 &next_refresh_at,
+                 QStringList &notes);
     void Reconnect(const QString &id);
     QVariantMap GetAccount(const QString &id);
     QString AddAccount(const QVariantMap &settings, const QString &client_secret,
@@ -54,6 +52,7 @@ public Q_SLOTS:
     void Quit();
 
 Q_SIGNALS:
+    // Relayed by the generated adaptor (same names and signatures).
     void AccountChanged(const QString &id, const QVariantMap &status);
     void SignInProgressed(const QString &id, const QVariantMap &progress);
     void SignInFinished(const QString &id, const QVariantMap &result);

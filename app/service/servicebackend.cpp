@@ -35,6 +35,19 @@ std::optional<Account> ServiceBackend::account(const QString &id) const
     return m_refresh.account(id);
 }
 
+void ServiceBackend::fetchAccount(
+        const QString &id, const Callback<const std::optional<Failure> &, const Account &> &reply)
+{
+    if (const auto found = account(id))
+        return reply(std::nullopt, *found);
+    reply(unknownAccount(id), Account());
+}
+
+void ServiceBackend::startService(const Callback<const std::optional<Failure> &> &done)
+{
+    done(std::nullopt); // it runs in this very process
+}
+
 const ProviderCatalog &ServiceBackend::catalog() const
 {
     return *m_engine.catalog;
@@ -74,8 +87,12 @@ void ServiceBackend::importTokens(const QString &id, const QByteArray &response,
 void ServiceBackend::refresh(const QString &id, const Callback<const RefreshReply &> &reply)
 {
     m_refresh.refresh(id, RefreshOperation::Mode::Force,
-                      {reply.context(),
-                       [reply](const RefreshResult &result) { reply(toRefreshReply(result)); }});
+                      {reply.context(), [this, id, reply](const RefreshResult &result) {
+                           RefreshReply out = toRefreshReply(result);
+                           if (const auto now = account(id))
+                               out.nextRefreshAt = now->status.nextRefreshAt;
+                           reply(out);
+                       }});
 }
 
 void ServiceBackend::accessToken(const QString &id, const Callback<const TokenReply &> &reply)

@@ -70,9 +70,8 @@ TetherService::Registration TetherService::registerOnBus(QString *error)
         return Registration::Failed;
     }
     m_adaptor = std::make_unique<BusAdaptor>(*m_backend);
-    if (!bus.registerObject(bus::kPath, bus::kInterface, m_adaptor.get(),
-                            QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals
-                                    | QDBusConnection::ExportAllProperties)) {
+    // Exactly the generated adaptor (the XML's interface), none of BusAdaptor's own members.
+    if (!bus.registerObject(bus::kPath, m_adaptor.get(), QDBusConnection::ExportAdaptors)) {
         *error = tr("cannot export the D-Bus API: %1").arg(bus.lastError().message());
         return Registration::Failed;
     }

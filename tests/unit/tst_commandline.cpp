@@ -271,11 +271,12 @@ void TestCommandLine::refresh_all_exitsWithTheWorstFailure()
     Account c = account(QStringLiteral("c"), AccountState::NotConnected); // no tokens: skipped
     a.status.hasTokens = b.status.hasTokens = true;
     m_backend.accounts = {a, b, c};
-    m_backend.refreshes.insert(QStringLiteral("a"), {std::nullopt, true, {}, {}});
+    m_backend.refreshes.insert(QStringLiteral("a"), {std::nullopt, true, {}, {}, {}});
     m_backend.refreshes.insert(
             QStringLiteral("b"),
             {Failure::temporary(QStringLiteral("server_error"), QStringLiteral("503")),
              false,
+             {},
              {},
              {}});
     const Result result = run({QStringLiteral("refresh"), QStringLiteral("--all")});
