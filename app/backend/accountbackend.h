@@ -77,8 +77,9 @@ public:
     using QObject::QObject;
 
     // One account's status and settings, as the service has them now (never a secret).
-    virtual void fetchAccount(const QString &id,
-                              const Callback<const std::optional<Failure> &, const Account &> &reply) = 0;
+    virtual void fetchAccount(
+            const QString &id,
+            const Callback<const std::optional<Failure> &, const Account &> &reply) = 0;
     // Whether the service is there to answer (a service in this process always is).
     virtual bool isAvailable() const { return true; }
     // Starts the service when it is not running; replies once it answers, or why it does not.

@@ -54,10 +54,7 @@ BusClient::BusClient(const ProviderCatalog &catalog, QObject *parent)
 { }
 
 BusClient::BusClient(const ProviderCatalog &catalog, const QDBusConnection &bus, QObject *parent)
-    : ServiceConnection(parent),
-      m_catalog(catalog),
-      m_bus(bus),
-      m_serviceProgram(selfExecutable())
+    : ServiceConnection(parent), m_catalog(catalog), m_bus(bus), m_serviceProgram(selfExecutable())
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
     if (!m_bus.isConnected())
@@ -135,8 +132,8 @@ void BusClient::listAccounts(const Callback<const AccountList &> &reply)
          });
 }
 
-void BusClient::fetchAccount(
-        const QString &id, const Callback<const std::optional<Failure> &, const Account &> &reply)
+void BusClient::fetchAccount(const QString &id,
+                             const Callback<const std::optional<Failure> &, const Account &> &reply)
 {
     send(bus::call::GetAccount(id), -1, reply.context(),
          [reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
@@ -150,8 +147,9 @@ void BusClient::fetchAccount(
 void BusClient::addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
                            const Done &done)
 {
-    sendForOutcome(bus::call::AddAccount(bus::settingsMap(config), clientSecret.value_or(QString())),
-                   done);
+    sendForOutcome(
+            bus::call::AddAccount(bus::settingsMap(config), clientSecret.value_or(QString())),
+            done);
 }
 
 void BusClient::editAccount(const QString &id, const AccountEdit &edit, const Done &done)
@@ -185,7 +183,9 @@ void BusClient::accessToken(const QString &id, const Callback<const TokenReply &
         if (a.noService)
             return reply({Failure::temporary(QStringLiteral("service_unavailable"),
                                              tr("Tether's service stopped; try again")),
-                          {}, {}, {}});
+                          {},
+                          {},
+                          {}});
         reply({a.failure, a.token, a.expiresAt, {}});
     });
 }
@@ -204,10 +204,11 @@ void BusClient::signIn(const QString &id, SignIn::Method method)
 {
     const QDBusMessage message = method == SignIn::Method::Device ? bus::call::SignInOnDevice(id)
                                                                   : bus::call::Reconnect(id);
-    send(message, -1, this, [this, id](const std::optional<Failure> &failure, const QDBusMessage &) {
-        if (failure)
-            Q_EMIT signInFinished(id, Outcome::failed(*failure));
-    });
+    send(message, -1, this,
+         [this, id](const std::optional<Failure> &failure, const QDBusMessage &) {
+             if (failure)
+                 Q_EMIT signInFinished(id, Outcome::failed(*failure));
+         });
 }
 
 void BusClient::cancelSignIn(const QString &id)
@@ -241,9 +242,8 @@ void BusClient::quitService()
 
 void BusClient::setStartsAtLogin(bool enabled, const Done &done)
 {
-    send(propertiesCall(QStringLiteral("Set"),
-                        {bus::kInterface, QStringLiteral("StartAtLogin"),
-                         QVariant::fromValue(QDBusVariant(enabled))}),
+    send(propertiesCall(QStringLiteral("Set"), {bus::kInterface, QStringLiteral("StartAtLogin"),
+                                                QVariant::fromValue(QDBusVariant(enabled))}),
          -1, done.context(),
          [this, done, enabled](const std::optional<Failure> &failure, const QDBusMessage &) {
              if (!failure)
@@ -288,9 +288,9 @@ void BusClient::ensureService(const Callback<const std::optional<Failure> &> &do
         }
         // D-Bus activation: the installed service file (and through it systemd's unit).
         auto *started = new QDBusPendingCallWatcher(
-                m_bus.asyncCall(busDaemonCall(QStringLiteral("StartServiceByName"),
-                                              {bus::kService, 0u}),
-                                kStartTimeoutMs),
+                m_bus.asyncCall(
+                        busDaemonCall(QStringLiteral("StartServiceByName"), {bus::kService, 0u}),
+                        kStartTimeoutMs),
                 this);
         connect(started, &QDBusPendingCallWatcher::finished, this, [this, started, done] {
             started->deleteLater();

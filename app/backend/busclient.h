@@ -26,7 +26,8 @@ public:
     static constexpr int kStartTimeoutMs = 15'000;
 
     explicit BusClient(const ProviderCatalog &catalog, QObject *parent = nullptr);
-    BusClient(const ProviderCatalog &catalog, const QDBusConnection &bus, QObject *parent = nullptr);
+    BusClient(const ProviderCatalog &catalog, const QDBusConnection &bus,
+              QObject *parent = nullptr);
     ~BusClient() override;
 
     // Whether a service owns the bus name now (one blocking round trip to the bus daemon: for
@@ -51,8 +52,9 @@ public:
     void removeAccount(const QString &id, const Done &done) override;
 
     // ServiceConnection
-    void fetchAccount(const QString &id,
-                      const Callback<const std::optional<Failure> &, const Account &> &reply) override;
+    void fetchAccount(
+            const QString &id,
+            const Callback<const std::optional<Failure> &, const Account &> &reply) override;
     bool isAvailable() const override { return m_available; }
     void startService(const Callback<const std::optional<Failure> &> &done) override
     {

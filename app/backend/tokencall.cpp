@@ -12,8 +12,8 @@ namespace tether::bus {
 void askAccessToken(QDBusConnection bus, const QString &id, int timeoutMs, QObject *context,
                     std::function<void(const TokenAnswer &)> done)
 {
-    auto *watcher =
-            new QDBusPendingCallWatcher(bus.asyncCall(call::GetAccessToken(id), timeoutMs), context);
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call::GetAccessToken(id), timeoutMs),
+                                                context);
     QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
                      [watcher, done = std::move(done)] {
                          watcher->deleteLater();
@@ -26,8 +26,8 @@ void askAccessToken(QDBusConnection bus, const QString &id, int timeoutMs, QObje
                                  answer.failure = failureFromError(error.name(), error.message());
                          } else {
                              answer.token = reply.argumentAt<0>();
-                             answer.expiresAt = QDateTime::fromSecsSinceEpoch(
-                                     reply.argumentAt<1>(), QTimeZone::utc());
+                             answer.expiresAt = QDateTime::fromSecsSinceEpoch(reply.argumentAt<1>(),
+                                                                              QTimeZone::utc());
                          }
                          done(answer);
                      });

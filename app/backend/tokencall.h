@@ -2,8 +2,9 @@
 
 #include "core/failure.h"
 
-#include <QDateTime>
 #include <QDBusConnection>
+#include <QDateTime>
+
 #include <functional>
 
 class QObject;

@@ -103,12 +103,12 @@ QVariantMap BusAdaptor::GetAccount(const QString &id)
 {
     setDelayedReply(true);
     const DelayedReply reply{connection(), message()};
-    m_backend.fetchAccount(id, {this, [reply](const std::optional<Failure> &failure,
-                                              const Account &account) {
-                                    if (failure)
-                                        return reply.fail(*failure);
-                                    reply.send({bus::accountMap(account)});
-                                }});
+    m_backend.fetchAccount(
+            id, {this, [reply](const std::optional<Failure> &failure, const Account &account) {
+                     if (failure)
+                         return reply.fail(*failure);
+                     reply.send({bus::accountMap(account)});
+                 }});
     return {};
 }
 

@@ -46,8 +46,9 @@ public:
     void removeAccount(const QString &id, const Done &done) override;
 
     // ServiceConnection
-    void fetchAccount(const QString &id,
-                      const Callback<const std::optional<Failure> &, const Account &> &reply) override;
+    void fetchAccount(
+            const QString &id,
+            const Callback<const std::optional<Failure> &, const Account &> &reply) override;
     void startService(const Callback<const std::optional<Failure> &> &done) override;
     void signIn(const QString &id, SignIn::Method method) override;
     void cancelSignIn(const QString &id) override;

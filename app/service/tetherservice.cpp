@@ -83,6 +83,11 @@ TetherService::Registration TetherService::registerOnBus(QString *error)
         *error = tr("Tether's service is already running in this session");
         return Registration::AlreadyRunning;
     }
+    // A service without its session bus serves nobody and must not outlive the session with
+    // tokens in memory (as GLib's services end): libdbus says so with a local signal.
+    bus.connect(QString(), QStringLiteral("/org/freedesktop/DBus/Local"),
+                QStringLiteral("org.freedesktop.DBus.Local"), QStringLiteral("Disconnected"), this,
+                SLOT(onBusClosed()));
     m_statusItem = std::make_unique<StatusItem>(*m_backend);
     connect(m_statusItem.get(), &StatusItem::openRequested, this, &TetherService::showWindow);
     return Registration::Registered;
@@ -163,6 +168,12 @@ void TetherService::showWindow(const QString &id)
     const QString self = selfExecutable();
     if (!startDetached(self, {}))
         qCWarning(lcService, "could not start the window (%s)", qPrintable(self));
+}
+
+void TetherService::onBusClosed()
+{
+    qCInfo(lcService, "the session bus closed: finishing the refreshes under way, then stopping");
+    quit();
 }
 
 void TetherService::quit()

@@ -63,6 +63,9 @@ Q_SIGNALS:
     void windowRequested(const QString &id);
     void quitting();
 
+private Q_SLOTS:
+    void onBusClosed();
+
 private:
     void onAccountChanged(const QString &id);
     void showWindow(const QString &id);
