@@ -102,7 +102,7 @@ void BusClient::send(
             return;
         const QDBusMessage reply = watcher->reply();
         if (reply.type() == QDBusMessage::ErrorMessage)
-            return handle(bus::failureFromError(reply.errorName(), reply.errorMessage()), reply);
+            return handle(bus::failureFromError(reply), reply);
         handle(std::nullopt, reply);
     });
 }

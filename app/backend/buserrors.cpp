@@ -47,4 +47,21 @@ Failure failureFromError(const QString &name, const QString &message)
     return Failure::unexpected(message.isEmpty() ? name : message);
 }
 
+QDBusMessage errorReply(const QDBusMessage &call, const Failure &failure)
+{
+    QDBusMessage reply = call.createErrorReply(errorName(failure), failure.message);
+    if (!failure.field.isEmpty())
+        reply << failure.field;
+    return reply;
+}
+
+Failure failureFromError(const QDBusMessage &error)
+{
+    Failure failure = failureFromError(error.errorName(), error.errorMessage());
+    const QVariantList arguments = error.arguments();
+    if (arguments.size() > 1 && arguments.at(1).metaType() == QMetaType::fromType<QString>())
+        failure.field = arguments.at(1).toString();
+    return failure;
+}
+
 } // namespace tether::bus

@@ -20,10 +20,9 @@ void askAccessToken(QDBusConnection bus, const QString &id, int timeoutMs, QObje
                          const reply::GetAccessToken reply = *watcher;
                          TokenAnswer answer;
                          if (reply.isError()) {
-                             const QDBusError error = reply.error();
-                             answer.noService = noService(error.name());
+                             answer.noService = noService(reply.error().name());
                              if (!answer.noService)
-                                 answer.failure = failureFromError(error.name(), error.message());
+                                 answer.failure = failureFromError(reply.reply());
                          } else {
                              answer.token = reply.argumentAt<0>();
                              answer.expiresAt = QDateTime::fromSecsSinceEpoch(reply.argumentAt<1>(),

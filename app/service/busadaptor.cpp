@@ -27,10 +27,7 @@ struct DelayedReply
     {
         connection.send(call.createReply(QVariant::fromValue(maps)));
     }
-    void fail(const Failure &failure) const
-    {
-        connection.send(call.createErrorReply(bus::errorName(failure), failure.message));
-    }
+    void fail(const Failure &failure) const { connection.send(bus::errorReply(call, failure)); }
 };
 
 } // namespace
