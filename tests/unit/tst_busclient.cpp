@@ -1,0 +1,283 @@
+#include "accounts/accountregistry.h"
+#include "backend/busclient.h"
+#include "backend/busnames.h"
+#include "core/clock.h"
+#include "oauth/tokenclient.h"
+#include "providers/providercatalog.h"
+#include "refresh/refreshservice.h"
+#include "service/busadaptor.h"
+#include "service/servicebackend.h"
+#include "support/httpstub.h"
+#include "support/manualwaketimer.h"
+#include "support/memorysecretstore.h"
+#include "support/printers.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tether;
+
+// BusClient and BusAdaptor over a real bus daemon (the test runs inside dbus-run-session): the
+// service side on one connection, the client on another, as in two processes. What a client sees
+// is what the service has; every reply arrives, once.
+class TestBusClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void getAccount_carriesEverySetting_neverTheSecret();
+    void listAccounts_repliesWithEveryAccount();
+    void refresh_answersWhatItDid();
+    void unknownAccount_isNotFound_withTheServicesMessage();
+    void refusedSetting_travelsWithTheError();
+    void serviceLeavingAndReturning_isSignalledAtOnce();
+    void ensureService_answersOnce_whenTheNameArrives();
+    void accountChanged_reachesTheClient();
+
+private:
+    AccountConfig config(const QString &id) const;
+    void add(const QString &id);
+    bool claimName();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::MemorySecretStore> m_secrets;
+    std::unique_ptr<AccountRegistry> m_registry;
+    std::unique_ptr<TokenClient> m_tokens;
+    ProviderCatalog m_catalog = ProviderCatalog::installed();
+    std::unique_ptr<test::ManualWakeTimer> m_timer;
+    std::unique_ptr<RefreshService> m_refresh;
+    std::unique_ptr<ServiceBackend> m_backend;
+    std::unique_ptr<BusAdaptor> m_adaptor;
+    std::unique_ptr<test::HttpStub> m_stub;
+    std::unique_ptr<BusClient> m_client;
+    QDBusConnection m_service{QString()};
+    QDBusConnection m_clientBus{QString()};
+    int m_round = 0;
+};
+
+void TestBusClient::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_secrets = std::make_unique<test::MemorySecretStore>();
+    m_registry =
+            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
+    m_tokens = std::make_unique<TokenClient>();
+    const Engine engine{m_registry.get(), m_secrets.get(),          m_tokens.get(),
+                        &m_catalog,       &SystemClock::instance(), {}};
+    m_timer = std::make_unique<test::ManualWakeTimer>();
+    m_refresh = std::make_unique<RefreshService>(engine, nullptr, m_timer.get());
+    m_backend = std::make_unique<ServiceBackend>(
+            engine, *m_refresh, [](const QUrl &) { return false; }, nullptr);
+    m_refresh->start();
+    m_stub = std::make_unique<test::HttpStub>();
+
+    // Two connections of their own, as the service and a client in two processes.
+    ++m_round;
+    m_service = QDBusConnection::connectToBus(QDBusConnection::SessionBus,
+                                              QStringLiteral("service-%1").arg(m_round));
+    m_clientBus = QDBusConnection::connectToBus(QDBusConnection::SessionBus,
+                                                QStringLiteral("client-%1").arg(m_round));
+    QVERIFY(m_service.isConnected() && m_clientBus.isConnected());
+    m_adaptor = std::make_unique<BusAdaptor>(*m_backend);
+    QVERIFY(m_service.registerObject(bus::kPath, m_adaptor.get(), QDBusConnection::ExportAdaptors));
+    m_client = std::make_unique<BusClient>(m_catalog, m_clientBus);
+}
+
+void TestBusClient::cleanup()
+{
+    m_client.reset();
+    m_service.unregisterObject(bus::kPath);
+    m_service.interface()->unregisterService(bus::kService);
+    QDBusConnection::disconnectFromBus(m_service.name());
+    QDBusConnection::disconnectFromBus(m_clientBus.name());
+    m_adaptor.reset();
+    m_backend.reset();
+    m_refresh.reset();
+    m_timer.reset();
+    m_stub.reset();
+}
+
+bool TestBusClient::claimName()
+{
+    return m_service.interface()->registerService(bus::kService).value()
+           == QDBusConnectionInterface::ServiceRegistered;
+}
+
+AccountConfig TestBusClient::config(const QString &id) const
+{
+    AccountConfig c;
+    c.id = id;
+    c.name = QStringLiteral("Account %1").arg(id);
+    c.provider = QStringLiteral("pagero");
+    c.clientId = QStringLiteral("client-of-") + id;
+    c.scope = QStringLiteral("invoices read");
+    c.tokenEndpoint = m_stub->url().toString();
+    c.authorizationEndpoint = QStringLiteral("http://127.0.0.1:9/authorize");
+    c.revocationEndpoint = QStringLiteral("http://127.0.0.1:9/revoke");
+    c.deviceAuthorizationEndpoint = QStringLiteral("http://127.0.0.1:9/device");
+    c.redirectUri = QStringLiteral("http://127.0.0.1:8765/callback");
+    c.clientAuth = ClientAuth::Post;
+    return c;
+}
+
+void TestBusClient::add(const QString &id)
+{
+    std::optional<Outcome> added;
+    m_client->addAccount(config(id), QStringLiteral("the-secret"),
+                         {this, [&added](const Outcome &o) { added = o; }});
+    QTRY_VERIFY(added);
+    QVERIFY2(added->ok(), qPrintable(added->failure ? added->failure->message : QString()));
+}
+
+void TestBusClient::getAccount_carriesEverySetting_neverTheSecret()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("inv"));
+    std::optional<Account> got;
+    m_client->fetchAccount(QStringLiteral("inv"),
+                           {this, [&got](const std::optional<Failure> &f, const Account &a) {
+                                QVERIFY(!f);
+                                got = a;
+                            }});
+    QTRY_VERIFY(got);
+    QCOMPARE(got->config, config(QStringLiteral("inv")));
+    QVERIFY(got->status.hasClientSecret);
+    QCOMPARE(got->status.state, AccountState::NotConnected);
+}
+
+void TestBusClient::listAccounts_repliesWithEveryAccount()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("a"));
+    add(QStringLiteral("b"));
+    std::optional<AccountList> list;
+    m_client->listAccounts({this, [&list](const AccountList &l) { list = l; }});
+    QTRY_VERIFY(list);
+    QVERIFY(!list->failure);
+    QStringList ids;
+    for (const Account &a : list->accounts)
+        ids << a.config.id;
+    ids.sort();
+    QCOMPARE(ids, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    // The list carries what the window offers by: the device endpoint of each account.
+    QCOMPARE(list->accounts.constFirst().config.deviceAuthorizationEndpoint,
+             QStringLiteral("http://127.0.0.1:9/device"));
+}
+
+void TestBusClient::refresh_answersWhatItDid()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("inv"));
+    std::optional<Outcome> imported;
+    m_client->importTokens(QStringLiteral("inv"),
+                           R"({"access_token":"at-1","token_type":"Bearer","expires_in":600,)"
+                           R"("refresh_token":"rt-1"})",
+                           {this, [&imported](const Outcome &o) { imported = o; }});
+    QTRY_VERIFY(imported && imported->ok());
+    m_stub->enqueueJson(200, R"({"access_token":"at-2","token_type":"Bearer","expires_in":600,)"
+                             R"("refresh_token":"rt-2"})");
+    std::optional<RefreshReply> reply;
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    m_client->refresh(QStringLiteral("inv"),
+                      {this, [&reply](const RefreshReply &r) { reply = r; }});
+    QTRY_VERIFY_WITH_TIMEOUT(reply, 20'000);
+    QVERIFY2(!reply->failure, qPrintable(reply->failure ? reply->failure->message : QString()));
+    QVERIFY(reply->exchanged);
+    QCOMPARE(m_stub->requests.size(), 1);
+    QVERIFY(reply->accessExpiresAt >= before.addSecs(590));
+    QVERIFY(reply->nextRefreshAt.isValid());
+    QVERIFY(reply->nextRefreshAt < reply->accessExpiresAt);
+}
+
+void TestBusClient::unknownAccount_isNotFound_withTheServicesMessage()
+{
+    QVERIFY(claimName());
+    std::optional<Failure> failure;
+    m_client->fetchAccount(QStringLiteral("nosuch"),
+                           {this, [&failure](const std::optional<Failure> &f, const Account &) {
+                                failure = f.value_or(Failure::unexpected(QStringLiteral("none")));
+                            }});
+    QTRY_VERIFY(failure);
+    QCOMPARE(failure->kind, FailureKind::BadInput);
+    QCOMPARE(failure->code, QStringLiteral("unknown_account"));
+    QCOMPARE(failure->message, unknownAccount(QStringLiteral("nosuch")).message);
+}
+
+void TestBusClient::refusedSetting_travelsWithTheError()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("inv"));
+    AccountEdit edit;
+    edit.tokenEndpoint = QStringLiteral("ftp://example.com/token");
+    std::optional<Outcome> outcome;
+    m_client->editAccount(QStringLiteral("inv"), edit,
+                          {this, [&outcome](const Outcome &o) { outcome = o; }});
+    QTRY_VERIFY(outcome);
+    QVERIFY(outcome->failure);
+    QCOMPARE(outcome->failure->field, QStringLiteral("token-endpoint"));
+}
+
+void TestBusClient::serviceLeavingAndReturning_isSignalledAtOnce()
+{
+    QSignalSpy lost(m_client.get(), &ServiceConnection::serviceLost);
+    QSignalSpy returned(m_client.get(), &ServiceConnection::serviceReturned);
+    QSignalSpy relist(m_client.get(), &ServiceConnection::accountsChanged);
+    QVERIFY(!m_client->isAvailable());
+    QVERIFY(claimName());
+    QVERIFY(returned.wait());
+    QVERIFY(m_client->isAvailable());
+    QCOMPARE(relist.size(), 1);
+    QVERIFY(m_service.interface()->unregisterService(bus::kService).value());
+    QVERIFY(lost.wait());
+    QVERIFY(!m_client->isAvailable());
+    QCOMPARE(returned.size(), 1);
+}
+
+void TestBusClient::ensureService_answersOnce_whenTheNameArrives()
+{
+    // No activation file and a program that starts nothing: the client waits for the name.
+    m_client->setServiceProgram(QStringLiteral("/bin/true"));
+    int answers = 0;
+    std::optional<Failure> failure;
+    m_client->ensureService({this, [&](const std::optional<Failure> &f) {
+                                 ++answers;
+                                 failure = f;
+                             }});
+    QSignalSpy returned(m_client.get(), &ServiceConnection::serviceReturned);
+    QTest::qWait(200); // the client is waiting for the name now
+    QCOMPARE(answers, 0);
+    QVERIFY(claimName());
+    QTRY_COMPARE(answers, 1);
+    QVERIFY(!failure);
+    QVERIFY(m_client->isAvailable());
+    // Registration and the name check both see the name: still one answer, one signal.
+    QTest::qWait(300); // proving that nothing more arrives takes a while
+    QCOMPARE(answers, 1);
+    QCOMPARE(returned.size(), 1);
+}
+
+void TestBusClient::accountChanged_reachesTheClient()
+{
+    QVERIFY(claimName());
+    QSignalSpy changed(m_client.get(), &ServiceConnection::accountChanged);
+    add(QStringLiteral("inv"));
+    std::optional<Outcome> edited;
+    AccountEdit edit;
+    edit.name = QStringLiteral("Renamed");
+    m_client->editAccount(QStringLiteral("inv"), edit,
+                          {this, [&edited](const Outcome &o) { edited = o; }});
+    QTRY_VERIFY(edited && edited->ok());
+    QTRY_VERIFY(!changed.isEmpty());
+    const auto account = changed.constLast().at(1).value<std::optional<Account>>();
+    QVERIFY(account);
+    QCOMPARE(account->config.name, QStringLiteral("Renamed"));
+}
+
+QTEST_GUILESS_MAIN(TestBusClient)
+#include "tst_busclient.moc"
