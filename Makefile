@@ -5,7 +5,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CTEST_ARGS ?=
 
-.PHONY: all bootstrap configure build run test e2e-deps soak test-sanitize fuzz bench package format format-check clean
+.PHONY: all bootstrap configure build run test e2e-deps soak test-sanitize fuzz bench package format format-check docs clean
 
 all: build
 
@@ -65,6 +65,10 @@ fuzz: bootstrap
 
 package: build
 	@cmake --build $(BUILD) --target package >/dev/null && ls $(BUILD)/tether_*.deb
+
+# The README's D-Bus API table, written anew from the XML (the api_docs test checks it).
+docs:
+	@python3 tools/generate-bus-contract.py resources/dbus/io.github.tether.Tether1.xml --readme README.md
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -2,6 +2,7 @@
 """Writes the client side of Tether's D-Bus contract from the introspection XML.
 
     generate-bus-contract.py INTERFACE.xml PROTOCOL_H CLIENT_H
+    generate-bus-contract.py INTERFACE.xml --readme README.md [--check]
 
 PROTOCOL_H has no Qt: each method's and signal's name and signatures, for the executable's
 libdbus call (app/main.cpp). CLIENT_H has, per method, a function that builds the call with typed
@@ -42,7 +43,61 @@ def identifier(name):
     return name if name.isidentifier() else "arg"
 
 
+def described_members(source):
+    """(kind, name, args, description) of each member, the description from the comment above it."""
+    root = ET.parse(source, parser=ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))).getroot()
+    interface = root.find("interface")
+    members, comment = [], ""
+    for node in interface:
+        if node.tag is ET.Comment:
+            text = " ".join(node.text.split())
+            comment = "" if text.startswith("For Tether's window") else text
+            continue
+        args = [(a.get("name"), a.get("type"), a.get("direction", "in" if node.tag == "method" else "out"))
+                for a in node.findall("arg")]
+        members.append((node.tag, node.get("name"), args, comment, node.get("type"), node.get("access")))
+        comment = ""
+    return members
+
+
+def readme_table(source):
+    rows = ["| member | arguments | what it does |", "|---|---|---|"]
+    for kind, name, args, description, type_, access in described_members(source):
+        if kind == "method":
+            ins = ", ".join(f"{t} {n}" for n, t, d in args if d == "in")
+            outs = ", ".join(f"{t} {n}" for n, t, d in args if d == "out")
+            shape = f"({ins})" + (f" → ({outs})" if outs else "")
+        elif kind == "signal":
+            shape = "signal (" + ", ".join(f"{t} {n}" for n, t, _ in args) + ")"
+        else:
+            shape = f"property {type_}, {access}"
+        rows.append(f"| `{name}` | `{shape}` | {description.replace('|', '/')} |")
+    return "\n".join(rows)
+
+
+BEGIN = "<!-- api: generated from resources/dbus/io.github.tether.Tether1.xml by tools/generate-bus-contract.py -->"
+END = "<!-- api: end -->"
+
+
+def readme(source, path, check):
+    text = open(path).read()
+    if BEGIN not in text or END not in text:
+        sys.exit(f"generate-bus-contract: {path} has no generated API section ({BEGIN} … {END})")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    wanted = f"{head}{BEGIN}\n{readme_table(source)}\n{END}{tail}"
+    if wanted == text:
+        return
+    if check:
+        sys.exit(f"generate-bus-contract: the API section of {path} differs from {source}; "
+                 "run `make docs` to write it anew")
+    with open(path, "w") as f:
+        f.write(wanted)
+
+
 def main():
+    if len(sys.argv) >= 4 and sys.argv[2] == "--readme":
+        return readme(sys.argv[1], sys.argv[3], "--check" in sys.argv[4:])
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     source, protocol_h, client_h = sys.argv[1:]

@@ -1211,13 +1211,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
-    <name>tether::BusAdaptor</name>
-    <message>
-        <source>no account &quot;%1&quot;</source>
-        <translation>kein Konto „%1“</translation>
-    </message>
-</context>
-<context>
     <name>tether::BusClient</name>
     <message>
         <source>there is no D-Bus session to reach the Tether service on</source>
@@ -1234,6 +1227,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>the Tether service did not start</source>
         <translation>der Tether-Dienst ist nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Tether&apos;s service stopped; try again</source>
+        <translation>Der Tether-Dienst wurde beendet; bitte erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -1586,10 +1583,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <translation>Tether &amp;beenden</translation>
     </message>
     <message>
-        <source>The Tether service stopped; it starts again when needed.</source>
-        <translation>Der Tether-Dienst wurde beendet; er startet wieder, wenn er gebraucht wird.</translation>
-    </message>
-    <message>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
@@ -1682,6 +1675,18 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
             <numerusform>Bei %n Konto müssen Sie sich neu anmelden: %1.</numerusform>
             <numerusform>Bei %n Konten müssen Sie sich neu anmelden: %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Start the service</source>
+        <translation>Dienst &amp;starten</translation>
+    </message>
+    <message>
+        <source>Tether&apos;s service stopped: accounts are not being refreshed.</source>
+        <translation>Der Tether-Dienst wurde beendet: Konten werden nicht erneuert.</translation>
+    </message>
+    <message>
+        <source>Starting Tether&apos;s service…</source>
+        <translation>Der Tether-Dienst wird gestartet …</translation>
     </message>
 </context>
 <context>
