@@ -33,7 +33,9 @@ Failure failureFromError(const QString &name, const QString &message)
             return Failure::badInput(message, QStringLiteral("unknown_account"));
         Failure f = Failure::unexpected(message);
         f.kind = error->kind;
-        f.code = QString::fromLatin1(error->suffix).toLower();
+        f.code = error->kind == FailureKind::AccessDenied
+                         ? QStringLiteral("access_denied")
+                         : QString::fromLatin1(error->suffix).toLower();
         return f;
     }
     if (name == QLatin1String("org.freedesktop.DBus.Error.NoReply")

@@ -24,6 +24,7 @@ inline constexpr TypedError kErrors[] = {
         {"NotFound", FailureKind::BadInput}, // an unknown account
         {"NeedsReconnect", FailureKind::Reconnect}, {"Temporary", FailureKind::Temporary},
         {"Keychain", FailureKind::Keychain},        {"Configuration", FailureKind::Configuration},
+        {"AccessDenied", FailureKind::AccessDenied},
 };
 
 // The typed error an error name is, or nullptr for any other error.

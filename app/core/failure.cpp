@@ -10,6 +10,7 @@ const std::pair<const char *, FailureKind> kKinds[] = {
         {"bad_input", FailureKind::BadInput},          {"reconnect", FailureKind::Reconnect},
         {"temporary", FailureKind::Temporary},         {"keychain", FailureKind::Keychain},
         {"configuration", FailureKind::Configuration}, {"unexpected", FailureKind::Unexpected},
+        {"access_denied", FailureKind::AccessDenied},
 };
 
 Failure make(FailureKind kind, const QString &code, const QString &message, int httpStatus)
@@ -52,6 +53,11 @@ Failure Failure::configuration(const QString &code, const QString &message, int 
 Failure Failure::unexpected(const QString &message, const QString &code)
 {
     return make(FailureKind::Unexpected, code, message, 0);
+}
+
+Failure Failure::accessDenied(const QString &message)
+{
+    return make(FailureKind::AccessDenied, QStringLiteral("access_denied"), message, 0);
 }
 
 Failure Failure::withRetryAfter(std::optional<qint64> seconds) const

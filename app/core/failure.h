@@ -30,6 +30,7 @@ struct Failure
     static Failure configuration(const QString &code, const QString &message, int httpStatus = 0);
     static Failure unexpected(const QString &message,
                               const QString &code = QStringLiteral("unexpected"));
+    static Failure accessDenied(const QString &message);
 
     Failure withRetryAfter(std::optional<qint64> seconds) const;
     Failure withField(const QString &name) const;

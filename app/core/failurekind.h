@@ -13,6 +13,9 @@ enum class FailureKind {
     Keychain, // keychain unavailable, locked or too slow: change nothing
     Configuration, // the provider rejects the client itself (invalid_client ...)
     Unexpected,
+    // The program asking was not allowed to (the user denied it, or did not answer in time).
+    // Last: the registry stores kinds as names, older ones as numbers up to Unexpected.
+    AccessDenied,
 };
 
 // Exit codes of the command line (PRODUCT.md).
@@ -29,6 +32,8 @@ constexpr int exitCodeFor(FailureKind kind)
         return 4;
     case FailureKind::Keychain:
         return 5;
+    case FailureKind::AccessDenied:
+        return 6;
     case FailureKind::Unexpected:
         break;
     }

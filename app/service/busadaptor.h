@@ -10,6 +10,7 @@
 
 namespace tether {
 
+class ChangeGuard;
 class ServiceBackend;
 struct Failure;
 
@@ -17,7 +18,9 @@ struct Failure;
 // qdbusxml2cpp generates from resources/dbus/io.github.tether.Tether1.xml (app/CMakeLists.txt):
 // it calls these methods by their C++ signatures, so a method here that drifts from the XML
 // does not compile. Every method answers from the ServiceBackend, asynchronously (delayed
-// replies), with the errors the XML names; the return values of a delayed call are unused.
+// replies), with the errors the XML names; the return values of a delayed call are unused. A
+// change of where an account's secrets go, or of the tokens it hands out, waits for the
+// ChangeGuard's consent first.
 class BusAdaptor final : public QObject, protected QDBusContext
 {
     Q_OBJECT
@@ -26,7 +29,7 @@ class BusAdaptor final : public QObject, protected QDBusContext
     Q_DISABLE_COPY_MOVE(BusAdaptor)
 
 public:
-    explicit BusAdaptor(ServiceBackend &backend, QObject *parent = nullptr);
+    BusAdaptor(ServiceBackend &backend, ChangeGuard &guard, QObject *parent = nullptr);
     ~BusAdaptor() override;
 
     bool startAtLogin() const;
@@ -61,6 +64,7 @@ private:
     void startSignIn(const QString &id, bool device);
 
     ServiceBackend &m_backend;
+    ChangeGuard &m_guard;
 };
 
 } // namespace tether

@@ -23,6 +23,7 @@ const QString kPortal = QStringLiteral("org.freedesktop.portal.Desktop");
 const QString kPortalPath = QStringLiteral("/org/freedesktop/portal/desktop");
 const QString kPortalInterface = QStringLiteral("org.freedesktop.portal.Notification");
 const QString kPortalPrefix = QStringLiteral("tether-");
+const QString kPortalQuestionPrefix = QStringLiteral("tether-question-");
 
 } // namespace
 
@@ -114,6 +115,64 @@ void Notifier::notify(const QString &id, const QString &title, const QString &bo
     });
 }
 
+void Notifier::ask(const QString &question, const QString &title, const QString &body)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (m_channel == Channel::Portal) {
+        const QVariantMap allow{{QStringLiteral("label"), tr("Allow")},
+                                {QStringLiteral("action"), QStringLiteral("allow")}};
+        const QVariantMap deny{{QStringLiteral("label"), tr("Deny")},
+                               {QStringLiteral("action"), QStringLiteral("deny")}};
+        QDBusMessage add = QDBusMessage::createMethodCall(kPortal, kPortalPath, kPortalInterface,
+                                                          QStringLiteral("AddNotification"));
+        add << QString(kPortalQuestionPrefix + question)
+            << QVariantMap{{QStringLiteral("title"), title},
+                           {QStringLiteral("body"), body},
+                           {QStringLiteral("priority"), QStringLiteral("urgent")},
+                           {QStringLiteral("buttons"),
+                            QVariant::fromValue(QList<QVariantMap>{deny, allow})}};
+        bus.asyncCall(add);
+        return;
+    }
+    QDBusMessage message = QDBusMessage::createMethodCall(kNotifications, kNotificationsPath,
+                                                          kNotifications, QStringLiteral("Notify"));
+    message << tr("Tether") << 0u << kDesktopEntry << title << body
+            << QStringList{QStringLiteral("deny"), tr("Deny"), QStringLiteral("allow"),
+                           tr("Allow")}
+            << QVariantMap{{QStringLiteral("desktop-entry"), kDesktopEntry},
+                           {QStringLiteral("urgency"), QVariant::fromValue(uchar(2))},
+                           {QStringLiteral("resident"), true}}
+            << int(0); // stays until answered (the question has its own deadline)
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(message, 10'000), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, question] {
+        watcher->deleteLater();
+        const QDBusPendingReply<uint> reply = *watcher;
+        if (!reply.isValid()) {
+            qCInfo(lcNotify, "nobody to ask (%s)", qPrintable(reply.error().message()));
+            return Q_EMIT questionAnswered(question, false);
+        }
+        m_questions.insert(reply.value(), question);
+    });
+}
+
+void Notifier::withdrawQuestion(const QString &question)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (m_channel == Channel::Portal) {
+        bus.asyncCall(QDBusMessage::createMethodCall(kPortal, kPortalPath, kPortalInterface,
+                                                     QStringLiteral("RemoveNotification"))
+                      << QString(kPortalQuestionPrefix + question));
+        return;
+    }
+    const uint sent = m_questions.key(question, 0u);
+    if (sent == 0u)
+        return;
+    m_questions.remove(sent);
+    bus.asyncCall(QDBusMessage::createMethodCall(kNotifications, kNotificationsPath, kNotifications,
+                                                 QStringLiteral("CloseNotification"))
+                  << sent);
+}
+
 void Notifier::withdraw(const QString &id)
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
@@ -142,6 +201,8 @@ void Notifier::act(const QString &id, const QString &action)
 
 void Notifier::onActionInvoked(uint notification, const QString &action)
 {
+    if (const QString question = m_questions.take(notification); !question.isEmpty())
+        return Q_EMIT questionAnswered(question, action == QLatin1String("allow"));
     const auto account = m_accounts.constFind(notification);
     if (account == m_accounts.cend())
         return; // another application's notification
@@ -150,6 +211,9 @@ void Notifier::onActionInvoked(uint notification, const QString &action)
 
 void Notifier::onClosed(uint notification, uint)
 {
+    // Dismissed without an answer: not allowed. (After an action, the question is gone already.)
+    if (const QString question = m_questions.take(notification); !question.isEmpty())
+        return Q_EMIT questionAnswered(question, false);
     const QString id = m_accounts.take(notification);
     if (!id.isEmpty() && m_sent.value(id) == notification)
         m_sent.remove(id);
@@ -159,6 +223,9 @@ void Notifier::onPortalActionInvoked(const QString &notification, const QString 
                                      const QVariantList &)
 {
     // The portal only reports this application's own notifications; the prefix is the rest.
+    if (notification.startsWith(kPortalQuestionPrefix))
+        return Q_EMIT questionAnswered(notification.mid(kPortalQuestionPrefix.size()),
+                                       action == QLatin1String("allow"));
     if (notification.startsWith(kPortalPrefix))
         act(notification.mid(kPortalPrefix.size()), action);
 }

@@ -31,9 +31,15 @@ public:
     void refreshTokenExpiring(const QString &id, const QString &name, const QDateTime &expiresAt);
     void withdraw(const QString &id); // the account is fine again
 
+    // A question with the actions "allow" and "deny"; the answer comes as questionAnswered
+    // (dismissed, or no notification server: not allowed).
+    void ask(const QString &question, const QString &title, const QString &body);
+    void withdrawQuestion(const QString &question);
+
 Q_SIGNALS:
     void reconnectRequested(const QString &id);
     void openRequested(const QString &id);
+    void questionAnswered(const QString &question, bool allowed);
 
 private Q_SLOTS:
     void onActionInvoked(uint notification, const QString &action);
@@ -48,6 +54,7 @@ private:
     Channel m_channel;
     QHash<QString, uint> m_sent; // account → notification id (Desktop)
     QHash<uint, QString> m_accounts; // notification id → account: ours, and only these
+    QHash<uint, QString> m_questions; // notification id → question (Desktop)
 };
 
 } // namespace tether

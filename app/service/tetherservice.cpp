@@ -7,6 +7,7 @@
 #include "refresh/waketimer.h"
 #include "secrets/keychainwatch.h"
 #include "service/busadaptor.h"
+#include "service/changeguard.h"
 #include "service/notifier.h"
 #include "service/servicebackend.h"
 #include "service/startatlogin.h"
@@ -23,6 +24,8 @@
 #include <QDBusServiceWatcher>
 #include <QLoggingCategory>
 #include <QTimer>
+
+#include <unistd.h>
 
 namespace tether {
 
@@ -69,7 +72,8 @@ TetherService::Registration TetherService::registerOnBus(QString *error)
                          .arg(bus.lastError().message());
         return Registration::Failed;
     }
-    m_adaptor = std::make_unique<BusAdaptor>(*m_backend);
+    m_guard = std::make_unique<ChangeGuard>(m_notifier.get(), selfExecutable(), ::getuid());
+    m_adaptor = std::make_unique<BusAdaptor>(*m_backend, *m_guard);
     // Exactly the generated adaptor (the XML's interface), none of BusAdaptor's own members.
     if (!bus.registerObject(bus::kPath, m_adaptor.get(), QDBusConnection::ExportAdaptors)) {
         *error = tr("cannot export the D-Bus API: %1").arg(bus.lastError().message());

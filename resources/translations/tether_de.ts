@@ -1234,6 +1234,69 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
+    <name>tether::ChangeGuard</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s</source>
+        <translation>die des Anbieters</translation>
+    </message>
+    <message>
+        <source>token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>revocation endpoint</source>
+        <translation>Widerrufs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>device sign-in endpoint</source>
+        <translation>Endpunkt für die Anmeldung auf einem anderen Gerät</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>redirect URI</source>
+        <translation>Weiterleitungs-URI</translation>
+    </message>
+    <message>
+        <source>client authentication: %1</source>
+        <translation>Client-Authentifizierung: %1</translation>
+    </message>
+    <message>
+        <source>plain http allowed</source>
+        <translation>unverschlüsseltes http erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 was not allowed to change “%2”: the change was denied or not answered in time; make it in Tether&apos;s window or with the tether command in a terminal</source>
+        <translation>%1 durfte „%2“ nicht ändern: Die Änderung wurde abgelehnt oder nicht rechtzeitig beantwortet; nehmen Sie sie im Tether-Fenster oder mit dem Befehl tether in einem Terminal vor</translation>
+    </message>
+    <message>
+        <source>Allow %1 to change where “%2” sends its secrets?</source>
+        <translation>Darf %1 ändern, wohin „%2“ seine Geheimnisse sendet?</translation>
+    </message>
+    <message>
+        <source>New settings: %1. Allow this only if you are making this change yourself.</source>
+        <translation>Neue Einstellungen: %1. Erlauben Sie das nur, wenn Sie diese Änderung selbst vornehmen.</translation>
+    </message>
+    <message>
+        <source>Allow %1 to replace the tokens of “%2”?</source>
+        <translation>Darf %1 die Tokens von „%2“ ersetzen?</translation>
+    </message>
+    <message>
+        <source>The account&apos;s sign-in would be replaced by tokens this program brings. Allow this only if you are importing them yourself.</source>
+        <translation>Die Anmeldung des Kontos würde durch Tokens ersetzt, die dieses Programm mitbringt. Erlauben Sie das nur, wenn Sie sie selbst importieren.</translation>
+    </message>
+</context>
+<context>
     <name>tether::CommandLine</name>
     <message>
         <source>unknown command &quot;%1&quot;; `tether --help` lists the commands</source>
@@ -1728,6 +1791,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>Open Tether</source>
         <translation>Tether öffnen</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
     </message>
 </context>
 <context>

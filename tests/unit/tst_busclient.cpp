@@ -6,6 +6,7 @@
 #include "providers/providercatalog.h"
 #include "refresh/refreshservice.h"
 #include "service/busadaptor.h"
+#include "service/changeguard.h"
 #include "service/servicebackend.h"
 #include "support/httpstub.h"
 #include "support/manualwaketimer.h"
@@ -17,6 +18,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace tether;
 
@@ -39,6 +42,8 @@ private Q_SLOTS:
     void serviceLeavingAndReturning_isSignalledAtOnce();
     void ensureService_answersOnce_whenTheNameArrives();
     void accountChanged_reachesTheClient();
+    void endpointChange_byAnotherProgram_isRefused_andChangesNothing();
+    void importOverTokens_byAnotherProgram_isRefused();
 
 private:
     AccountConfig config(const QString &id) const;
@@ -53,6 +58,7 @@ private:
     std::unique_ptr<test::ManualWakeTimer> m_timer;
     std::unique_ptr<RefreshService> m_refresh;
     std::unique_ptr<ServiceBackend> m_backend;
+    std::unique_ptr<ChangeGuard> m_guard;
     std::unique_ptr<BusAdaptor> m_adaptor;
     std::unique_ptr<test::HttpStub> m_stub;
     std::unique_ptr<BusClient> m_client;
@@ -84,7 +90,10 @@ void TestBusClient::init()
     m_clientBus = QDBusConnection::connectToBus(QDBusConnection::SessionBus,
                                                 QStringLiteral("client-%1").arg(m_round));
     QVERIFY(m_service.isConnected() && m_clientBus.isConnected());
-    m_adaptor = std::make_unique<BusAdaptor>(*m_backend);
+    // Nobody to ask, and an executable no caller here is: every guarded change is refused.
+    m_guard = std::make_unique<ChangeGuard>(nullptr, QStringLiteral("/nonexistent/tether"),
+                                            ::getuid());
+    m_adaptor = std::make_unique<BusAdaptor>(*m_backend, *m_guard);
     QVERIFY(m_service.registerObject(bus::kPath, m_adaptor.get(), QDBusConnection::ExportAdaptors));
     m_client = std::make_unique<BusClient>(m_catalog, m_clientBus);
 }
@@ -97,6 +106,7 @@ void TestBusClient::cleanup()
     QDBusConnection::disconnectFromBus(m_service.name());
     QDBusConnection::disconnectFromBus(m_clientBus.name());
     m_adaptor.reset();
+    m_guard.reset();
     m_backend.reset();
     m_refresh.reset();
     m_timer.reset();
@@ -277,6 +287,46 @@ void TestBusClient::accountChanged_reachesTheClient()
     const auto account = changed.constLast().at(1).value<std::optional<Account>>();
     QVERIFY(account);
     QCOMPARE(account->config.name, QStringLiteral("Renamed"));
+}
+
+void TestBusClient::endpointChange_byAnotherProgram_isRefused_andChangesNothing()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("inv"));
+    AccountEdit edit;
+    edit.tokenEndpoint = QStringLiteral("http://127.0.0.1:1/steal");
+    std::optional<Outcome> outcome;
+    m_client->editAccount(QStringLiteral("inv"), edit,
+                          {this, [&outcome](const Outcome &o) { outcome = o; }});
+    QTRY_VERIFY(outcome);
+    QVERIFY(outcome->failure);
+    QCOMPARE(outcome->failure->kind, FailureKind::AccessDenied);
+    QCOMPARE(exitCodeFor(*outcome->failure), 6);
+    QVERIFY(outcome->failure->message.contains(QStringLiteral("Account inv")));
+    std::optional<Account> after;
+    m_client->fetchAccount(QStringLiteral("inv"),
+                           {this, [&after](const std::optional<Failure> &, const Account &a) {
+                                after = a;
+                            }});
+    QTRY_VERIFY(after);
+    QCOMPARE(after->config.tokenEndpoint, config(QStringLiteral("inv")).tokenEndpoint);
+}
+
+void TestBusClient::importOverTokens_byAnotherProgram_isRefused()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("inv"));
+    const QByteArray grant = R"({"access_token":"at-1","token_type":"Bearer","expires_in":600})";
+    std::optional<Outcome> first, second;
+    m_client->importTokens(QStringLiteral("inv"), grant,
+                           {this, [&first](const Outcome &o) { first = o; }});
+    QTRY_VERIFY(first);
+    QVERIFY(first->ok()); // a first sign-in replaces nothing
+    m_client->importTokens(QStringLiteral("inv"), grant,
+                           {this, [&second](const Outcome &o) { second = o; }});
+    QTRY_VERIFY(second);
+    QVERIFY(second->failure);
+    QCOMPARE(second->failure->kind, FailureKind::AccessDenied);
 }
 
 QTEST_GUILESS_MAIN(TestBusClient)

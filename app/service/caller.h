@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QDBusConnection>
+#include <QString>
+
+#include <functional>
+
+class QObject;
+
+namespace tether {
+
+// Who sent a D-Bus call, from the bus's own word (GetConnectionCredentials: the process id the
+// kernel vouches for) and that process: a Flatpak app id from its sandbox's /.flatpak-info
+// (which the sandboxed program cannot change), else its executable. docs/security.md says what
+// this can and cannot tell: any program of the same user outside a sandbox can pretend to be
+// anything, and could read the unlocked keyring itself.
+struct Caller
+{
+    quint32 pid = 0;
+    quint32 uid = 0;
+    bool known = false; // the bus answered with a process id
+    QString executable; // /proc/PID/exe, empty when unreadable
+    QString flatpakAppId; // the sandbox's application, empty outside one
+    bool terminal = false; // the process has a controlling terminal
+    bool window = false; // it owns Tether's window name (io.github.tether.Tether.Window)
+
+    // How people see it: the app id, else the executable's path, else the process id.
+    QString displayName() const;
+    // Tether's own window, or `tether` typed in the user's terminal: the same executable as the
+    // service, outside any sandbox, of the same user, and the window or a terminal's command.
+    bool isUsersOwnTether(const QString &ownExecutable, quint32 ownUid) const;
+};
+
+// Looks the sender of a call up (two asynchronous calls to the bus daemon, then /proc).
+// `done` runs unless `context` is gone first.
+void identifyCaller(QDBusConnection bus, const QString &uniqueName, QObject *context,
+                    std::function<void(const Caller &)> done);
+
+// Parsing, for tests: whether /proc/PID/stat names a controlling terminal (tty_nr), and the
+// application name in a .flatpak-info file.
+bool statHasTerminal(const QByteArray &stat);
+QString flatpakAppId(const QByteArray &flatpakInfo);
+
+} // namespace tether
