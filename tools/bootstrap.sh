@@ -12,6 +12,7 @@ packages=(
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqrencode-dev
     # packaging: icons rendered at build time, the .deb, and its checks
     librsvg2-bin dpkg-dev file desktop-file-utils appstream man-db python3-yaml lintian libxml2-utils
+    devscripts
     # the package installed into a minimal Debian 12 made by debootstrap
     debootstrap
     # run: QtKeychain loads libsecret at run time to reach the Secret Service
