@@ -27,8 +27,10 @@ run: build
 e2e-deps: bootstrap
 	@tools/e2e-deps.sh
 
+# After the suite, nothing it started may still run (tools/check-leftovers.sh).
 test: build e2e-deps
-	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+	@status=0; ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) $(CTEST_ARGS) || status=$$?; \
+	 tools/check-leftovers.sh $(BUILD) || status=1; exit $$status
 
 # The long runs: 1,000 kill -9 iterations across the rotating providers (make test runs 20).
 soak: build
@@ -49,6 +51,7 @@ test-sanitize: bootstrap e2e-deps
 	@# above, memory errors and undefined behaviour are caught everywhere.
 	@ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) -L "integration|e2e" $(CTEST_ARGS)
+	@tools/check-leftovers.sh $(SANITIZE_BUILD)
 
 # Costs against floors measured in the same run (Release build); writes docs/performance-last.md.
 BENCH_BUILD ?= build-release

@@ -110,6 +110,22 @@ class Service(TetherCase):
         self.assertEqual(app.wait(30), 0)
         self.assertFalse(bus_name_owned(self.env))
 
+    def test_busClosed_serviceEndsWithinTwoSeconds(self):
+        """A session bus of its own, closed under the service: it must not outlive its session
+        with tokens in memory (as after logout without systemd, or a test's private bus)."""
+        self.connect("wise")
+        daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address"],
+                                  stdout=subprocess.PIPE, text=True)
+        self.addCleanup(daemon.wait, 10)
+        self.addCleanup(lambda: daemon.poll() is None and daemon.terminate())
+        address = daemon.stdout.readline().strip()
+        app = self.start_app(env={"DBUS_SESSION_BUS_ADDRESS": address})
+        daemon.terminate()
+        daemon.wait(10)
+        started = time.monotonic()
+        self.assertEqual(app.wait(2), 0)  # raises TimeoutExpired if it is still there
+        self.assertLess(time.monotonic() - started, 2)
+
     def test_secondService_defersToTheFirst(self):
         self.start_app()
         second = subprocess.run([TETHER, "service"], env=self.env, capture_output=True, timeout=30)
