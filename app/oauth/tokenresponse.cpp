@@ -22,25 +22,30 @@ struct Text
 constexpr qint64 kMaxLifetime = 10LL * 366 * 24 * 3600; // beyond this, a number is not a lifetime
 constexpr int kMaxTokenLength = 64 * 1024;
 
-// A lifetime in seconds: a JSON number, or a string of digits (a common deviation).
+// A lifetime in seconds, as RFC 6749 §5.1 has it: a JSON number. What a server says is kept
+// within reason, and a token it issued is kept whatever it says of its lifetime:
+// - zero or less: expired now, so that it is refreshed before anything hands it out;
+// - more than kMaxLifetime (ten years): capped there;
+// - anything but a number (a string, even of digits): unknown, the profile's default.
+// Each of these is noted in the warnings.
 std::optional<qint64> lifetime(const QJsonValue &value, const QString &name, QStringList *warnings)
 {
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
-    double seconds = -1;
-    if (value.isDouble()) {
-        seconds = value.toDouble();
-    } else if (value.isString()) {
-        bool ok = false;
-        seconds = double(value.toString().trimmed().toLongLong(&ok));
-        if (!ok)
-            seconds = -1;
-    }
-    if (!std::isfinite(seconds) || seconds < 1 || seconds > double(kMaxLifetime)) {
-        warnings->append(Text::tr("%1 was not a usable number of seconds; the profile's default "
+    if (!value.isDouble()) {
+        warnings->append(Text::tr("%1 was not a number of seconds; the profile's default "
                                   "lifetime is used")
                                  .arg(name));
         return std::nullopt;
+    }
+    const double seconds = value.toDouble();
+    if (!(seconds > 0)) { // zero, negative (or not a number at all)
+        warnings->append(Text::tr("%1 said the token has expired already").arg(name));
+        return 0;
+    }
+    if (seconds > double(kMaxLifetime)) {
+        warnings->append(Text::tr("%1 was more than ten years; ten years are used").arg(name));
+        return kMaxLifetime;
     }
     return qint64(seconds);
 }

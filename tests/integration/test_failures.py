@@ -38,6 +38,17 @@ class Failures(TetherCase):
         # Nothing more went to the server after the rejection.
         self.assertEqual(len([e for e in self.server.log() if e.get("refresh_token") == grant["refresh_token"]]), 1)
 
+    def test_expiredOnArrival_isRefreshedBeforeItIsHandedOut(self):
+        """expires_in of 0 or less: the server says the token is dead; never hand it out for the
+        profile's default lifetime."""
+        account = self.add("wise")
+        dead = dict(self.server.grant("wise"), expires_in=-100)
+        self.ok("import", account, stdin=json.dumps(dead))
+        token = self.ok("token", account).strip()
+        self.assertNotEqual(token, dead["access_token"])
+        self.assertEqual(len(self.refreshes("wise")), 1)
+        self.assertTrue(self.server.works("wise", token))
+
     def test_rateLimit_honoursRetryAfterInSecondsAndAsDate(self):
         account, grant = self.connect("auth0")
         self.server.fault("auth0", "429", retry_after="120")
