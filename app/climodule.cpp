@@ -90,8 +90,17 @@ int runCommand(QCoreApplication &app, const QStringList &arguments)
     // A sign-in runs here, where the person and the browser are; everything else goes to the
     // session's service when it runs, so that it shares its locks, schedule and tokens.
     const QString command = CommandLine::commandOf(arguments);
-    const bool alone = CommandLine::needsNoAccounts(arguments)
-                       || command == QLatin1String("connect") || !BusClient::serviceRunning();
+    bool alone = CommandLine::needsNoAccounts(arguments) || command == QLatin1String("connect");
+    if (!alone) {
+        // A service that owns its name but does not answer (stopped) would make every call wait
+        // its whole timeout: work alone, under the same per-account locks, and say so.
+        const BusClient::Presence service = BusClient::probe();
+        alone = service != BusClient::Presence::Answers;
+        if (service == BusClient::Presence::Silent)
+            io.warning(QCoreApplication::translate(
+                    "CommandLine", "Tether's service is running but does not answer (it may be "
+                                   "stopped); working without it"));
+    }
     std::unique_ptr<BusClient> client =
             alone ? nullptr : std::make_unique<BusClient>(engine.catalog());
     AccountBackend &backend = client ? static_cast<AccountBackend &>(*client) : local;

@@ -76,17 +76,42 @@ int runCommands(int argc, char *argv[])
     return moduleMissing("libtether-cli.so", problems);
 }
 
-int runToken(int argc, char *argv[], bool askService)
+// What the module is told of the service (tokenmodule.cpp): 0 none runs, 1 unknown (ask it),
+// 2 it runs but does not answer.
+int runToken(int argc, char *argv[], int service)
 {
     std::string problems;
     using Token = int (*)(int, char **, int);
     if (auto run = reinterpret_cast<Token>(
                 moduleEntry("libtether-token.so", "tether_token", &problems)))
-        return run(argc, argv, askService ? 1 : 0);
+        return run(argc, argv, service);
     return moduleMissing("libtether-token.so", problems);
 }
 
-enum class Asked { Printed, Failed, NoService, Unsure };
+enum class Asked { Printed, Failed, NoService, NotAnswering, Unsure };
+
+// Whether the service answers a ping within kPingTimeoutMs: a stopped one (SIGSTOP) never does,
+// and GetAccessToken would then wait for its whole outer bound.
+Asked pingService(DBusConnection *bus)
+{
+    DBusMessage *ping = dbus_message_new_method_call(bus::protocol::kService, bus::protocol::kPath,
+                                                     "org.freedesktop.DBus.Peer", "Ping");
+    if (!ping)
+        return Asked::Unsure;
+    dbus_message_set_auto_start(ping, FALSE);
+    DBusError error;
+    dbus_error_init(&error);
+    DBusMessage *reply = dbus_connection_send_with_reply_and_block(
+            bus, ping, bus::protocol::kPingTimeoutMs, &error);
+    Asked asked = Asked::Unsure; // answered: go on
+    if (!reply)
+        asked = bus::protocol::noService(error.name) ? Asked::NoService : Asked::NotAnswering;
+    else
+        dbus_message_unref(reply);
+    dbus_message_unref(ping);
+    dbus_error_free(&error);
+    return asked;
+}
 
 // One GetAccessToken call, never starting the service for it. A typed error is the service's
 // answer and is printed as such; anything else leaves the question to the modules.
@@ -108,13 +133,22 @@ Asked askService(const char *id, int *exitCode)
     using Method = bus::contract::GetAccessToken; // generated from the XML, as the Qt clients'
     DBusMessage *call = dbus_message_new_method_call(bus::protocol::kService, bus::protocol::kPath,
                                                      bus::protocol::kInterface, Method::name);
+    DBusPendingCall *pending = nullptr;
     if (call && dbus_message_append_args(call, DBUS_TYPE_STRING, &id, DBUS_TYPE_INVALID)) {
         dbus_message_set_auto_start(call, FALSE);
         // Blocking is this process's whole job: it has no event loop and nothing else to do.
-        // The service answers within its own request deadlines; 180 s is the outer bound.
-        DBusMessage *reply = dbus_connection_send_with_reply_and_block(bus, call, 180'000, &error);
+        // The service answers within its own request deadlines; 180 s is the outer bound for a
+        // service that answers. Whether it answers at all a ping says, sent right behind the
+        // call (no extra wait when it does): a stopped service is given up after a few seconds.
+        if (dbus_connection_send_with_reply(bus, call, &pending, 180'000) && pending)
+            asked = pingService(bus);
+    }
+    if (pending && asked == Asked::Unsure) {
+        dbus_pending_call_block(pending);
+        DBusMessage *reply = dbus_pending_call_steal_reply(pending);
         const char *token = nullptr;
-        if (reply && dbus_message_has_signature(reply, Method::out)
+        if (reply && !dbus_set_error_from_message(&error, reply)
+            && dbus_message_has_signature(reply, Method::out)
             && dbus_message_get_args(reply, &error, DBUS_TYPE_STRING, &token, DBUS_TYPE_INVALID)) {
             const bool written = std::printf("%s\n", token) > 0 && std::fflush(stdout) == 0;
             *exitCode = written ? 0 : 1;
@@ -128,6 +162,10 @@ Asked askService(const char *id, int *exitCode)
         }
         if (reply)
             dbus_message_unref(reply);
+    }
+    if (pending) {
+        dbus_pending_call_cancel(pending); // nothing once it has its reply
+        dbus_pending_call_unref(pending);
     }
     if (call)
         dbus_message_unref(call);
@@ -148,9 +186,11 @@ int main(int argc, char *argv[])
         case Asked::Failed:
             return exitCode;
         case Asked::NoService:
-            return runToken(argc, argv, false);
+            return runToken(argc, argv, 0);
         case Asked::Unsure:
-            return runToken(argc, argv, true);
+            return runToken(argc, argv, 1);
+        case Asked::NotAnswering:
+            return runToken(argc, argv, 2);
         }
     }
     return runCommands(argc, argv);

@@ -94,22 +94,33 @@ private:
 
 } // namespace
 
-// argv is `tether token ID`. askService is 0 when the executable asked the service and found
-// none (the common case here), 1 when it could not tell.
-extern "C" Q_DECL_EXPORT int tether_token(int argc, char *argv[], int askService)
+// argv is `tether token ID`. `service` is what the executable found (main.cpp): 0 no service
+// (the common case here), 1 it could not tell, 2 a service that does not answer (stopped): then
+// a stored token that is good is handed out, and anything more is not tried behind its back.
+extern "C" Q_DECL_EXPORT int tether_token(int argc, char *argv[], int service)
 {
+    const bool askService = service == 1;
+    const bool silentService = service == 2;
     QCoreApplication::setApplicationName(QStringLiteral("tether"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
     QCoreApplication app(argc, argv);
     installTranslations(app);
     auto *ask = new TokenAsk(app, QString::fromLocal8Bit(argv[2]));
-    ask->start(askService != 0);
+    ask->start(askService);
     app.exec();
     const Answer &answer = ask->answer();
     ConsoleIo io;
     if (answer.failure) {
         io.error(answer.failure->message);
         return exitCodeFor(*answer.failure);
+    }
+    if (!answer.token && silentService) {
+        io.error(QCoreApplication::translate(
+                "TokenModule",
+                "Tether's service is running but does not answer (it may be stopped), and the "
+                "stored access token is not good to hand out; try again, or end the stopped "
+                "service and run the command again"));
+        return exitCodeFor(FailureKind::Temporary);
     }
     if (!answer.token)
         return runCommandModule(argc, argv);

@@ -79,10 +79,19 @@ BusClient::BusClient(const ProviderCatalog &catalog, const QDBusConnection &bus,
 
 BusClient::~BusClient() = default;
 
-bool BusClient::serviceRunning()
+BusClient::Presence BusClient::probe()
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
-    return bus.isConnected() && bus.interface()->isServiceRegistered(bus::kService).value();
+    if (!bus.isConnected())
+        return Presence::Absent;
+    QDBusMessage ping = QDBusMessage::createMethodCall(bus::kService, bus::kPath,
+                                                       QStringLiteral("org.freedesktop.DBus.Peer"),
+                                                       QStringLiteral("Ping"));
+    ping.setAutoStartService(false);
+    const QDBusMessage reply = bus.call(ping, QDBus::Block, bus::protocol::kPingTimeoutMs);
+    if (reply.type() != QDBusMessage::ErrorMessage)
+        return Presence::Answers;
+    return bus::noService(reply.errorName()) ? Presence::Absent : Presence::Silent;
 }
 
 void BusClient::send(

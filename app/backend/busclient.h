@@ -30,9 +30,11 @@ public:
               QObject *parent = nullptr);
     ~BusClient() override;
 
-    // Whether a service owns the bus name now (one blocking round trip to the bus daemon: for
-    // the command line's start only).
-    static bool serviceRunning();
+    // Whether a service runs and answers (a ping, bounded by bus::protocol::kPingTimeoutMs): one
+    // blocking round trip, for the command line's start only. Silent: it owns its name but does
+    // not answer (stopped), so that waiting for it would take a call's whole timeout.
+    enum class Presence { Absent, Answers, Silent };
+    static Presence probe();
     // Starts the service when it is not running: D-Bus activation (the installed service file,
     // systemd's unit where there is one), else `PROGRAM service` (this executable unless
     // setServiceProgram said otherwise). Replies once it owns its name, or why it does not.

@@ -22,8 +22,8 @@ struct TypedError
 };
 inline constexpr TypedError kErrors[] = {
         {"NotFound", FailureKind::BadInput}, // an unknown account
-        {"NeedsReconnect", FailureKind::Reconnect}, {"Temporary", FailureKind::Temporary},
-        {"Keychain", FailureKind::Keychain},        {"Configuration", FailureKind::Configuration},
+        {"NeedsReconnect", FailureKind::Reconnect},  {"Temporary", FailureKind::Temporary},
+        {"Keychain", FailureKind::Keychain},         {"Configuration", FailureKind::Configuration},
         {"AccessDenied", FailureKind::AccessDenied},
 };
 
@@ -39,6 +39,11 @@ inline const TypedError *typedError(const char *errorName)
     }
     return nullptr;
 }
+
+// How long a client waits for the service to answer org.freedesktop.DBus.Peer.Ping before it
+// takes it for stopped (SIGSTOP, a debugger, a hung machine): a running service answers at once,
+// whatever it is doing, so a few seconds are plenty, and far less than a refresh may take.
+inline constexpr int kPingTimeoutMs = 3'000;
 
 // Whether an error means that no service owns the name (then the caller works alone).
 inline bool noService(const char *errorName)

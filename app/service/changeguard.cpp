@@ -9,8 +9,7 @@ namespace tether {
 
 Q_LOGGING_CATEGORY(lcGuard, "tether.guard", QtInfoMsg)
 
-ChangeGuard::ChangeGuard(Notifier *notifier, QString ownExecutable, quint32 ownUid,
-                         QObject *parent)
+ChangeGuard::ChangeGuard(Notifier *notifier, QString ownExecutable, quint32 ownUid, QObject *parent)
     : QObject(parent),
       m_notifier(notifier),
       m_ownExecutable(std::move(ownExecutable)),
@@ -28,7 +27,7 @@ QStringList ChangeGuard::secretRoutes(const AccountEdit &edit, const AccountConf
     auto text = [&](const std::optional<QString> &value, const QString &now, const QString &what) {
         if (value && value->trimmed() != now)
             changed << tr("%1: %2").arg(what, value->trimmed().isEmpty() ? tr("the provider's")
-                                                                          : value->trimmed());
+                                                                         : value->trimmed());
     };
     text(edit.tokenEndpoint, current.tokenEndpoint, tr("token endpoint"));
     text(edit.authorizationEndpoint, current.authorizationEndpoint, tr("authorization endpoint"));
@@ -39,7 +38,8 @@ QStringList ChangeGuard::secretRoutes(const AccountEdit &edit, const AccountConf
     text(edit.redirectUri, current.redirectUri, tr("redirect URI"));
     if (edit.clientAuth && *edit.clientAuth != current.clientAuth)
         changed << tr("client authentication: %1")
-                           .arg(*edit.clientAuth ? nameOf(**edit.clientAuth) : tr("the provider's"));
+                           .arg(*edit.clientAuth ? nameOf(**edit.clientAuth)
+                                                 : tr("the provider's"));
     if (edit.allowInsecureHttp && *edit.allowInsecureHttp && !current.allowInsecureHttp)
         changed << tr("plain http allowed");
     return changed;
@@ -85,10 +85,11 @@ void ChangeGuard::ask(const Caller &caller, const Request &request,
                            "yourself.")
                                 .arg(request.details));
     else
-        m_notifier->ask(question,
-                        tr("Allow %1 to replace the tokens of “%2”?").arg(program, request.accountName),
-                        tr("The account's sign-in would be replaced by tokens this program "
-                           "brings. Allow this only if you are importing them yourself."));
+        m_notifier->ask(
+                question,
+                tr("Allow %1 to replace the tokens of “%2”?").arg(program, request.accountName),
+                tr("The account's sign-in would be replaced by tokens this program "
+                   "brings. Allow this only if you are importing them yourself."));
 }
 
 void ChangeGuard::settle(const QString &question, bool allowed)

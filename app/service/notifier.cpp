@@ -137,8 +137,7 @@ void Notifier::ask(const QString &question, const QString &title, const QString 
     QDBusMessage message = QDBusMessage::createMethodCall(kNotifications, kNotificationsPath,
                                                           kNotifications, QStringLiteral("Notify"));
     message << tr("Tether") << 0u << kDesktopEntry << title << body
-            << QStringList{QStringLiteral("deny"), tr("Deny"), QStringLiteral("allow"),
-                           tr("Allow")}
+            << QStringList{QStringLiteral("deny"), tr("Deny"), QStringLiteral("allow"), tr("Allow")}
             << QVariantMap{{QStringLiteral("desktop-entry"), kDesktopEntry},
                            {QStringLiteral("urgency"), QVariant::fromValue(uchar(2))},
                            {QStringLiteral("resident"), true}}

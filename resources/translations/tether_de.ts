@@ -321,6 +321,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>the keychain would not take the new tokens of %1; they are held in memory: unlock the keychain (waiting up to two minutes)</source>
         <translation>der Schlüsselbund hat die neuen Tokens von %1 nicht angenommen; sie werden im Speicher gehalten: entsperren Sie den Schlüsselbund (es wird bis zu zwei Minuten gewartet)</translation>
     </message>
+    <message>
+        <source>Tether&apos;s service is running but does not answer (it may be stopped); working without it</source>
+        <translation>Der Tether-Dienst läuft, antwortet aber nicht (er ist vielleicht angehalten); es geht ohne ihn weiter</translation>
+    </message>
 </context>
 <context>
     <name>Discovery</name>
@@ -747,11 +751,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
-    <name>TokenResponse</name>
+    <name>TokenModule</name>
     <message>
-        <source>%1 was not a usable number of seconds; the profile&apos;s default lifetime is used</source>
-        <translation>%1 war keine verwendbare Anzahl Sekunden; die Standard-Lebensdauer des Profils wird verwendet</translation>
+        <source>Tether&apos;s service is running but does not answer (it may be stopped), and the stored access token is not good to hand out; try again, or end the stopped service and run the command again</source>
+        <translation>Der Tether-Dienst läuft, antwortet aber nicht (er ist vielleicht angehalten), und das gespeicherte Zugriffstoken kann nicht mehr herausgegeben werden; versuchen Sie es erneut, oder beenden Sie den angehaltenen Dienst und führen Sie den Befehl noch einmal aus</translation>
     </message>
+</context>
+<context>
+    <name>TokenResponse</name>
     <message>
         <source>the response&apos;s %1 is not a string</source>
         <translation>%1 in der Antwort ist keine Zeichenkette</translation>
@@ -823,6 +830,18 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>the token endpoint answered HTTP %1 without an OAuth error</source>
         <translation>der Token-Endpunkt antwortete HTTP %1 ohne OAuth-Fehler</translation>
+    </message>
+    <message>
+        <source>%1 was not a number of seconds; the profile&apos;s default lifetime is used</source>
+        <translation>%1 war keine Anzahl von Sekunden; die Standard-Lebensdauer des Profils wird verwendet</translation>
+    </message>
+    <message>
+        <source>%1 said the token has expired already</source>
+        <translation>%1 besagt, dass das Token bereits abgelaufen ist</translation>
+    </message>
+    <message>
+        <source>%1 was more than ten years; ten years are used</source>
+        <translation>%1 war mehr als zehn Jahre; zehn Jahre werden verwendet</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """The session service (`tether service`) keeps accounts alive on its own, answers `tether token`
 from memory, never races the command line for a refresh token, and is one per session."""
 
+import json
 import os
 import signal
 import subprocess
@@ -125,6 +126,41 @@ class Service(TetherCase):
         started = time.monotonic()
         self.assertEqual(app.wait(2), 0)  # raises TimeoutExpired if it is still there
         self.assertLess(time.monotonic() - started, 2)
+
+    def test_stoppedService_clientsWaitSecondsNotMinutes(self):
+        """SIGSTOP on the service (a debugger, a hung machine): each client gives it a few seconds,
+        then answers from what is stored, works alone under the locks, or says what is wrong."""
+        account, grant = self.connect("wise")
+        expired = self.add("pagero")  # its stored access token has expired: not good to hand out
+        self.ok("import", expired, stdin=json.dumps(dict(self.server.grant("pagero"), expires_in=0)))
+        app = self.start_app()
+        os.kill(app.pid, signal.SIGSTOP)
+        self.addCleanup(lambda: app.poll() is None and os.kill(app.pid, signal.SIGCONT))
+
+        def timed(*args, **kwargs):
+            started = time.monotonic()
+            result = self.tether(*args, timeout=30, **kwargs)
+            return result, time.monotonic() - started
+
+        result, took = timed("token", account)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.decode().strip(), grant["access_token"])  # the stored one
+        self.assertLess(took, 8)
+        result, took = timed("token", expired)
+        self.assertEqual(result.returncode, 4)
+        self.assertIn("does not answer", result.stderr.decode())
+        self.assertEqual(len(result.stderr.decode().strip().splitlines()), 1)
+        self.assertLess(took, 8)
+        result, took = timed("status", account, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)["id"], account)
+        self.assertLess(took, 8)
+        result, took = timed("refresh", account)  # alone, under the account's lock
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("does not answer", result.stderr.decode())
+        self.assertLess(took, 15)
+        os.kill(app.pid, signal.SIGCONT)  # it answers again, with the tokens refreshed meanwhile
+        self.assertTrue(self.server.works("wise", self.ok("token", account).strip()))
 
     def test_secondService_defersToTheFirst(self):
         self.start_app()

@@ -304,10 +304,9 @@ void TestBusClient::endpointChange_byAnotherProgram_isRefused_andChangesNothing(
     QCOMPARE(exitCodeFor(*outcome->failure), 6);
     QVERIFY(outcome->failure->message.contains(QStringLiteral("Account inv")));
     std::optional<Account> after;
-    m_client->fetchAccount(QStringLiteral("inv"),
-                           {this, [&after](const std::optional<Failure> &, const Account &a) {
-                                after = a;
-                            }});
+    m_client->fetchAccount(
+            QStringLiteral("inv"),
+            {this, [&after](const std::optional<Failure> &, const Account &a) { after = a; }});
     QTRY_VERIFY(after);
     QCOMPARE(after->config.tokenEndpoint, config(QStringLiteral("inv")).tokenEndpoint);
 }
