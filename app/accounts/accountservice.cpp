@@ -101,6 +101,10 @@ void AccountService::addAccount(const AccountConfig &given,
                                 const std::optional<QString> &clientSecret, const Done &done)
 {
     const bool hasSecret = clientSecret && !clientSecret->isEmpty();
+    if (clientSecret) {
+        if (auto invalid = checkClientSecret(*clientSecret))
+            return done(Outcome::failed(*invalid));
+    }
     const ProviderProfile *profile = m_engine.catalog->find(given.provider);
     const bool discover = profile && profile->discovery && given.tokenEndpoint.isEmpty();
     if (!discover)
@@ -180,6 +184,10 @@ void AccountService::editAccount(const QString &id, const AccountEdit &edit, con
 {
     if (edit.isEmpty())
         return done(Outcome::failed(Failure::badInput(Text::tr("nothing to change"))));
+    if (edit.clientSecret) {
+        if (auto invalid = checkClientSecret(*edit.clientSecret))
+            return done(Outcome::failed(*invalid));
+    }
     Account account;
     if (auto failure = m_engine.registry->loadAccount(id, &account))
         return done(Outcome::failed(*failure));

@@ -14,7 +14,55 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(AccountValidation)
 };
+
+// Whether a setting holds a character that would change what a terminal, a log or a request
+// shows: C0 and C1 controls, DEL, and Unicode format characters (bidirectional overrides).
+bool hasControl(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || c.category() == QChar::Other_Format)
+            return true;
+    }
+    return false;
+}
+
+// RFC 6749 §3.3: scope tokens of NQCHAR (%x21 / %x23-5B / %x5D-7E), separated by spaces.
+bool isScope(const QString &scope)
+{
+    for (const QChar c : scope) {
+        const char16_t u = c.unicode();
+        if (u != u' ' && (u < 0x21 || u > 0x7e || u == u'"' || u == u'\\'))
+            return false;
+    }
+    return true;
+}
+
+std::optional<Failure> tooLong(const QString &text, qsizetype limit, const QString &what,
+                               const char *field)
+{
+    if (text.size() <= limit)
+        return std::nullopt;
+    return Failure::badInput(
+                   Text::tr("the %1 is longer than %n characters", nullptr, int(limit)).arg(what),
+                   QStringLiteral("too_long"))
+            .withField(QString::fromLatin1(field));
+}
+
 } // namespace
+
+std::optional<Failure> checkClientSecret(const QString &secret)
+{
+    if (auto failure =
+                tooLong(secret, kMaxSecretLength, Text::tr("client secret"), "client-secret-stdin"))
+        return failure;
+    if (hasControl(secret))
+        return Failure::badInput(Text::tr("the client secret contains control characters; "
+                                          "give it without a line break"),
+                                 QStringLiteral("bad_text"))
+                .withField(QStringLiteral("client-secret-stdin"));
+    return std::nullopt;
+}
 
 std::optional<Failure> checkLoopbackRedirect(const QString &text)
 {
@@ -51,9 +99,35 @@ std::optional<Failure> validateAccount(const ProviderCatalog &catalog, const Acc
                                           "registered for your application"),
                                  QStringLiteral("client_id_missing"))
                 .withField(QStringLiteral("client-id"));
-    if (config.name.size() > 200)
-        return Failure::badInput(Text::tr("the name is longer than 200 characters"))
-                .withField(QStringLiteral("name"));
+    // Lengths and characters: the same rules for the command line, the window and D-Bus.
+    for (const auto &[text, limit, what, field] :
+         {std::tuple{config.name, qsizetype(200), Text::tr("name"), "name"},
+          std::tuple{config.clientId, kMaxClientIdLength, Text::tr("client id"), "client-id"},
+          std::tuple{config.scope, kMaxScopeLength, Text::tr("scope"), "scope"},
+          std::tuple{config.issuer, kMaxUrlLength, Text::tr("issuer"), "issuer"},
+          std::tuple{config.tokenEndpoint, kMaxUrlLength, Text::tr("token endpoint"),
+                     "token-endpoint"},
+          std::tuple{config.authorizationEndpoint, kMaxUrlLength,
+                     Text::tr("authorization endpoint"), "authorization-endpoint"},
+          std::tuple{config.revocationEndpoint, kMaxUrlLength, Text::tr("revocation endpoint"),
+                     "revocation-endpoint"},
+          std::tuple{config.deviceAuthorizationEndpoint, kMaxUrlLength,
+                     Text::tr("device sign-in endpoint"), "device-authorization-endpoint"},
+          std::tuple{config.redirectUri, kMaxUrlLength, Text::tr("redirect URI"),
+                     "redirect-uri"}}) {
+        if (auto failure = tooLong(text, limit, what, field))
+            return failure;
+        if (hasControl(text))
+            return Failure::badInput(Text::tr("the %1 contains control characters").arg(what),
+                                     QStringLiteral("bad_text"))
+                    .withField(QString::fromLatin1(field));
+    }
+    if (!isScope(config.scope))
+        return Failure::badInput(Text::tr("the scope must be scope names separated by spaces, "
+                                          "each of printable ASCII without quotes or "
+                                          "backslashes"),
+                                 QStringLiteral("bad_scope"))
+                .withField(QStringLiteral("scope"));
     for (const auto &[endpoint, text] :
          {std::pair{Endpoint::Issuer, config.issuer},
           std::pair{Endpoint::Token, config.tokenEndpoint},

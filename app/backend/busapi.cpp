@@ -2,6 +2,7 @@
 
 #include "core/isotime.h"
 
+#include <QCoreApplication>
 #include <QDBusArgument>
 #include <QDBusMetaType>
 #include <QTimeZone>
@@ -96,6 +97,55 @@ Account accountFromMap(const QVariantMap &map)
     s.hasRefreshToken = map.value(QStringLiteral("has_refresh_token")).toBool();
     s.hasClientSecret = map.value(QStringLiteral("has_client_secret")).toBool();
     return a;
+}
+
+std::optional<Failure> checkSettingsMap(const QVariantMap &map, bool edit)
+{
+    static const QStringList strings{
+            QStringLiteral("id"),
+            QStringLiteral("name"),
+            QStringLiteral("provider"),
+            QStringLiteral("client_id"),
+            QStringLiteral("scope"),
+            QStringLiteral("issuer"),
+            QStringLiteral("token_endpoint"),
+            QStringLiteral("authorization_endpoint"),
+            QStringLiteral("revocation_endpoint"),
+            QStringLiteral("device_authorization_endpoint"),
+            QStringLiteral("redirect_uri"),
+            QStringLiteral("client_auth"),
+    };
+    const auto refuse = [](const QString &message, const QString &key) {
+        return Failure::badInput(message, QStringLiteral("bad_setting"))
+                .withField(QString(key).replace(QLatin1Char('_'), QLatin1Char('-')));
+    };
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        const QString &key = it.key();
+        const QMetaType type = it.value().metaType();
+        if (key == QLatin1String("allow_insecure_http")) {
+            if (type != QMetaType::fromType<bool>())
+                return refuse(QCoreApplication::translate("BusApi", "the setting %1 must be a "
+                                                                    "boolean")
+                                      .arg(key),
+                              key);
+        } else if (strings.contains(key) || (edit && key == QLatin1String("client_secret"))) {
+            if (type != QMetaType::fromType<QString>())
+                return refuse(QCoreApplication::translate("BusApi", "the setting %1 must be a "
+                                                                    "string")
+                                      .arg(key),
+                              key);
+        } else {
+            return refuse(QCoreApplication::translate("BusApi", "there is no setting \"%1\"")
+                                  .arg(key.left(60)),
+                          QString());
+        }
+    }
+    const QString auth = map.value(QStringLiteral("client_auth")).toString();
+    if (!auth.isEmpty() && !clientAuthFromString(auth))
+        return refuse(QCoreApplication::translate("BusApi", "the client authentication must be "
+                                                            "basic, post or none"),
+                      QStringLiteral("client_auth"));
+    return std::nullopt;
 }
 
 QVariantMap settingsMap(const AccountConfig &c)

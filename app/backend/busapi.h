@@ -22,6 +22,11 @@ QVariantMap accountMap(const Account &account);
 // What a client makes of either; settings absent from the map stay empty.
 Account accountFromMap(const QVariantMap &map);
 
+// Whether a map of settings from another program holds only settings, each of its type: the
+// strings strings, allow_insecure_http a boolean, client_auth one of its names ("" for the
+// profile's); client_secret only in an edit. What the values say is validateAccount's.
+std::optional<Failure> checkSettingsMap(const QVariantMap &map, bool edit);
+
 // AddAccount's settings, and EditAccount's changes (only the keys present are changes).
 QVariantMap settingsMap(const AccountConfig &config);
 AccountConfig settingsFromMap(const QVariantMap &map);

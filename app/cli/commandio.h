@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/text.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -26,9 +28,17 @@ public:
     // nullopt when the input is missing or larger than the limit.
     virtual std::optional<QByteArray> readInput(const InputRequest &request) = 0;
 
-    void line(const QString &text) { writeOut(text.toUtf8() + '\n'); }
-    void error(const QString &text) { writeErr("tether: " + text.toUtf8() + '\n'); }
-    void warning(const QString &text) { writeErr("tether: warning: " + text.toUtf8() + '\n'); }
+    // Lines for people, with anything that would act on a terminal taken out (account names and
+    // server words reach them); writeOut is for data (JSON, a token) as it is.
+    void line(const QString &text) { writeOut(text::forTerminal(text).toUtf8() + '\n'); }
+    void error(const QString &text)
+    {
+        writeErr("tether: " + text::forTerminal(text).toUtf8() + '\n');
+    }
+    void warning(const QString &text)
+    {
+        writeErr("tether: warning: " + text::forTerminal(text).toUtf8() + '\n');
+    }
 };
 
 class ConsoleIo final : public CommandIo

@@ -2,6 +2,19 @@
 
 namespace tether::text {
 
+QString forTerminal(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f);
+        if (!control && c.category() != QChar::Other_Format)
+            out += c;
+    }
+    return out;
+}
+
 QString fromServer(const QString &text, qsizetype maxLength)
 {
     QString out;

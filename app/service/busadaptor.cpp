@@ -201,6 +201,10 @@ QString BusAdaptor::AddAccount(const QVariantMap &settings, const QString &clien
                                QStringList &)
 {
     setDelayedReply(true);
+    if (auto refused = bus::checkSettingsMap(settings, false)) {
+        DelayedReply{connection(), message()}.fail(*refused);
+        return {};
+    }
     m_backend.addAccount(bus::settingsFromMap(settings),
                          client_secret.isEmpty() ? std::nullopt : std::optional(client_secret),
                          outcomeReply(this, {connection(), message()}));
@@ -211,6 +215,8 @@ QString BusAdaptor::EditAccount(const QString &id, const QVariantMap &changes, Q
 {
     setDelayedReply(true);
     const DelayedReply reply{connection(), message()};
+    if (auto refused = bus::checkSettingsMap(changes, true))
+        return reply.fail(*refused), QString();
     const AccountEdit edit = bus::editFromMap(changes);
     auto apply = [this, id, edit, reply] {
         m_backend.editAccount(id, edit, outcomeReply(this, reply));

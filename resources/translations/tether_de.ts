@@ -190,10 +190,6 @@
         <translation>die Client-ID ist erforderlich: die ID, die der Anbieter für Ihre Anwendung registriert hat</translation>
     </message>
     <message>
-        <source>the name is longer than 200 characters</source>
-        <translation>der Name ist länger als 200 Zeichen</translation>
-    </message>
-    <message>
         <source>%1 needs the issuer&apos;s URL, where its discovery document is</source>
         <translation>%1 braucht die URL des Ausstellers, unter der sein Discovery-Dokument liegt</translation>
     </message>
@@ -201,12 +197,87 @@
         <source>%1 authenticates the client with a secret (client authentication &quot;%2&quot;): give the client secret</source>
         <translation>%1 authentifiziert den Client mit einem Geheimnis (Client-Authentifizierung „%2“): geben Sie das Client-Geheimnis an</translation>
     </message>
+    <message numerus="yes">
+        <source>the %1 is longer than %n characters</source>
+        <translation>
+            <numerusform>%1: länger als %n Zeichen</numerusform>
+            <numerusform>%1: länger als %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>the client secret contains control characters; give it without a line break</source>
+        <translation>Das Client-Geheimnis enthält Steuerzeichen; geben Sie es ohne Zeilenumbruch an</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>revocation endpoint</source>
+        <translation>Widerrufs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>device sign-in endpoint</source>
+        <translation>Endpunkt für die Anmeldung auf einem anderen Gerät</translation>
+    </message>
+    <message>
+        <source>redirect URI</source>
+        <translation>Weiterleitungs-URI</translation>
+    </message>
+    <message>
+        <source>the %1 contains control characters</source>
+        <translation>%1: enthält Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>the scope must be scope names separated by spaces, each of printable ASCII without quotes or backslashes</source>
+        <translation>Der Scope muss aus durch Leerzeichen getrennten Namen bestehen, jeder aus druckbarem ASCII ohne Anführungszeichen oder Backslashes</translation>
+    </message>
 </context>
 <context>
     <name>BusApi</name>
     <message>
         <source>the Tether service did not answer (%1); try again</source>
         <translation>der Tether-Dienst hat nicht geantwortet (%1); versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the setting %1 must be a boolean</source>
+        <translation>Die Einstellung %1 muss ein Wahrheitswert sein</translation>
+    </message>
+    <message>
+        <source>the setting %1 must be a string</source>
+        <translation>Die Einstellung %1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>there is no setting &quot;%1&quot;</source>
+        <translation>Es gibt keine Einstellung „%1“</translation>
+    </message>
+    <message>
+        <source>the client authentication must be basic, post or none</source>
+        <translation>Die Client-Authentifizierung muss basic, post oder none sein</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountValidation</name>
+    <message numerus="yes">
+        <source>the %1 is longer than %n characters</source>
+        <translation>
+            <numerusform>the %1 is longer than %n character</numerusform>
+            <numerusform>the %1 is longer than %n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HumanTime</name>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -90,7 +90,69 @@ class Inputs(TetherCase):
         account = self.add("wise")
         result = self.tether("import", account, stdin='{"access_token":"a","refresh_token":"r","expires_in":-5}')
         self.assertEqual(result.returncode, 0)
-        self.assertIn("warning: expires_in was not a usable number", result.stderr.decode())
+        self.assertIn("warning: expires_in said the token has expired already", result.stderr.decode())
+
+    def test_oversizeAndControlCharacters_refusedTheSameOnTheCommandLineAndOverDBus(self):
+        """Lengths, enums, types and characters: one set of rules, one line each, nothing stored."""
+        self.start_app()
+        big = "x" * 10_000_000
+        cases = [  # (command line, D-Bus settings, what the line says)
+            (["--client-id", "c" * 2000], {"client_id": "c" * 2000}, "client id is longer than 1024"),
+            (["--scope", "a\x1b[2Jb"], {"scope": "a\x1b[2Jb"}, "scope contains control characters"),
+            (["--scope", "a\"b"], {"scope": "a\"b"}, "scope must be scope names"),
+            (["--name", "Bank\u202e"], {"name": "Bank\u202e"}, "name contains control characters"),
+            (["--token-endpoint", "https://x.example/" + "p" * 3000],
+             {"token_endpoint": "https://x.example/" + "p" * 3000}, "token endpoint is longer"),
+        ]
+        for args, settings, words in cases:
+            with self.subTest(words=words):
+                line = self.fails(2, "add", "x", "--provider", "wise", "--client-id", "c", *args,
+                                  "--client-secret-stdin", stdin="s")
+                self.assertIn(words, line)
+                self.assertNotIn("\x1b", line)
+                code, err = self.bus_add(dict({"id": "x", "provider": "wise", "client_id": "c"}, **settings), "s")
+                self.assertEqual(code, "io.github.tether.Tether1.Error.Configuration", err)
+                self.assertIn(words, err)
+        # D-Bus alone: types and names the command line's parser already enforces.
+        for settings, words in [({"client_auth": "bogus"}, "must be basic, post or none"),
+                                ({"allow_insecure_http": "true"}, "must be a boolean"),
+                                ({"client_id": 7}, "must be a string"),
+                                ({"clientid": "c"}, 'no setting "clientid"')]:
+            with self.subTest(words=words):
+                code, err = self.bus_add(dict({"id": "x", "provider": "wise", "client_id": "c"}, **settings), "s")
+                self.assertEqual(code, "io.github.tether.Tether1.Error.Configuration", err)
+                self.assertIn(words, err)
+        # A secret of ten megabytes, through both.
+        line = self.fails(2, "add", "x", "--provider", "wise", "--client-id", "c", "--client-secret-stdin",
+                          stdin="s" * 5000)
+        self.assertIn("client secret is longer than 4096", line)
+        code, err = self.bus_add({"id": "x", "provider": "wise", "client_id": "c"}, big)
+        self.assertEqual(code, "io.github.tether.Tether1.Error.Configuration", err)
+        self.assertFalse(self.registry().exists() and "\"x\"" in self.registry().read_text())
+
+    def bus_add(self, settings, secret):
+        """AddAccount over D-Bus with python-dbus: (error name or None, message)."""
+        import dbus
+        bus = dbus.bus.BusConnection(self.env["DBUS_SESSION_BUS_ADDRESS"])
+        tether = dbus.Interface(bus.get_object("io.github.tether.Tether", "/io/github/tether/Tether"),
+                                "io.github.tether.Tether1")
+        try:
+            tether.AddAccount(dbus.Dictionary(settings, signature="sv"), secret, timeout=60)
+            return None, ""
+        except dbus.exceptions.DBusException as error:
+            return error.get_dbus_name(), error.get_dbus_message()
+
+    def test_statusOfANameWithEscapes_printsNoEscape(self):
+        """An account name that got into the registry with escapes (written by hand, or before
+        names were checked) reaches no terminal as such."""
+        account = self.add("wise")
+        registry = json.loads(self.registry().read_text())
+        registry["accounts"][0]["name"] = "Bank\x1b]0;owned\x07\x1b[2J\u202e"
+        self.registry().write_text(json.dumps(registry))
+        out = self.ok("status", account)
+        self.assertNotIn("\x1b", out)
+        self.assertNotIn("\u202e", out)
+        self.assertIn("Bank]0;owned[2J", out)
 
     def test_duplicateAdd_keepsTheFirstAccountAndSecret(self):
         account, _ = self.connect("wise")

@@ -13,6 +13,7 @@ private Q_SLOTS:
     void fromServer_dropsControlAndFormatCharacters_data();
     void fromServer_dropsControlAndFormatCharacters();
     void fromServer_capsTheLength();
+    void forTerminal_keepsTextButNothingThatActsOnTheTerminal();
     void b64token_acceptsExactlyRfc6750_data();
     void b64token_acceptsExactlyRfc6750();
 };
@@ -51,6 +52,14 @@ void TestText::fromServer_capsTheLength()
     QCOMPARE(shown.size(), 201);
     QVERIFY(shown.endsWith(QChar(0x2026)));
     QCOMPARE(text::fromServer(QString(200, QLatin1Char('x')), 200).size(), 200);
+}
+
+void TestText::forTerminal_keepsTextButNothingThatActsOnTheTerminal()
+{
+    // An account name as `tether status` prints it: a title escape, clear screen, a
+    // right-to-left override; line breaks, tabs and letters of any script stay.
+    const QString name = QStringLiteral("Bank\x1b]0;owned\x07\x1b[2J\u202eKonto Müller\tx\ny\x9b");
+    QCOMPARE(text::forTerminal(name), QStringLiteral("Bank]0;owned[2JKonto Müller\tx\ny"));
 }
 
 void TestText::b64token_acceptsExactlyRfc6750_data()
