@@ -23,7 +23,8 @@ void DemoSession::start(const std::function<void(const QString &)> &done)
         return done(tr("the demo provider could not start: %1").arg(error));
     // A fresh demo every time: the provider's port and tokens are new.
     QList<Account> old;
-    m_registry.load(&old);
+    if (m_registry.load(&old)) // unreadable: nothing of the last demo to clear; a fresh file
+        old.clear();
     for (const Account &a : old)
         m_accounts.engine().secrets->remove(a.config.id);
     QFile::remove(m_registry.path());
@@ -43,14 +44,17 @@ void DemoSession::seedNext(QList<DemoProvider::DemoAccount> remaining,
                      return done(added.failure->message);
                  if (account.firstResponse.isEmpty()) {
                      // The one whose refresh token was revoked: it waits for the user to reconnect.
-                     m_registry.modifyAccount(account.config.id, [](Account &a) {
-                         a.status.state = AccountState::NeedsReconnect;
-                         a.status.lastError = Failure::reconnect(
-                                 QStringLiteral("invalid_grant"),
-                                 tr("the provider rejected the refresh token (invalid_grant: "
-                                    "revoked); reconnect the account"),
-                                 400);
-                     });
+                     const auto failure =
+                             m_registry.modifyAccount(account.config.id, [](Account &a) {
+                                 a.status.state = AccountState::NeedsReconnect;
+                                 a.status.lastError = Failure::reconnect(
+                                         QStringLiteral("invalid_grant"),
+                                         tr("the provider rejected the refresh token "
+                                            "(invalid_grant: revoked); reconnect the account"),
+                                         400);
+                             });
+                     if (failure)
+                         return done(failure->message);
                      return seedNext(remaining, done);
                  }
                  m_accounts.importTokens(account.config.id, account.firstResponse,

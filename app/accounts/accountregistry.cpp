@@ -190,7 +190,7 @@ std::optional<Failure> AccountRegistry::modify(const Change &change)
     // Held for the milliseconds of one read-modify-write, so waiting for it briefly is cheaper
     // than an asynchronous dance on every status change.
     FileLock lock(m_path + QStringLiteral(".lock"));
-    if (const auto result = lock.tryLock(kLockWaitMs); result != FileLock::Result::Acquired) {
+    if (const auto result = lock.tryLock(m_lockWaitMs); result != FileLock::Result::Acquired) {
         if (result == FileLock::Result::Failed) // not held by anyone: it cannot be created
             return writeFailure(Text::tr("cannot write in %1 (is the disk full or read-only?); "
                                          "nothing was changed")

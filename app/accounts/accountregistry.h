@@ -12,30 +12,35 @@ namespace tether {
 // never overwritten: a copy is kept aside and every operation reports it until it is fixed.
 // A write that fails (a full or read-only disk) is a temporary failure that changes nothing.
 // Holders keep the lock for one read-modify-write of a small file (well under a millisecond);
-// a change waits at most kLockWaitMs for it.
+// a change waits at most lockWaitMs() for it: a command, which has nothing else to do, a second;
+// the service, whose one thread serves everyone, kServiceLockWaitMs (and retries later).
 class AccountRegistry final
 {
 public:
     static constexpr int kSchemaVersion = 1;
     static constexpr int kLockWaitMs = 1000;
+    static constexpr int kServiceLockWaitMs = 40;
     using Change = std::function<std::optional<Failure>(QList<Account> &accounts)>;
 
     explicit AccountRegistry(const QString &path);
 
-    std::optional<Failure> load(QList<Account> *accounts) const;
+    void setLockWaitMs(int ms) { m_lockWaitMs = ms; }
+    int lockWaitMs() const { return m_lockWaitMs; }
+
+    [[nodiscard]] std::optional<Failure> load(QList<Account> *accounts) const;
     // One account, read fresh from the file; BadInput if it does not exist.
-    std::optional<Failure> loadAccount(const QString &id, Account *account) const;
+    [[nodiscard]] std::optional<Failure> loadAccount(const QString &id, Account *account) const;
     // Re-reads the file, applies the change and writes the result, all under the file lock.
     // A change that returns a failure writes nothing.
-    std::optional<Failure> modify(const Change &change);
+    [[nodiscard]] std::optional<Failure> modify(const Change &change);
     // Convenience: change one account; BadInput if it does not exist.
-    std::optional<Failure> modifyAccount(const QString &id,
-                                         const std::function<void(Account &)> &change);
+    [[nodiscard]] std::optional<Failure> modifyAccount(
+            const QString &id, const std::function<void(Account &)> &change);
 
     QString path() const { return m_path; }
 
 private:
-    std::optional<Failure> save(const QList<Account> &accounts);
+    [[nodiscard]] std::optional<Failure> save(const QList<Account> &accounts);
 
     // The file as this process last parsed or wrote it, and what it parses to. Reading the file
     // is cheap; parsing it (JSON and ISO dates) was most of a refresh's CPU with a few hundred
@@ -52,6 +57,7 @@ private:
     static Parsed parsed(const QByteArray &content, const QList<Account> &accounts);
     mutable std::optional<Parsed> m_parsed;
     QString m_path;
+    int m_lockWaitMs = kLockWaitMs;
 };
 
 const Account *findAccount(const QList<Account> &accounts, const QString &id);

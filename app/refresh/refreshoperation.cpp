@@ -106,7 +106,7 @@ void RefreshOperation::decide(const SecretsRead &read)
         if (read.failure->code == QLatin1String("secrets_missing")) {
             // The item went from an unlocked keychain: only a new sign-in (and, for a client
             // with a secret, an edit) brings the account back. Say so where the user looks.
-            m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+            record([&](Account &a) {
                 a.status.state = AccountState::NeedsReconnect;
                 a.status.lastError = *read.failure;
                 a.status.nextRefreshAt = {};
@@ -263,7 +263,7 @@ void RefreshOperation::refused(const Failure &failure)
                        "then reconnect it")
                             .arg(m_id, failure.message);
     }
-    m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+    record([&](Account &a) {
         a.status.state = AccountState::NeedsReconnect;
         a.status.lastError = f;
         a.status.nextRefreshAt = {};
@@ -278,7 +278,7 @@ void RefreshOperation::retryLater(const Failure &failure)
     // Network, timeout, 5xx, 429, a malformed response: every token stays, and the next attempt
     // is always scheduled.
     const QDateTime now = m_engine.clock->nowUtc();
-    m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+    record([&](Account &a) {
         a.status.inFlightGeneration = -1;
         a.status.lastError = failure;
         a.status.state = AccountState::Retrying;
@@ -308,7 +308,7 @@ void RefreshOperation::onStored(const SecretResult &result)
     }
     const QDateTime now = m_engine.clock->nowUtc();
     const TokenSet &tokens = *m_next.tokens;
-    const auto failure = m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+    record([&](Account &a) {
         mirrorBundle(a.status, m_next, m_engine, now);
         a.status.lastRefreshAt = now;
         a.status.consecutiveFailures = 0;
@@ -330,8 +330,8 @@ void RefreshOperation::onStored(const SecretResult &result)
             a.status.lastError.reset();
         }
     });
-    if (failure) // the keychain holds the truth; the next run mirrors it into the registry
-        m_notes << failure->message;
+    if (m_unsaved) // the keychain holds the truth; the next run mirrors it into the registry
+        m_notes << m_unsaved->message;
     m_held = result.held;
     if (result.held)
         m_notes << tr("the keychain did not take the new tokens; they are held in memory until "
@@ -362,7 +362,7 @@ void RefreshOperation::clearRefreshToken(const Failure &why)
     SecretJob *job = m_engine.secrets->write(m_id, next);
     connect(job, &SecretJob::secretJobFinished, this,
             [this, why, next](const SecretResult &result) {
-                m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+                record([&](Account &a) {
                     if (result.status == SecretResult::Status::Ok)
                         mirrorBundle(a.status, next, m_engine);
                     a.status.state = AccountState::NeedsReconnect;
@@ -385,6 +385,14 @@ void RefreshOperation::clearRefreshToken(const Failure &why)
             });
 }
 
+void RefreshOperation::record(const std::function<void(Account &)> &change)
+{
+    auto failure = m_engine.registry->modifyAccount(m_id, change);
+    // An account removed meanwhile has no state to keep; anything else is a write that failed.
+    if (failure && failure->code != QLatin1String("unknown_account") && !m_unsaved)
+        m_unsaved = failure;
+}
+
 void RefreshOperation::succeed(bool exchanged)
 {
     if (m_finished)
@@ -392,7 +400,7 @@ void RefreshOperation::succeed(bool exchanged)
     if (!exchanged && m_lock->isHeld() && m_bundle.generation > m_account.status.generation) {
         // A run that died between the keychain write and the registry write left the registry
         // behind; the keychain is the truth.
-        m_engine.registry->modifyAccount(m_id, [&](Account &a) {
+        record([&](Account &a) {
             mirrorBundle(a.status, m_bundle, m_engine);
             a.status.inFlightGeneration = -1;
         });
@@ -405,6 +413,7 @@ void RefreshOperation::succeed(bool exchanged)
     result.generation = m_bundle.generation;
     result.notes = m_notes;
     result.held = m_held;
+    result.unsaved = m_unsaved;
     Q_EMIT refreshFinished(result);
 }
 
@@ -417,6 +426,7 @@ void RefreshOperation::fail(const Failure &failure)
     RefreshResult result;
     result.failure = failure;
     result.notes = m_notes;
+    result.unsaved = m_unsaved;
     Q_EMIT refreshFinished(result);
 }
 

@@ -22,6 +22,10 @@ struct RefreshResult
     bool held = false; // the new set is held in memory: the keychain would not take it
     qint64 generation = -1; // of the stored set that `tokens` comes from
     QStringList notes;
+    // The account's state could not be written to the registry (a full or read-only disk, the
+    // registry busy): what it says is older than this outcome, and its next refresh is not
+    // there. The refresh service keeps the account scheduled from memory and says so.
+    std::optional<Failure> unsaved;
 };
 
 // One refresh of one account, from lock to published state:
@@ -54,6 +58,8 @@ Q_SIGNALS:
     void refreshFinished(const tether::RefreshResult &result);
 
 private:
+    // Writes the account's state; a failure is kept for the result (RefreshResult::unsaved).
+    void record(const std::function<void(Account &)> &change);
     void lockFree(const SecretsRead &read);
     void onLocked();
     void decide(const SecretsRead &read);
@@ -89,6 +95,7 @@ private:
     bool m_rotated = false; // the response carried a new refresh token
     bool m_held = false; // the new set is held in memory (HeldSecretStore)
     bool m_finished = false;
+    std::optional<Failure> m_unsaved;
 };
 
 } // namespace tether

@@ -133,6 +133,7 @@ void RefreshService::reload()
             m_tokens.remove(id);
             m_noticed.remove(id);
             m_keychainPauses.remove(id);
+            m_unsaved.remove(id);
         }
     }
     m_list = list;
@@ -266,6 +267,21 @@ void RefreshService::onRefreshFinished(const QString &id, const RefreshResult &r
         // for it goes now.
         keychainChanged();
     }
+    if (result.unsaved) {
+        // The registry still says what it said before this refresh, and the deadline that fired
+        // was its last: keep the account scheduled from here, and say why, until a write works.
+        Unsaved &unsaved = m_unsaved[id];
+        unsaved.failure = *result.unsaved;
+        ++unsaved.attempts;
+        if (!result.failure || result.failure->kind != FailureKind::Keychain)
+            m_scheduler->schedule(kRefresh + id,
+                                  now.addMSecs(timing::retryDelayMs(unsaved.attempts, std::nullopt,
+                                                                    m_engine.jitter())));
+        qCWarning(lcRefresh, "%s: the account list could not be saved (%s); retrying from memory",
+                  qPrintable(id), qPrintable(result.unsaved->message));
+    } else {
+        m_unsaved.remove(id);
+    }
     // One line per outcome, for the journal; never a token (codes, messages and fingerprints
     // hold none).
     if (!result.failure) {
@@ -285,11 +301,15 @@ void RefreshService::onRefreshFinished(const QString &id, const RefreshResult &r
 
 void RefreshService::onHeldSetStored(const QString &id)
 {
-    m_engine.registry->modifyAccount(id, [](Account &a) {
+    const auto failure = m_engine.registry->modifyAccount(id, [](Account &a) {
         a.status.inFlightGeneration = -1;
         if (a.status.lastError && a.status.lastError->code == QLatin1String("tokens_held"))
             a.status.lastError.reset();
     });
+    // Unwritten, the mark stays: the next refresh finds the keychain ahead and mirrors it.
+    if (failure)
+        qCWarning(lcRefresh, "%s: the account list could not be saved (%s)", qPrintable(id),
+                  qPrintable(failure->message));
     reload();
 }
 
@@ -307,10 +327,8 @@ void RefreshService::keychainChanged()
 QList<Account> RefreshService::accounts() const
 {
     QList<Account> out = m_list;
-    for (Account &a : out) {
-        if (m_queue->isRunning(a.config.id))
-            a.status.state = AccountState::Refreshing;
-    }
+    for (Account &a : out)
+        present(a);
     return out;
 }
 
@@ -319,12 +337,25 @@ std::optional<Account> RefreshService::account(const QString &id) const
     for (const Account &a : m_list) {
         if (a.config.id == id) {
             Account copy = a;
-            if (m_queue->isRunning(id))
-                copy.status.state = AccountState::Refreshing;
+            present(copy);
             return copy;
         }
     }
     return std::nullopt;
+}
+
+void RefreshService::present(Account &account) const
+{
+    const QString &id = account.config.id;
+    if (const auto unsaved = m_unsaved.constFind(id); unsaved != m_unsaved.cend()) {
+        // What the registry says is out of date: say so, and when the next attempt is.
+        account.status.lastError = unsaved->failure;
+        if (account.status.state == AccountState::Connected)
+            account.status.state = AccountState::Retrying;
+        account.status.nextRefreshAt = m_scheduler->deadline(kRefresh + id);
+    }
+    if (m_queue->isRunning(id))
+        account.status.state = AccountState::Refreshing;
 }
 
 void RefreshService::setOnline(bool online)

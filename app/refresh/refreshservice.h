@@ -89,7 +89,16 @@ private:
         qint64 generation = -1;
     };
     QHash<QString, Cached> m_tokens; // the fast path of `tether token`
+    void present(Account &account) const; // the in-memory view: refreshing, unsaved
     QHash<QString, int> m_keychainPauses; // accounts waiting for the keychain, with attempt count
+    // Accounts whose last outcome could not be written to the registry: scheduled from memory
+    // (the registry's deadline fired and is gone), shown with the failure, with attempt count.
+    struct Unsaved
+    {
+        Failure failure;
+        int attempts = 0;
+    };
+    QHash<QString, Unsaved> m_unsaved;
     // The expiry notices given, per account, for the refresh-token expiry they were about.
     struct Noticed
     {

@@ -1,5 +1,6 @@
 #include "tetherservice.h"
 
+#include "accounts/accountregistry.h"
 #include "backend/busapi.h"
 #include "backend/systemengine.h"
 #include "refresh/heldsecretstore.h"
@@ -46,6 +47,9 @@ TetherService::TetherService(const Options &options, QObject *parent)
       m_notifier(std::make_unique<Notifier>()),
       m_onBus(options.onBus)
 {
+    // One thread serves every client: a registry held by another process is waited for briefly,
+    // and a refresh whose state could not be written stays scheduled from memory instead.
+    m_engine->registry().setLockWaitMs(AccountRegistry::kServiceLockWaitMs);
     connect(m_keychain.get(), &KeychainWatch::keychainChanged, m_refresh.get(),
             &RefreshService::keychainChanged);
     connect(m_backend.get(), &ServiceBackend::quitRequested, this, &TetherService::quit);

@@ -101,7 +101,8 @@ void TestAccountService::addWise(const QString &revocation)
 Account TestAccountService::stored() const
 {
     Account a;
-    m_registry->loadAccount(m_id, &a);
+    if (const auto failure = m_registry->loadAccount(m_id, &a))
+        qWarning("%s", qPrintable(failure->message));
     return a;
 }
 

@@ -122,7 +122,8 @@ void TestRefreshOperation::addAccount(const QString &provider, const QString &re
 Account TestRefreshOperation::stored() const
 {
     QList<Account> accounts;
-    m_registry->load(&accounts);
+    if (const auto failure = m_registry->load(&accounts))
+        qWarning("%s", qPrintable(failure->message));
     return accounts.value(0);
 }
 

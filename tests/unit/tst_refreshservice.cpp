@@ -1,6 +1,7 @@
 #include "accounts/accountregistry.h"
 #include "accounts/accountservice.h"
 #include "accounts/statusmirror.h"
+#include "core/filelock.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "refresh/heldsecretstore.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void expiryNotices_comeOnceEach();
     void drain_waitsForTheRefreshUnderWay();
     void anotherProcessChangedTheRegistry_isSeenBeforeAnswering();
+    void unsavedOutcome_keepsTheAccountScheduledFromMemory_andSaysSo();
 
 private:
     void addAccount(const QString &id, const QString &provider, qint64 lifetime,
@@ -132,7 +134,8 @@ void TestRefreshService::startService(SecretStore *secrets, HeldSecretStore *hel
 Account TestRefreshService::stored(const QString &id) const
 {
     Account a;
-    m_registry->loadAccount(id, &a);
+    if (const auto failure = m_registry->loadAccount(id, &a))
+        qWarning("%s", qPrintable(failure->message));
     return a;
 }
 
@@ -232,7 +235,11 @@ void TestRefreshService::refusalAfterRefreshing_asksTheUserAndIsNotRetried()
     QCOMPARE(why.kind, FailureKind::Reconnect);
     QVERIFY(why.message.contains(QStringLiteral("no session"))); // the server's words
     QTRY_COMPARE(stored(QStringLiteral("a")).status.state, AccountState::NeedsReconnect);
-    QTRY_VERIFY(!m_timer->isArmed()); // not retried on its own ...
+    // Once the service has read the outcome back (a re-arm would come from there) ...
+    QTRY_COMPARE(m_service->account(QStringLiteral("a"))->status.state,
+                 AccountState::NeedsReconnect);
+    QVERIFY(!m_timer->isArmed()); // ... it is not retried on its own ...
+    QCOMPARE(m_service->scheduler()->deadline(QStringLiteral("refresh/a")), QDateTime());
     QCOMPARE(m_secrets->items.value(QStringLiteral("a")).tokens->refreshToken,
              QStringLiteral("a-rt-1")); // ... and every token kept
 }
@@ -366,6 +373,46 @@ void TestRefreshService::anotherProcessChangedTheRegistry_isSeenBeforeAnswering(
     }));
     // No event loop has run for the file watcher: the answer is right all the same.
     QCOMPARE(token(QStringLiteral("a")).tokens.accessToken, QStringLiteral("a-at-signed-in"));
+}
+
+void TestRefreshService::unsavedOutcome_keepsTheAccountScheduledFromMemory_andSaysSo()
+{
+    // The registry cannot be written (here: held by another process past the service's wait;
+    // a full disk is the same). The deadline that fired was the account's last one: without a
+    // plan from memory it would never be refreshed again until the service restarts.
+    addAccount(QStringLiteral("a"), QStringLiteral("wise"), 600);
+    startService();
+    m_registry->setLockWaitMs(10);
+    FileLock otherProcess(m_registry->path() + QStringLiteral(".lock"));
+    QCOMPARE(otherProcess.tryLock(), FileLock::Result::Acquired);
+    m_stub->enqueueJson(200, R"({"access_token":"a-at-2","expires_in":600})");
+    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    fireAt(m_timer->deadline);
+    QVERIFY(finished.wait());
+    const RefreshResult result = finished.constFirst().at(1).value<RefreshResult>();
+    QVERIFY(!result.failure); // the refresh itself worked, and the keychain has the new set
+    QVERIFY(result.unsaved);
+    QCOMPARE(result.unsaved->code, QStringLiteral("registry_busy"));
+    QCOMPARE(m_secrets->items.value(QStringLiteral("a")).generation, 2);
+
+    m_service->reload(); // what follows every refresh: the registry is as it was
+    QVERIFY(m_timer->isArmed());
+    QVERIFY(m_clock.nowUtc().secsTo(m_timer->deadline) >= 30);
+    const Account shown = *m_service->account(QStringLiteral("a"));
+    QCOMPARE(shown.status.state, AccountState::Retrying);
+    QCOMPARE(shown.status.lastError->code, QStringLiteral("registry_busy"));
+    QCOMPARE(shown.status.nextRefreshAt, m_timer->deadline);
+
+    // The registry can be written again: the next attempt finds the keychain ahead of it and
+    // mirrors it (the new set is good: no second exchange), and the problem is gone.
+    otherProcess.unlock();
+    fireAt(m_timer->deadline);
+    QVERIFY(finished.wait());
+    QVERIFY(!finished.constLast().at(1).value<RefreshResult>().unsaved);
+    QTRY_COMPARE(stored(QStringLiteral("a")).status.generation, 2);
+    QCOMPARE(m_stub->requests.size(), 1);
+    QVERIFY(!m_service->account(QStringLiteral("a"))->status.lastError);
+    QTRY_VERIFY(m_timer->isArmed());
 }
 
 QTEST_GUILESS_MAIN(TestRefreshService)
