@@ -70,6 +70,16 @@ void AccountLock::attempt()
                                                      .arg(paths::runtimeDir())));
         return;
     }
+    if (const qint64 holder = FileLock::stoppedHolder(m_file->path())) {
+        // Its holder is stopped (SIGSTOP, Ctrl+Z, a debugger) and cannot finish: waiting for it
+        // would only end at the deadline.
+        Q_EMIT lockFailed(Failure::temporary(
+                QStringLiteral("account_busy"),
+                Text::tr("another Tether process (%1) is refreshing this account but is stopped; "
+                         "try again once it goes on, or end it")
+                        .arg(holder)));
+        return;
+    }
     if (m_deadline.hasExpired()) {
         Q_EMIT lockFailed(Failure::temporary(QStringLiteral("account_busy"),
                                              Text::tr("another Tether process is refreshing "

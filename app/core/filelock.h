@@ -32,6 +32,10 @@ public:
 
     // Whether another holder has the lock right now (this process's other FileLocks included).
     static bool isHeld(const QString &path);
+    // The process that holds it now, when that process is stopped (SIGSTOP, Ctrl+Z, a
+    // debugger): it cannot finish, so waiting for it is pointless. 0 otherwise. Every holder
+    // writes its process id into the file when it takes the lock.
+    static qint64 stoppedHolder(const QString &path);
 
 private:
     QString m_path;

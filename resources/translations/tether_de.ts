@@ -41,6 +41,10 @@
         <source>another Tether process is refreshing this account and has not finished; try again</source>
         <translation>ein anderer Tether-Prozess erneuert dieses Konto und ist noch nicht fertig; versuchen Sie es erneut</translation>
     </message>
+    <message>
+        <source>another Tether process (%1) is refreshing this account but is stopped; try again once it goes on, or end it</source>
+        <translation>ein anderer Tether-Prozess (%1) erneuert dieses Konto, ist aber angehalten; versuchen Sie es erneut, sobald er weiterläuft, oder beenden Sie ihn</translation>
+    </message>
 </context>
 <context>
     <name>AccountRegistry</name>

@@ -153,6 +153,23 @@ class TokenSafety(TetherCase):
         self.assertLess(time.monotonic() - started, 10, "token waited for the stopped refresh")
         os.kill(stuck.pid, signal.SIGCONT)
 
+    # --- 6b. the same at Wise, whose old access token dies with the refresh: bounded ----------
+    def test_refreshStoppedWhileTokenAsked_atWise_exit4AtOnce_notAnEndlessWait(self):
+        account, grant = self.connect("wise")
+        self.delay("wise", 30_000)
+        done = len(self.refreshes("wise"))
+        stuck = subprocess.Popen([TETHER, "refresh", account], env=self.env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        self.addCleanup(lambda: (stuck.kill(), stuck.wait()))
+        self.server.wait_for("wise", done + 1)  # the lock is held and the request sent
+        os.kill(stuck.pid, signal.SIGSTOP)
+        started = time.monotonic()
+        line = self.fails(4, "token", account, timeout=30)  # waiting would be for ever
+        self.assertLess(time.monotonic() - started, 10)
+        self.assertIn("is stopped", line)
+        self.assertIn(str(stuck.pid), line)
+        os.kill(stuck.pid, signal.SIGCONT)
+
     # --- 7. a provider that kills the previous access token on refresh ---------------------
     def test_tokenDuringARefresh_atWise_waitsForTheNewToken(self):
         account, grant = self.connect("wise")
