@@ -8,6 +8,7 @@
 #include "accounts/statusmirror.h"
 #include "accounts/tokenlifetimes.h"
 #include "core/clock.h"
+#include "core/humantime.h"
 #include "oauth/discovery.h"
 #include "oauth/endpointpolicy.h"
 #include "oauth/revocation.h"
@@ -413,26 +414,68 @@ void AccountService::revokeThenForget(const Account &account, const SecretBundle
                                "they expire")
                               .arg(provider),
                       {refused->message});
-    // RFC 7009: revoking the refresh token ends the grant (and its access tokens, where the
-    // server ties them together); without one, revoke the access token.
-    const bool refresh = !stored.tokens->refreshToken.isEmpty();
-    auto *revocation = new Revocation(
-            m_engine.tokens->http(), endpoints->revocation,
-            {account.config.clientId, stored.clientSecret, endpoints->clientAuth,
-             profile->basicEncoding},
-            refresh ? stored.tokens->refreshToken : stored.tokens->accessToken,
-            refresh ? Revocation::TokenType::Refresh : Revocation::TokenType::Access, this);
-    connect(revocation, &Revocation::revocationFinished, this,
-            [=](const Revocation::Result &result) {
-                if (result.confirmed)
-                    return forget(Text::tr("%1 revoked its tokens").arg(provider), {});
-                forget(Text::tr("its tokens were forgotten here, but may stay valid at %1 until "
-                                "they expire")
-                               .arg(provider),
-                       {Text::tr("the provider could not be told to revoke the tokens (%1)")
-                                .arg(result.problem)});
-            });
-    revocation->start();
+    // RFC 7009: revoke the refresh token and the access token, each with its type hint (a
+    // server need not end a grant's access tokens with its refresh token), then say exactly
+    // which the provider took and which may stay valid there.
+    const TokenSet tokens = *stored.tokens;
+    const ClientCredentials client{account.config.clientId, stored.clientSecret,
+                                   endpoints->clientAuth, profile->basicEncoding};
+    const bool accessLive = tokens.accessExpiresAt.isValid()
+                            && tokens.accessExpiresAt > m_engine.clock->nowUtc()
+                            && !tokens.accessToken.isEmpty();
+    auto revoke = [this, url = endpoints->revocation,
+                   client](const QString &token, Revocation::TokenType type,
+                           const std::function<void(const Revocation::Result &)> &then) {
+        auto *revocation = new Revocation(m_engine.tokens->http(), url, client, token, type, this);
+        connect(revocation, &Revocation::revocationFinished, this, then);
+        revocation->start();
+    };
+    auto summarize = [=](std::optional<Revocation::Result> refresh,
+                         std::optional<Revocation::Result> access) {
+        const bool refreshDone = refresh && refresh->confirmed;
+        const bool accessDone = access && access->confirmed;
+        QStringList notes;
+        for (const auto &result : {refresh, access}) {
+            if (result && !result->confirmed)
+                notes << Text::tr("the provider could not be told to revoke a token (%1)")
+                                 .arg(result->problem);
+        }
+        notes.removeDuplicates(); // the same trouble with both tokens is said once
+        const QString until = humantime::instant(tokens.accessExpiresAt);
+        QString summary;
+        if (refreshDone && (accessDone || !accessLive))
+            summary = accessDone ? Text::tr("%1 revoked its refresh token and its access token")
+                                           .arg(provider)
+                                 : Text::tr("%1 revoked its refresh token; its access token had "
+                                            "expired already")
+                                           .arg(provider);
+        else if (refreshDone)
+            summary = Text::tr("%1 revoked its refresh token; its access token may stay valid "
+                               "there until %2")
+                              .arg(provider, until);
+        else if (accessDone && !refresh)
+            summary =
+                    Text::tr("%1 revoked its access token (it had no refresh token)").arg(provider);
+        else if (accessDone)
+            summary = Text::tr("%1 revoked its access token, but not its refresh token, which may "
+                               "stay valid there")
+                              .arg(provider);
+        else
+            summary = Text::tr("its tokens were forgotten here, but may stay valid at %1 until "
+                               "they expire")
+                              .arg(provider);
+        forget(summary, notes);
+    };
+    auto revokeAccess = [=](std::optional<Revocation::Result> refresh) {
+        if (!accessLive)
+            return summarize(refresh, std::nullopt);
+        revoke(tokens.accessToken, Revocation::TokenType::Access,
+               [=](const Revocation::Result &access) { summarize(refresh, access); });
+    };
+    if (tokens.refreshToken.isEmpty())
+        return revokeAccess(std::nullopt);
+    revoke(tokens.refreshToken, Revocation::TokenType::Refresh,
+           [=](const Revocation::Result &refresh) { revokeAccess(refresh); });
 }
 
 } // namespace tether

@@ -9,7 +9,7 @@
 
 namespace tether::bus {
 
-void askAccessToken(QDBusConnection bus, const QString &id, int timeoutMs, QObject *context,
+void askAccessToken(const QDBusConnection &bus, const QString &id, int timeoutMs, QObject *context,
                     std::function<void(const TokenAnswer &)> done)
 {
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call::GetAccessToken(id), timeoutMs),

@@ -23,7 +23,7 @@ struct TokenAnswer
 // The one GetAccessToken client on the Qt side (the window, the commands, libtether-token.so);
 // the executable's libdbus call (main.cpp) uses the same generated names and error table. Never
 // starts the service. `done` runs unless `context` is gone first.
-void askAccessToken(QDBusConnection bus, const QString &id, int timeoutMs, QObject *context,
+void askAccessToken(const QDBusConnection &bus, const QString &id, int timeoutMs, QObject *context,
                     std::function<void(const TokenAnswer &)> done);
 
 } // namespace tether::bus

@@ -4,6 +4,9 @@
 #include "oauth/pkce.h"
 #include "oauth/tokenclient.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace tether {
 
 namespace {
@@ -13,6 +16,19 @@ QString withoutTrailingSlash(QString s)
     while (s.endsWith(QLatin1Char('/')))
         s.chop(1);
     return s;
+}
+
+// The claims of a JWT, unverified: the id_token came straight from the token endpoint over the
+// connection Tether opened (OpenID Connect Core §3.1.3.7 lets TLS stand in for its signature).
+QJsonObject jwtClaims(const QString &token)
+{
+    const QStringList parts = token.split(QLatin1Char('.'));
+    if (parts.size() != 3)
+        return {};
+    const auto payload = QByteArray::fromBase64Encoding(
+            parts.at(1).toLatin1(),
+            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    return payload ? QJsonDocument::fromJson(*payload).object() : QJsonObject();
 }
 
 } // namespace
@@ -78,6 +94,13 @@ void AuthorizationFlow::start()
     add(QStringLiteral("state"), QString::fromLatin1(m_state));
     add(QStringLiteral("code_challenge"), QString::fromLatin1(pkce::challenge(m_verifier)));
     add(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+    // OpenID Connect: a fresh nonce with every authentication request, checked in the id_token
+    // that comes back (some servers refuse a request without one).
+    if (m_parameters.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)
+                .contains(QLatin1String("openid"))) {
+        m_nonce = pkce::newState();
+        add(QStringLiteral("nonce"), QString::fromLatin1(m_nonce));
+    }
     for (const auto &[key, value] : m_parameters.extraParameters)
         add(key, value);
     m_url = m_parameters.authorizationEndpoint;
@@ -123,19 +146,35 @@ void AuthorizationFlow::onCode(const AuthorizationResponse &response)
                                {QStringLiteral("code"), response.code},
                                {QStringLiteral("redirect_uri"), m_redirectUri},
                                {QStringLiteral("code_verifier"), QString::fromLatin1(m_verifier)}});
-    m_exchange = m_tokens->send(request);
+    m_exchange = m_tokens->send(request, {}, TokenGrant::CodeExchange);
     connect(m_exchange, &TokenExchange::tokenExchangeFinished, this,
             [this](const TokenOutcome &outcome) {
-                if (outcome.ok())
+                if (outcome.ok()) {
+                    if (auto mismatch = checkNonce(*outcome.response))
+                        return finish(std::nullopt, *mismatch);
                     return finish(outcome.response, {});
-                Failure failure = outcome.failure;
-                // An authorization code that the server rejects is spent; the user signs in again.
-                if (failure.kind == FailureKind::Reconnect)
-                    failure.message = tr("the provider did not accept the sign-in (%1); run it "
-                                         "again")
-                                              .arg(failure.code);
-                finish(std::nullopt, failure);
+                }
+                // Named for what it is: the code exchange of this sign-in (a rejected code is
+                // spent: the user signs in again).
+                finish(std::nullopt, outcome.failure);
             });
+}
+
+std::optional<Failure> AuthorizationFlow::checkNonce(const TokenResponse &response) const
+{
+    if (m_nonce.isEmpty() || response.idToken.isEmpty())
+        return std::nullopt; // not an OpenID sign-in, or a server that sends no id_token
+    const QJsonValue nonce = jwtClaims(response.idToken).value(QStringLiteral("nonce"));
+    if (nonce.isString() && nonce.toString() == QString::fromLatin1(m_nonce))
+        return std::nullopt;
+    // Not the answer to this sign-in (a replayed or injected id_token): nothing is stored.
+    return Failure::reconnect(
+            QStringLiteral("nonce_mismatch"),
+            nonce.isUndefined()
+                    ? tr("the sign-in's id_token carried no nonce although Tether sent one; it "
+                         "was refused: sign in again")
+                    : tr("the sign-in's id_token carried another nonce than the one Tether sent; "
+                         "it was refused: sign in again"));
 }
 
 void AuthorizationFlow::finish(const std::optional<TokenResponse> &response, const Failure &failure)

@@ -34,7 +34,8 @@ struct AuthorizationParameters
 
 // The authorization code flow of a native app (RFC 8252) with PKCE (RFC 7636): a fresh verifier
 // and state, a loopback listener open only for this attempt, the user's browser, the code
-// exchanged with the same verifier and redirect_uri. Ends with authorizationFinished, once:
+// exchanged with the same verifier and redirect_uri; for an OpenID sign-in, a fresh nonce that
+// the returned id_token must carry. Ends with authorizationFinished, once:
 // on success, on cancel(), on an exchange that failed, or at the timeout. A refusal that comes
 // back through the browser only produces a notice (see LoopbackReceiver).
 class AuthorizationFlow final : public QObject
@@ -61,6 +62,7 @@ Q_SIGNALS:
 
 private:
     void onCode(const AuthorizationResponse &response);
+    std::optional<Failure> checkNonce(const TokenResponse &response) const;
     void finish(const std::optional<TokenResponse> &response, const Failure &failure);
 
     TokenClient *m_tokens;
@@ -71,6 +73,7 @@ private:
     QTimer m_noCallback;
     QByteArray m_verifier;
     QByteArray m_state;
+    QByteArray m_nonce; // sent when the scope asks for OpenID Connect (`openid`)
     QString m_redirectUri;
     QUrl m_url;
     std::optional<Failure> m_lastRefusal;

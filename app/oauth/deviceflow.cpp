@@ -76,8 +76,8 @@ void DeviceFlow::start()
             return finish(std::nullopt, *result.transportFailure);
         if (result.response.status != 200) {
             // The same reading as a token endpoint's error (§3.2 refers to RFC 6749 §5.2).
-            TokenOutcome outcome =
-                    interpretTokenResponse(result.response, QDateTime::currentDateTimeUtc());
+            TokenOutcome outcome = interpretTokenResponse(
+                    result.response, QDateTime::currentDateTimeUtc(), TokenGrant::DevicePoll);
             if (outcome.ok()) // a 2xx that is not 200
                 outcome.failure =
                         Failure::temporary(QStringLiteral("malformed_answer"),
@@ -111,7 +111,7 @@ void DeviceFlow::poll()
             buildTokenRequest(m_parameters.tokenEndpoint, m_parameters.body, m_parameters.client,
                               {{QStringLiteral("grant_type"), kGrantType},
                                {QStringLiteral("device_code"), m_deviceCode}});
-    m_exchange = m_tokens->send(request);
+    m_exchange = m_tokens->send(request, {}, TokenGrant::DevicePoll);
     connect(m_exchange, &TokenExchange::tokenExchangeFinished, this,
             [this](const TokenOutcome &outcome) {
                 if (outcome.ok())

@@ -2,16 +2,17 @@
 
 namespace tether {
 
-TokenExchange::TokenExchange(HttpExchange *exchange, QObject *parent)
+TokenExchange::TokenExchange(HttpExchange *exchange, TokenGrant grant, QObject *parent)
     : QObject(parent), m_exchange(exchange)
 {
-    connect(exchange, &HttpExchange::httpFinished, this, [this](const HttpResult &result) {
+    connect(exchange, &HttpExchange::httpFinished, this, [this, grant](const HttpResult &result) {
         TokenOutcome outcome;
         if (result.transportFailure) {
             outcome.failure = *result.transportFailure;
             outcome.responseLost = result.responseLost;
         } else {
-            outcome = interpretTokenResponse(result.response, QDateTime::currentDateTimeUtc());
+            outcome =
+                    interpretTokenResponse(result.response, QDateTime::currentDateTimeUtc(), grant);
         }
         Q_EMIT tokenExchangeFinished(outcome);
         deleteLater();
@@ -26,9 +27,10 @@ void TokenExchange::abort()
 
 TokenClient::TokenClient(QObject *parent) : QObject(parent), m_http(new HttpClient(this)) { }
 
-TokenExchange *TokenClient::send(const HttpRequest &request, BeforeSending beforeSending)
+TokenExchange *TokenClient::send(const HttpRequest &request, BeforeSending beforeSending,
+                                 TokenGrant grant)
 {
-    return new TokenExchange(m_http->post(request, std::move(beforeSending)), this);
+    return new TokenExchange(m_http->post(request, std::move(beforeSending)), grant, this);
 }
 
 } // namespace tether

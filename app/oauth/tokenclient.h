@@ -19,7 +19,7 @@ Q_SIGNALS:
 
 private:
     friend class TokenClient;
-    TokenExchange(HttpExchange *exchange, QObject *parent);
+    TokenExchange(HttpExchange *exchange, TokenGrant grant, QObject *parent);
 
     QPointer<HttpExchange> m_exchange;
 };
@@ -39,7 +39,8 @@ public:
 
     // The caller checks the endpoint policy first (checkEndpoint); the client only sends.
     // beforeSending: see BeforeSending.
-    TokenExchange *send(const HttpRequest &request, BeforeSending beforeSending = {});
+    TokenExchange *send(const HttpRequest &request, BeforeSending beforeSending = {},
+                        TokenGrant grant = TokenGrant::Refresh);
 
 private:
     HttpClient *m_http;

@@ -64,14 +64,6 @@ bool optionalString(const QJsonObject &object, const QString &name, QString *out
     return true;
 }
 
-// What the server said, shown and never trusted: control characters and escapes removed.
-QString described(const QJsonObject &object)
-{
-    const QString text =
-            text::fromServer(object.value(QStringLiteral("error_description")).toString());
-    return text.isEmpty() ? QString() : QStringLiteral(": ") + text;
-}
-
 TokenOutcome failed(const Failure &failure)
 {
     TokenOutcome outcome;
@@ -159,7 +151,8 @@ std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &
     return std::clamp<qint64>(now.secsTo(when), 0, 24 * 3600);
 }
 
-TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTime &now)
+TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTime &now,
+                                    TokenGrant grant)
 {
     const int status = response.status;
     const std::optional<qint64> retryAfter = parseRetryAfter(response.retryAfter, now);
@@ -204,43 +197,70 @@ TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTim
                                                      : failure);
     }
 
-    // 4xx: an OAuth error object (RFC 6749 §5.2), if the server sent one.
+    // 4xx: an OAuth error object (RFC 6749 §5.2), if the server sent one. Its code is quoted
+    // only when it sent one; a refusal is named for what was refused.
     const QJsonObject object = QJsonDocument::fromJson(response.body).object();
     const QString code = text::fromServer(object.value(QStringLiteral("error")).toString(), 64);
-    const QString said = described(object);
+    const QString description =
+            text::fromServer(object.value(QStringLiteral("error_description")).toString());
+    const QString serverSaid =
+            !code.isEmpty()
+                    ? (description.isEmpty() ? code : code + QStringLiteral(": ") + description)
+                    : Text::tr("HTTP %1 with no explanation").arg(status);
+    const QString what = grant == TokenGrant::CodeExchange ? Text::tr("the sign-in's code exchange")
+                         : grant == TokenGrant::DevicePoll ? Text::tr("the device sign-in")
+                                                           : Text::tr("the refresh");
+    // A refusal of the client itself points at its settings: the id and the secret.
+    const QString clientField = QStringLiteral("client-secret-stdin");
 
-    if (code == QLatin1String("invalid_grant"))
-        return failed(Failure::reconnect(
-                code,
-                Text::tr("the provider rejected the refresh token (invalid_grant%1); reconnect "
-                         "the account")
-                        .arg(said),
-                status));
+    if (code == QLatin1String("invalid_grant")) {
+        const QString message =
+                grant == TokenGrant::CodeExchange
+                        ? Text::tr("the provider did not accept the sign-in's authorization code "
+                                   "(%1); sign in again")
+                : grant == TokenGrant::DevicePoll
+                        ? Text::tr("the provider did not accept the device code (%1); sign in "
+                                   "again")
+                        : Text::tr("the provider rejected the refresh token (%1); reconnect the "
+                                   "account");
+        return failed(Failure::reconnect(code, message.arg(serverSaid), status));
+    }
     if (code == QLatin1String("temporarily_unavailable") || code == QLatin1String("server_error"))
-        return failed(Failure::temporary(
-                              code, Text::tr("the provider is unavailable (%1%2)").arg(code, said),
-                              status)
-                              .withRetryAfter(retryAfter));
+        return failed(
+                Failure::temporary(
+                        code, Text::tr("the provider is unavailable (%1)").arg(serverSaid), status)
+                        .withRetryAfter(retryAfter));
     if (code == QLatin1String("invalid_client")) {
-        TokenOutcome outcome = failed(Failure::configuration(
-                QStringLiteral("invalid_client"),
-                Text::tr("the provider refused the client credentials (invalid_client%1); check "
-                         "the account's client id and secret")
-                        .arg(said),
-                status));
+        TokenOutcome outcome = failed(
+                Failure::configuration(
+                        QStringLiteral("invalid_client"),
+                        Text::tr("the provider refused the client credentials in %1 (%2); check "
+                                 "the account's client id and secret")
+                                .arg(what, serverSaid),
+                        status)
+                        .withField(clientField));
         outcome.refused = true;
+        outcome.serverSaid = serverSaid;
         return outcome;
     }
     if (!code.isEmpty() || status == 400 || status == 401) {
         // invalid_request, unauthorized_client, invalid_scope, unsupported_grant_type, whatever
         // else a server names, or a bare 400 or 401 (PRODUCT.md: refusals, like the named ones;
         // only a server that says invalid_client is taken to mean the client's credentials).
-        const QString name = !code.isEmpty() ? code
-                             : status == 401 ? QStringLiteral("unauthorized")
-                                             : QStringLiteral("invalid_request");
-        TokenOutcome outcome = failed(Failure::configuration(
-                name, Text::tr("the provider refused the refresh (%1%2)").arg(name, said), status));
+        const QString name = !code.isEmpty() ? code : QStringLiteral("http_%1").arg(status);
+        Failure failure = Failure::configuration(
+                name, Text::tr("the provider refused %1 (%2)").arg(what, serverSaid), status);
+        // A sign-in refused at the code exchange: the client (id, secret) is what remains.
+        if (grant == TokenGrant::CodeExchange
+            && (code == QLatin1String("unauthorized_client") || status == 401 || status == 403)) {
+            failure.message = Text::tr("the provider refused %1 (%2); check the account's client "
+                                       "id and secret")
+                                      .arg(what, serverSaid);
+            failure = failure.withField(clientField);
+        }
+        TokenOutcome outcome = failed(failure);
         outcome.refused = true;
+        outcome.serverSaid = serverSaid;
         return outcome;
     }
     if (status == 404 || status == 405 || status == 410)

@@ -32,6 +32,9 @@ struct HttpResponse
     QByteArray location;
 };
 
+// Which request a token endpoint answered: a refusal is named for what was refused.
+enum class TokenGrant { Refresh, CodeExchange, DevicePoll };
+
 struct TokenOutcome
 {
     std::optional<TokenResponse> response;
@@ -43,6 +46,9 @@ struct TokenOutcome
     // 400/401 without a recognised one). Real servers use these for a dead refresh token too;
     // whoever knows the account's history decides what it means (see RefreshOperation).
     bool refused = false;
+    // For a refusal, what the server itself said, for people: its error code and description
+    // ("invalid_request: no session"), or "HTTP 400 with no explanation" when it gave none.
+    QString serverSaid;
 
     bool ok() const { return response.has_value(); }
 };
@@ -55,7 +61,8 @@ struct TokenOutcome
 std::optional<TokenResponse> parseTokenResponse(const QByteArray &body, QString *error);
 
 // Turns any response into an outcome: success, or a failure with its kind (see FailureKind).
-TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTime &now);
+TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTime &now,
+                                    TokenGrant grant = TokenGrant::Refresh);
 
 // Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3), as seconds from now.
 std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &now);

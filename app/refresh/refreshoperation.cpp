@@ -226,11 +226,11 @@ void RefreshOperation::onResponse(const TokenOutcome &outcome)
                         .arg(m_id, failure.message)));
     }
     if (outcome.refused)
-        return refused(failure);
+        return refused(failure, outcome.serverSaid);
     retryLater(failure);
 }
 
-void RefreshOperation::refused(const Failure &failure)
+void RefreshOperation::refused(const Failure &failure, const QString &serverSaid)
 {
     // PRODUCT.md: real servers refuse a dead refresh token with other codes than invalid_grant
     // too. The account asks the user to act, keeps every token (a successful reconnect replaces
@@ -256,12 +256,16 @@ void RefreshOperation::refused(const Failure &failure)
         f.kind = FailureKind::Reconnect;
         f.message = tr("%1: the provider refused to refresh it (%2), as servers do when the "
                        "sign-in has ended; reconnect the account")
-                            .arg(m_id, failure.message);
+                            .arg(m_id, serverSaid);
     } else {
+        // It never refreshed: its settings may be wrong, or its sign-in may have ended already
+        // (a disabled or expired refresh token is refused the same way). Both remedies, in
+        // that order of likelihood the server cannot tell us.
         f.kind = FailureKind::Configuration;
-        f.message = tr("%1: %2; check the account's client id, secret, scopes and endpoints, "
-                       "then reconnect it")
-                            .arg(m_id, failure.message);
+        f.message = tr("%1: the provider refused to refresh it (%2); check the account's client "
+                       "id, secret, scopes and endpoints; if they are right, its sign-in has "
+                       "ended: reconnect it")
+                            .arg(m_id, serverSaid);
     }
     record([&](Account &a) {
         a.status.state = AccountState::NeedsReconnect;

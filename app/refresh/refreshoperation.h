@@ -65,7 +65,7 @@ private:
     void decide(const SecretsRead &read);
     void exchange();
     void onResponse(const TokenOutcome &outcome);
-    void refused(const Failure &failure);
+    void refused(const Failure &failure, const QString &serverSaid);
     void retryLater(const Failure &failure);
     void store();
     void onStored(const SecretResult &result);

@@ -80,7 +80,7 @@ bool Caller::isUsersOwnTether(const QString &ownExecutable, quint32 ownUid) cons
            && executable == ownExecutable && (window || terminal);
 }
 
-void identifyCaller(QDBusConnection bus, const QString &uniqueName, QObject *context,
+void identifyCaller(const QDBusConnection &bus, const QString &uniqueName, QObject *context,
                     std::function<void(const Caller &)> done)
 {
     auto *credentials = new QDBusPendingCallWatcher(

@@ -33,7 +33,7 @@ struct Caller
 
 // Looks the sender of a call up (two asynchronous calls to the bus daemon, then /proc).
 // `done` runs unless `context` is gone first.
-void identifyCaller(QDBusConnection bus, const QString &uniqueName, QObject *context,
+void identifyCaller(const QDBusConnection &bus, const QString &uniqueName, QObject *context,
                     std::function<void(const Caller &)> done);
 
 // Parsing, for tests: whether /proc/PID/stat names a controlling terminal (tty_nr), and the

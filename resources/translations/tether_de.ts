@@ -163,16 +163,32 @@
         <translation>seine Tokens wurden nur hier vergessen und bleiben bei %1 gültig, bis sie ablaufen</translation>
     </message>
     <message>
-        <source>%1 revoked its tokens</source>
-        <translation>%1 hat seine Tokens widerrufen</translation>
-    </message>
-    <message>
         <source>its tokens were forgotten here, but may stay valid at %1 until they expire</source>
         <translation>seine Tokens wurden hier vergessen, können bei %1 aber gültig bleiben, bis sie ablaufen</translation>
     </message>
     <message>
-        <source>the provider could not be told to revoke the tokens (%1)</source>
-        <translation>dem Anbieter konnte der Widerruf der Tokens nicht mitgeteilt werden (%1)</translation>
+        <source>the provider could not be told to revoke a token (%1)</source>
+        <translation>dem Anbieter konnte der Widerruf eines Tokens nicht mitgeteilt werden (%1)</translation>
+    </message>
+    <message>
+        <source>%1 revoked its refresh token and its access token</source>
+        <translation>%1 hat das Refresh-Token und das Zugriffstoken widerrufen</translation>
+    </message>
+    <message>
+        <source>%1 revoked its refresh token; its access token had expired already</source>
+        <translation>%1 hat das Refresh-Token widerrufen; das Zugriffstoken war bereits abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 revoked its refresh token; its access token may stay valid there until %2</source>
+        <translation>%1 hat das Refresh-Token widerrufen; das Zugriffstoken kann dort bis %2 gültig bleiben</translation>
+    </message>
+    <message>
+        <source>%1 revoked its access token (it had no refresh token)</source>
+        <translation>%1 hat das Zugriffstoken widerrufen (es gab kein Refresh-Token)</translation>
+    </message>
+    <message>
+        <source>%1 revoked its access token, but not its refresh token, which may stay valid there</source>
+        <translation>%1 hat das Zugriffstoken widerrufen, aber nicht das Refresh-Token, das dort gültig bleiben kann</translation>
     </message>
 </context>
 <context>
@@ -883,22 +899,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <translation>der Token-Endpunkt ist fehlgeschlagen (HTTP %1)</translation>
     </message>
     <message>
-        <source>the provider rejected the refresh token (invalid_grant%1); reconnect the account</source>
-        <translation>der Anbieter hat das Refresh-Token abgelehnt (invalid_grant%1); verbinden Sie das Konto neu</translation>
-    </message>
-    <message>
-        <source>the provider is unavailable (%1%2)</source>
-        <translation>der Anbieter ist nicht verfügbar (%1%2)</translation>
-    </message>
-    <message>
-        <source>the provider refused the client credentials (invalid_client%1); check the account&apos;s client id and secret</source>
-        <translation>der Anbieter hat die Client-Zugangsdaten abgelehnt (invalid_client%1); prüfen Sie Client-ID und -Geheimnis des Kontos</translation>
-    </message>
-    <message>
-        <source>the provider refused the refresh (%1%2)</source>
-        <translation>der Anbieter hat die Erneuerung abgelehnt (%1%2)</translation>
-    </message>
-    <message>
         <source>the token endpoint does not exist (HTTP %1); if this lasts, check the account&apos;s token endpoint</source>
         <translation>den Token-Endpunkt gibt es nicht (HTTP %1); wenn das so bleibt, prüfen Sie den Token-Endpunkt des Kontos</translation>
     </message>
@@ -917,6 +917,50 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>%1 was more than ten years; ten years are used</source>
         <translation>%1 war mehr als zehn Jahre; zehn Jahre werden verwendet</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with no explanation</source>
+        <translation>HTTP %1 ohne Erklärung</translation>
+    </message>
+    <message>
+        <source>the sign-in&apos;s code exchange</source>
+        <translation>den Code-Austausch der Anmeldung</translation>
+    </message>
+    <message>
+        <source>the device sign-in</source>
+        <translation>die Anmeldung auf dem anderen Gerät</translation>
+    </message>
+    <message>
+        <source>the refresh</source>
+        <translation>die Erneuerung</translation>
+    </message>
+    <message>
+        <source>the provider did not accept the sign-in&apos;s authorization code (%1); sign in again</source>
+        <translation>der Anbieter hat den Autorisierungscode der Anmeldung nicht angenommen (%1); melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>the provider did not accept the device code (%1); sign in again</source>
+        <translation>der Anbieter hat den Gerätecode nicht angenommen (%1); melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>the provider rejected the refresh token (%1); reconnect the account</source>
+        <translation>der Anbieter hat das Refresh-Token abgelehnt (%1); verbinden Sie das Konto neu</translation>
+    </message>
+    <message>
+        <source>the provider is unavailable (%1)</source>
+        <translation>der Anbieter ist nicht erreichbar (%1)</translation>
+    </message>
+    <message>
+        <source>the provider refused the client credentials in %1 (%2); check the account&apos;s client id and secret</source>
+        <translation>der Anbieter hat die Client-Zugangsdaten für %1 abgelehnt (%2); prüfen Sie Client-ID und -Geheimnis des Kontos</translation>
+    </message>
+    <message>
+        <source>the provider refused %1 (%2)</source>
+        <translation>der Anbieter hat %1 abgelehnt (%2)</translation>
+    </message>
+    <message>
+        <source>the provider refused %1 (%2); check the account&apos;s client id and secret</source>
+        <translation>der Anbieter hat %1 abgelehnt (%2); prüfen Sie Client-ID und -Geheimnis des Kontos</translation>
     </message>
 </context>
 <context>
@@ -1300,8 +1344,12 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <translation>Tether ist verbunden. Sie können diesen Tab schließen.</translation>
     </message>
     <message>
-        <source>the provider did not accept the sign-in (%1); run it again</source>
-        <translation>der Anbieter hat die Anmeldung nicht angenommen (%1); starten Sie sie erneut</translation>
+        <source>the sign-in&apos;s id_token carried no nonce although Tether sent one; it was refused: sign in again</source>
+        <translation>das id_token der Anmeldung enthielt keine Nonce, obwohl Tether eine gesendet hat; es wurde zurückgewiesen: melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>the sign-in&apos;s id_token carried another nonce than the one Tether sent; it was refused: sign in again</source>
+        <translation>das id_token der Anmeldung enthielt eine andere Nonce als die von Tether gesendete; es wurde zurückgewiesen: melden Sie sich erneut an</translation>
     </message>
 </context>
 <context>
@@ -1945,10 +1993,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <translation>%1: der Anbieter hat die Erneuerung abgelehnt (%2), wie es Server tun, wenn die Anmeldung beendet ist; verbinden Sie das Konto neu</translation>
     </message>
     <message>
-        <source>%1: %2; check the account&apos;s client id, secret, scopes and endpoints, then reconnect it</source>
-        <translation>%1: %2; prüfen Sie Client-ID, Geheimnis, Bereiche und Endpunkte des Kontos und verbinden Sie es dann neu</translation>
-    </message>
-    <message>
         <source>the provider issued new tokens for %1 but the keychain did not store them: %2</source>
         <translation>der Anbieter hat neue Tokens für %1 ausgestellt, aber der Schlüsselbund hat sie nicht gespeichert: %2</translation>
     </message>
@@ -1959,6 +2003,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>the keychain did not take the new tokens; they are held in memory until it is unlocked</source>
         <translation>der Schlüsselbund hat die neuen Tokens nicht angenommen; sie werden im Speicher gehalten, bis er entsperrt ist</translation>
+    </message>
+    <message>
+        <source>%1: the provider refused to refresh it (%2); check the account&apos;s client id, secret, scopes and endpoints; if they are right, its sign-in has ended: reconnect it</source>
+        <translation>%1: der Anbieter hat die Erneuerung abgelehnt (%2); prüfen Sie Client-ID, Geheimnis, Scopes und Endpunkte des Kontos; wenn sie stimmen, ist die Anmeldung beendet: verbinden Sie das Konto neu</translation>
     </message>
 </context>
 <context>

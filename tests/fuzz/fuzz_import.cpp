@@ -21,8 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QDateTime now(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
     const tether::TokenSet set = tether::lifetimes::fromResponse(profile, *response, now);
-    if (!set.accessExpiresAt.isValid() || set.accessExpiresAt <= now)
-        std::abort(); // a stored token always has a future expiry
+    // A stored token always has an expiry, never in the past (a server's zero or less is
+    // "expired now") and never beyond the ten-year cap.
+    if (!set.accessExpiresAt.isValid() || set.accessExpiresAt < now
+        || set.accessExpiresAt > now.addYears(11))
+        std::abort();
     QStringList notes;
     tether::lifetimes::afterRefresh(profile, set, *response, now.addSecs(60), &notes);
     return 0;

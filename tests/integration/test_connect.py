@@ -37,6 +37,54 @@ class Connect(TetherCase):
                 self.assertEqual(exchange["outcome"], "ok")  # PKCE verified, same redirect_uri
                 self.ok("refresh", account)  # and the new refresh token works
 
+    def oidc_account(self, provider="wise"):
+        """An account of the built-in `oidc` profile, its endpoints from the issuer's discovery."""
+        client_id, secret = CLIENTS[provider]
+        account = self.account("oidc")
+        self.ok("add", account, "--provider", "oidc", "--issuer", f"{self.server.base}/{provider}",
+                "--client-id", client_id, "--client-secret-stdin", stdin=secret)
+        return account
+
+    def test_oidcProfile_againstAServerThatRequiresANonce_signsIn(self):
+        self.server.call("/_control/config", {"provider": "wise", "require_nonce": True})
+        self.addCleanup(self.server.call, "/_control/config", {"provider": "wise", "require_nonce": False})
+        account = self.oidc_account()
+        out = self.ok("connect", account, env={"BROWSER": BROWSER})
+        self.assertIn(f"connected {account}", out)
+        query = [e for e in self.server.log() if e.get("grant_type") == "authorize"][-1]["query"]
+        self.assertIn("openid", query["scope"].split())
+        self.assertGreaterEqual(len(query["nonce"]), 22)  # fresh and random, as the state
+        self.assertNotEqual(query["nonce"], query["state"])
+        tokens = keychain(account)["tokens"]
+        self.assertTrue(self.server.works("wise", tokens["access_token"]))
+        # Every sign-in has a nonce of its own.
+        self.ok("connect", account, env={"BROWSER": BROWSER})
+        again = [e for e in self.server.log() if e.get("grant_type") == "authorize"][-1]["query"]
+        self.assertNotEqual(again["nonce"], query["nonce"])
+
+    def test_idTokenWithAnotherNonce_isRefused_andNothingStored(self):
+        for mode, words in (("other", "another nonce"), ("none", "no nonce")):
+            with self.subTest(mode=mode):
+                self.server.call("/_control/config", {"provider": "wise", "nonce": mode})
+                self.addCleanup(self.server.call, "/_control/config", {"provider": "wise", "nonce": "echo"})
+                account = self.oidc_account()
+                line = self.fails(3, "connect", account, env={"BROWSER": BROWSER})
+                self.assertIn(words, line)
+                self.assertEqual(self.status(account)["state"], "not_connected")
+                self.ok("remove", account)
+
+    def test_wrongClientSecretAtTheCodeExchange_isNamedSo_andPointsAtTheSecret(self):
+        """A server that answers a wrong secret at the code exchange with 403 unauthorized_client:
+        the sign-in's code exchange was refused (not "the refresh"), and the remedy is the
+        client id and secret."""
+        account = self.add_with_browser_side("wise")
+        self.server.fault("wise", "code-unauthorized")
+        line = self.fails(2, "connect", account, env={"BROWSER": BROWSER})
+        self.assertIn("refused the sign-in's code exchange (unauthorized_client)", line)
+        self.assertIn("client id and secret", line)
+        self.assertIn("--client-secret-stdin", line)
+        self.assertNotIn("refresh", line)
+
     def test_noBrowser_printsTheAddressAndWaits(self):
         account = self.add_with_browser_side("wise")
         process = subprocess.Popen([TETHER, "connect", account, "--no-browser"], env=self.env,
@@ -126,11 +174,30 @@ class Connect(TetherCase):
         account = self.add_with_browser_side("pagero")
         self.ok("connect", account, env={"BROWSER": BROWSER})
         tokens = keychain(account)["tokens"]
-        self.ok("disconnect", account)
-        revoke = [e for e in self.server.log() if e.get("grant_type") == "revoke"][-1]
-        self.assertEqual((revoke["outcome"], revoke["token_type_hint"]), ("revoked", "refresh_token"))
+        out = self.ok("disconnect", account)
+        revokes = [e for e in self.server.log() if e.get("grant_type") == "revoke"][-2:]
+        self.assertEqual([(r["outcome"], r["token_type_hint"]) for r in revokes],
+                         [("revoked", "refresh_token"), ("revoked", "access_token")])
+        self.assertIn("revoked its refresh token and its access token", out)
         self.assertFalse(self.server.works("pagero", tokens["access_token"]))
         self.assertNotIn("tokens", keychain(account))
+
+    def test_disconnect_atAServerThatRevokesOnlyTheTokenGiven_leavesNoTokenValid(self):
+        """A server that ends only the token it is given (a refresh token's revocation leaves the
+        access tokens of the grant alive): both are revoked, each with its hint."""
+        self.server.call("/_control/config", {"provider": "wise", "revoke": "token"})
+        self.addCleanup(self.server.call, "/_control/config", {"provider": "wise", "revoke": "family"})
+        account = self.add_with_browser_side("wise")
+        self.ok("connect", account, env={"BROWSER": BROWSER})
+        tokens = keychain(account)["tokens"]
+        out = self.ok("disconnect", account)
+        self.assertIn("revoked its refresh token and its access token", out)
+        self.assertFalse(self.server.works("wise", tokens["access_token"]))
+        refreshed = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-u",
+                                    ":".join(CLIENTS["wise"]), "-d", "grant_type=refresh_token",
+                                    "--data-urlencode", f"refresh_token={tokens['refresh_token']}",
+                                    self.server.endpoint("wise")], capture_output=True, text=True)
+        self.assertEqual(refreshed.stdout, "400")  # invalid_grant: the refresh token is gone too
 
     def test_failedRevocation_isReportedAndTheTokensAreStillForgotten(self):
         account = self.add("wise", extra=("--revocation-endpoint", "http://127.0.0.1:9/revoke"))

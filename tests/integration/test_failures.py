@@ -44,9 +44,10 @@ class Failures(TetherCase):
         account = self.add("wise")
         dead = dict(self.server.grant("wise"), expires_in=-100)
         self.ok("import", account, stdin=json.dumps(dead))
+        before = len(self.refreshes("wise"))  # the class shares one server
         token = self.ok("token", account).strip()
         self.assertNotEqual(token, dead["access_token"])
-        self.assertEqual(len(self.refreshes("wise")), 1)
+        self.assertEqual(len(self.refreshes("wise")), before + 1)
         self.assertTrue(self.server.works("wise", token))
 
     def test_rateLimit_honoursRetryAfterInSecondsAndAsDate(self):
@@ -95,6 +96,26 @@ class Failures(TetherCase):
                 self.assertEqual(status["last_error"]["code"], code)
                 self.assertIsNone(status["next_refresh_at"])
                 self.assertTokensKept(account, grant)
+
+    def test_bare400_saysWhatTheServerSent_neverALabelOfItsOwn(self):
+        """A bare 400 with no body (a disabled refresh token at some servers): the words say
+        "HTTP 400 with no explanation", with no code the server did not send and no phrase twice."""
+        account, grant = self.connect("wise")
+        self.server.fault("wise", "bare-400")
+        line = self.fails(2, "refresh", account)  # never refreshed: the settings, then reconnect
+        self.assertIn("HTTP 400 with no explanation", line)
+        self.assertNotIn("invalid_request", line)
+        self.assertEqual(line.count("refused"), 1, line)
+        self.assertIn("reconnect", line)
+        self.assertEqual(self.status(account)["last_error"]["code"], "http_400")
+        self.assertTokensKept(account, grant)
+        # After an earlier refresh, the same answer asks for a reconnect, again in the server's terms.
+        account, grant = self.connect("wise", self.account("wise") + "-2")
+        self.ok("refresh", account)
+        self.server.fault("wise", "bare-400")
+        line = self.fails(3, "refresh", account)
+        self.assertIn("HTTP 400 with no explanation", line)
+        self.assertEqual(line.count("refused"), 1, line)
 
     def test_refusalAfterEarlierRefreshes_asksForAReconnect(self):
         # Real servers answer a dead refresh token with invalid_request and friends, too.

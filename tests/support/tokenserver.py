@@ -18,19 +18,28 @@ document shows:
 
 The browser side, for `tether connect`:
   GET  /{provider}/authorize   response_type=code, client_id, a loopback redirect_uri, state,
-                               (a "refuse-code" fault refuses the next code exchange)
+                               (a "refuse-code" fault refuses the next code exchange with
+                               invalid_grant, "code-unauthorized" with 403 unauthorized_client)
                                code_challenge with method S256 (required) -> 302 to the
                                redirect_uri with code and state (or error=access_denied after a
                                "deny" fault). The code works once, for that redirect_uri and
                                the verifier of that challenge.
   POST /{provider}/token       grant_type=authorization_code as well as refresh_token
   POST /{provider}/revoke      RFC 7009: revokes the token's whole family; always 200
+  GET  /{provider}/.well-known/openid-configuration   the provider as an OpenID issuer
 
 Test control lives under /_control (JSON in, JSON out):
   POST /_control/grant   {"provider", "access_lifetime"?}  -> a fresh token answer (to import)
   POST /_control/fault   {"provider", "mode", "count"?, "retry_after"?}
   POST /_control/revoke  {"provider"}                       -> revoke every family
-  POST /_control/config  {"provider", "access_lifetime"?, "delay_ms"?, "client_secret"?, "basic"?}
+  POST /_control/config  {"provider", "access_lifetime"?, "delay_ms"?, "client_secret"?, "basic"?,
+                          "require_nonce"?, "nonce"?, "revoke"?}
+                         (require_nonce: an authorization request with "openid" in its scope
+                         and no nonce is refused, "nonce required", as some OpenID servers do;
+                         nonce: what the id_token of a code exchange carries, "echo" (the
+                         default: the request's), "other" or "none"; revoke: "family", the
+                         default, ends the whole grant on any revocation, "token" only the token
+                         presented, as some servers do)
                          (delay: after a refresh has rotated the token, before the answer goes
                          out; basic: "raw", the default, compares HTTP Basic credentials as sent,
                          as many servers do, or "decode", form-decodes them first as RFC 6749
@@ -70,7 +79,7 @@ FAULT_MODES = {
     "500", "502", "503", "504", "429", "503-retry", "refuse", "reset", "truncated", "hang",
     "huge", "html", "wrong-types", "no-access-token", "invalid_client", "invalid_scope",
     "invalid_grant", "invalid_request", "drop-after-rotate", "deny", "control-chars", "302", "404",
-    "refuse-code",
+    "refuse-code", "bare-400", "code-unauthorized",
 }
 
 
@@ -105,6 +114,9 @@ class State:
         self.delay_ms = {}
         self.client_secret = {}  # provider -> a secret replacing CLIENTS' (reserved characters)
         self.basic = {}  # provider -> "raw" (default) or "decode"
+        self.require_nonce = {}  # provider -> bool
+        self.nonce = {}  # provider -> "echo" (default), "other" or "none"
+        self.revoke = {}  # provider -> "family" (default: a revocation ends the grant) or "token"
         self.connections = 0  # open client connections, this one included while it is handled
 
     def new_refresh(self, provider, family):
@@ -210,6 +222,8 @@ class Handler(BaseHTTPRequestHandler):
     # --- routing --------------------------------------------------------------------------
     def do_GET(self):
         parts = self.path.strip("/").split("/")
+        if len(parts) == 3 and parts[0] in CLIENTS and parts[1:] == [".well-known", "openid-configuration"]:
+            return self.discovery(parts[0])
         if self.path == "/_control/log":
             with STATE.lock:
                 return self.send_json(200, STATE.log)
@@ -279,6 +293,12 @@ class Handler(BaseHTTPRequestHandler):
                     STATE.client_secret[provider] = request["client_secret"]
                 if "basic" in request:
                     STATE.basic[provider] = request["basic"]
+                if "require_nonce" in request:
+                    STATE.require_nonce[provider] = bool(request["require_nonce"])
+                if "nonce" in request:
+                    STATE.nonce[provider] = request["nonce"]
+                if "revoke" in request:
+                    STATE.revoke[provider] = request["revoke"]
                 return self.send_json(200, {})
             if what == "fault":
                 if request["mode"] not in FAULT_MODES:
@@ -294,6 +314,15 @@ class Handler(BaseHTTPRequestHandler):
                 STATE.log.clear()
                 return self.send_json(200, {})
         self.send_json(404, {"error": "unknown control"})
+
+    def discovery(self, provider):
+        """Each provider as an OpenID issuer of its own (for the built-in `oidc` profile)."""
+        base = f"http://127.0.0.1:{self.server.server_address[1]}/{provider}"
+        self.send_json(200, {
+            "issuer": base, "authorization_endpoint": base + "/authorize", "token_endpoint": base + "/token",
+            "revocation_endpoint": base + "/revoke", "response_types_supported": ["code"],
+            "code_challenge_methods_supported": ["S256"], "scopes_supported": ["openid", "offline_access"],
+            "token_endpoint_auth_methods_supported": ["client_secret_basic"]})
 
     # --- the browser side -----------------------------------------------------------------
     def authorize(self, provider, query):
@@ -316,10 +345,16 @@ class Handler(BaseHTTPRequestHandler):
             elif query.get("response_type") != "code" or query.get("code_challenge_method") != "S256" \
                     or len(query.get("code_challenge", "")) != 43:
                 params = {"error": "invalid_request", "state": query.get("state", "")}
+            elif "openid" in query.get("scope", "").split() and STATE.require_nonce.get(provider) \
+                    and not query.get("nonce"):
+                params = {"error": "invalid_request", "error_description": "nonce required",
+                          "state": query.get("state", "")}
             else:
                 code = secrets.token_urlsafe(24)
                 STATE.codes[code] = {"provider": provider, "redirect_uri": redirect,
-                                     "challenge": query["code_challenge"], "used": False}
+                                     "challenge": query["code_challenge"], "used": False,
+                                     "openid": "openid" in query.get("scope", "").split(),
+                                     "nonce": query.get("nonce")}
                 params = {"code": code, "state": query.get("state", "")}
         self.send_response(302)
         self.send_header("Location", redirect + "?" + urlencode(params))
@@ -337,7 +372,13 @@ class Handler(BaseHTTPRequestHandler):
         with STATE.lock:
             token = params.get("token", "")
             info = STATE.refresh.get(token) or STATE.access.get(token)
-            if info:
+            if info and STATE.revoke.get(provider, "family") == "token":
+                # As some servers do: only the token presented dies, not the rest of its grant.
+                if token in STATE.refresh:
+                    del STATE.refresh[token]
+                else:
+                    info["alive"] = False
+            elif info:
                 info["family"].revoked = True
             entry["outcome"] = "revoked" if info else "unknown"
             STATE.log.append(entry)
@@ -353,6 +394,9 @@ class Handler(BaseHTTPRequestHandler):
             if pending and pending[0]["mode"] == "refuse-code":
                 pending.pop(0)
                 return self.reject(entry, 400, "invalid_grant", "the code was refused")
+            if pending and pending[0]["mode"] == "code-unauthorized":  # a wrong client secret, as
+                pending.pop(0)                                           # some servers say it
+                return self.reject(entry, 403, "unauthorized_client", "")
             grant = STATE.codes.get(params.get("code", ""))
             if not grant or grant["provider"] != provider or grant["used"]:
                 return self.reject(entry, 400, "invalid_grant", "unknown or used code")
@@ -366,6 +410,14 @@ class Handler(BaseHTTPRequestHandler):
             if challenge != grant["challenge"]:
                 return self.reject(entry, 400, "invalid_grant", "PKCE verification failed")
             answer = STATE.answer(provider, Family(provider))
+            if grant["openid"]:  # an OpenID sign-in: an id_token with the request's nonce
+                claims = {"sub": "user", "aud": CLIENTS[provider][0]}
+                mode = STATE.nonce.get(provider, "echo")
+                if mode == "echo" and grant["nonce"]:
+                    claims["nonce"] = grant["nonce"]
+                elif mode == "other":
+                    claims["nonce"] = "not-" + (grant["nonce"] or "sent")
+                answer["id_token"] = jwt(claims)
             entry["outcome"] = "ok"
             entry["issued_refresh_token"] = answer.get("refresh_token")
             STATE.log.append(entry)
@@ -488,6 +540,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(503, {"error": "temporarily_unavailable"})
         elif mode in ("invalid_client", "invalid_scope", "invalid_grant", "invalid_request"):
             self.error(401 if mode == "invalid_client" else 400, mode, "injected")
+        elif mode == "bare-400":  # as some servers refuse a disabled refresh token: no body at all
+            self.send_response(400)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif mode == "control-chars":
             # A header injection: what `curl -H "Authorization: Bearer $(tether token x)"` would send.
             self.send_json(200, {"access_token": "AT\r\nX-Injected: yes", "token_type": "bearer",

@@ -291,6 +291,7 @@ void TestAccountService::disconnect_revokesAtTheProvider()
 {
     test::HttpStub stub;
     stub.enqueue({test::HttpStub::response(200, "text/plain", "")});
+    stub.enqueue({test::HttpStub::response(200, "text/plain", "")});
     addWise(stub.url(QStringLiteral("/revoke")).toString());
     run([&](const Done &done) {
         m_service->importTokens(m_id, R"({"access_token":"at","refresh_token":"rt"})", done);
@@ -298,16 +299,20 @@ void TestAccountService::disconnect_revokesAtTheProvider()
     const Outcome outcome =
             run([&](const Done &done) { m_service->disconnectAccount(m_id, done); });
     QVERIFY(outcome.ok());
-    QVERIFY(outcome.summary.contains(QStringLiteral("revoked")));
+    // Both, each with its hint (RFC 7009 §2.1), and the one line says so.
+    QVERIFY(outcome.summary.contains(QStringLiteral("revoked its refresh token and its access "
+                                                    "token")));
     QVERIFY(outcome.notes.isEmpty());
-    QCOMPARE(stub.requests.size(), 1);
-    QVERIFY(stub.requests.constFirst().contains("token=rt&token_type_hint=refresh_token"));
+    QCOMPARE(stub.requests.size(), 2);
+    QVERIFY(stub.requests.at(0).contains("token=rt&token_type_hint=refresh_token"));
+    QVERIFY(stub.requests.at(1).contains("token=at&token_type_hint=access_token"));
     QVERIFY(!m_secrets->items.value(m_id).tokens);
 }
 
 void TestAccountService::disconnect_unconfirmedRevocation_isANote()
 {
     test::HttpStub stub;
+    stub.enqueueJson(503, R"({"error":"temporarily_unavailable"})");
     stub.enqueueJson(503, R"({"error":"temporarily_unavailable"})");
     addWise(stub.url(QStringLiteral("/revoke")).toString());
     run([&](const Done &done) {

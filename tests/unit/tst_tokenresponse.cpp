@@ -24,6 +24,8 @@ private Q_SLOTS:
     void answers_areClassified_data();
     void answers_areClassified();
     void serverText_losesControlCharacters();
+    void refusals_areNamedForWhatWasRefused_data();
+    void refusals_areNamedForWhatWasRefused();
     void retryAfter_readsSecondsAndDates_data();
     void retryAfter_readsSecondsAndDates();
 };
@@ -148,6 +150,61 @@ void TestTokenResponse::oddLifetimes_fallBackWithWarning()
     QCOMPARE(r->warnings.size(), 1);
 }
 
+void TestTokenResponse::refusals_areNamedForWhatWasRefused_data()
+{
+    QTest::addColumn<TokenGrant>("grant");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("field");
+    const QByteArray bare;
+    const QByteArray unauthorized = R"({"error":"unauthorized_client"})";
+    // A bare 400: the server's silence said as such, never a code of Tether's own as its.
+    QTest::newRow("refresh, bare 400")
+            << TokenGrant::Refresh << 400 << bare
+            << "the provider refused the refresh (HTTP 400 with no explanation)"
+            << "";
+    QTest::newRow("refresh, invalid_request")
+            << TokenGrant::Refresh << 400
+            << QByteArray(R"({"error":"invalid_request","error_description":"no session"})")
+            << "the provider refused the refresh (invalid_request: no session)"
+            << "";
+    // A wrong client secret at the code exchange: the sign-in's exchange, and the remedy.
+    QTest::newRow("code exchange, 403 unauthorized_client")
+            << TokenGrant::CodeExchange << 403 << unauthorized
+            << "the provider refused the sign-in's code exchange (unauthorized_client); check the "
+               "account's client id and secret"
+            << "client-secret-stdin";
+    QTest::newRow("code exchange, invalid_client")
+            << TokenGrant::CodeExchange << 401 << QByteArray(R"({"error":"invalid_client"})")
+            << "the provider refused the client credentials in the sign-in's code exchange "
+               "(invalid_client); check the account's client id and secret"
+            << "client-secret-stdin";
+    QTest::newRow("code exchange, invalid_grant")
+            << TokenGrant::CodeExchange << 400 << QByteArray(R"({"error":"invalid_grant"})")
+            << "the provider did not accept the sign-in's authorization code (invalid_grant); "
+               "sign in again"
+            << "";
+    QTest::newRow("device poll, bare 401")
+            << TokenGrant::DevicePoll << 401 << bare
+            << "the provider refused the device sign-in (HTTP 401 with no explanation)"
+            << "";
+}
+
+void TestTokenResponse::refusals_areNamedForWhatWasRefused()
+{
+    QFETCH(TokenGrant, grant);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    const TokenOutcome outcome =
+            interpretTokenResponse({status, body, {}, {}}, QDateTime::currentDateTimeUtc(), grant);
+    QVERIFY(!outcome.ok());
+    QTEST(outcome.failure.message, "message");
+    QTEST(outcome.failure.field, "field");
+    QVERIFY(!outcome.failure.message.contains(QStringLiteral("refused the refresh"))
+            || grant == TokenGrant::Refresh);
+}
+
 void TestTokenResponse::answers_areClassified_data()
 {
     QTest::addColumn<int>("status");
@@ -182,11 +239,10 @@ void TestTokenResponse::answers_areClassified_data()
             << 400 << QByteArray(R"({"error":"session_ended"})") << QByteArray()
             << FailureKind::Configuration << "session_ended" << none << false << true;
     QTest::newRow("401 without body")
-            << 401 << QByteArray() << QByteArray() << FailureKind::Configuration << "unauthorized"
+            << 401 << QByteArray() << QByteArray() << FailureKind::Configuration << "http_401"
             << none << false << true;
     QTest::newRow("400 html") << 400 << QByteArray("<html/>") << QByteArray()
-                              << FailureKind::Configuration << "invalid_request" << none << false
-                              << true;
+                              << FailureKind::Configuration << "http_400" << none << false << true;
     QTest::newRow("403 html") << 403 << QByteArray("<html/>") << QByteArray()
                               << FailureKind::Temporary << "unexpected_answer" << none << false
                               << false;
