@@ -22,6 +22,8 @@ packages=(
     # session tests: a notification server, a tray host and logind (python3-dbusmock), a window
     # manager that closes windows as users do, systemd's unit checker
     python3-dbusmock python3-dbus python3-gi openbox wmctrl systemd libglib2.0-bin
+    # a German locale, so that other libraries' messages (GLib, libsecret) come in German too
+    locales
     # the accessibility tree: the AT-SPI bus and registry, and a client that reads it
     at-spi2-core python3-pyatspi
     # fuzzing: clang's libFuzzer and sanitizer runtimes
@@ -38,16 +40,26 @@ for p in "${packages[@]}"; do
     [ "$status" = installed ] || missing+=("$p")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
+german=$(locale -a 2>/dev/null | grep -qix 'de_DE.utf8' && echo yes || echo no)
+if [ ${#missing[@]} -eq 0 ] && [ "$german" = yes ]; then
     exit 0
 fi
 
-echo "bootstrap: installing ${missing[*]}" >&2
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || { echo "bootstrap: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
     sudo=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "bootstrap: installing ${missing[*]}" >&2
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# de_DE.UTF-8, for the tests that run Tether (and the libraries under it) in German.
+if [ "$german" = no ]; then
+    echo "bootstrap: generating the de_DE.UTF-8 locale" >&2
+    "${sudo[@]}" sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
+    grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | "${sudo[@]}" tee -a /etc/locale.gen >/dev/null
+    "${sudo[@]}" locale-gen >/dev/null
+fi

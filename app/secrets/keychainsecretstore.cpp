@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusVariant>
@@ -106,35 +107,17 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     });
     connect(job, &QKeychain::Job::finished, handle, [this, handle, kind](QKeychain::Job *done) {
         SecretResult result;
-        // libsecret reports these as OtherError, in GLib's words: say what is missing instead.
         const QString detail = done->errorString();
-        const bool other = done->error() == QKeychain::OtherError;
-        // A bus on which nothing provides the Secret Service.
-        const bool noService = other && detail.contains(QLatin1String("org.freedesktop.secrets"));
-        // No session bus at all (a console or SSH login, a minimal system).
-        // (GLib's words: no address, and no X11 to autolaunch one or no machine id to spawn
-        // one; or an address nothing listens on.)
-        const bool noBus = other
-                           && (detail.contains(QLatin1String("autolaunch D-Bus"))
-                               || detail.contains(QLatin1String("spawn a message bus"))
-                               || detail.startsWith(QLatin1String("Could not connect")));
-        // A Secret Service with no collection to store into (no login keyring was ever made).
-        const bool noCollection =
-                other && detail.contains(QLatin1String("/org/freedesktop/secrets/collection/"));
-        if (noBus || noCollection) {
-            result.failure = keychainFailure(
-                    QStringLiteral("keychain_unavailable"),
-                    noBus ? Text::tr("no keychain can be reached: there is no D-Bus session bus "
-                                     "(%1); run Tether in a desktop session, which starts a "
-                                     "Secret Service such as gnome-keyring")
-                                    .arg(detail)
-                          : Text::tr("the keychain has no collection to keep secrets in (%1); "
-                                     "create a default keyring, for example with Seahorse, and "
-                                     "unlock it")
-                                    .arg(detail));
-            return handle->complete(result);
+        // libsecret reports a missing bus, service or collection as OtherError in GLib's words,
+        // which come in the user's language: find out from the bus itself what is missing.
+        if (done->error() == QKeychain::OtherError) {
+            forgetSecretServiceConnection(); // a restarted daemon: libsecret's link is stale
+            return completeDiagnosed(
+                    handle, detail,
+                    keychainFailure(QStringLiteral("keychain_error"),
+                                    Text::tr("the keychain failed: %1").arg(detail)));
         }
-        switch (noService ? QKeychain::NoBackendAvailable : done->error()) {
+        switch (done->error()) {
         case QKeychain::NoError:
             result.status = SecretResult::Status::Ok;
             if (kind == Kind::Read) {
@@ -183,6 +166,75 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     watchdog->start(m_watchdogMs);
     job->start();
     return handle;
+}
+
+void KeychainSecretStore::completeDiagnosed(SecretJob *handle, const QString &detail,
+                                            const Failure &otherwise)
+{
+    auto fail = [handle](const Failure &failure) {
+        SecretResult result;
+        result.failure = failure;
+        handle->complete(result);
+    };
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected()) // no session bus: a console or SSH login, a minimal system
+        return fail(keychainFailure(
+                QStringLiteral("keychain_unavailable"),
+                Text::tr("no keychain can be reached: there is no D-Bus session bus (%1); run "
+                         "Tether in a desktop session, which starts a Secret Service such as "
+                         "gnome-keyring")
+                        .arg(detail)));
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    auto daemon = [](const QString &method, const QVariantList &arguments) {
+        QDBusMessage call = QDBusMessage::createMethodCall(
+                QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+                QStringLiteral("org.freedesktop.DBus"), method);
+        call.setArguments(arguments);
+        return call;
+    };
+    const auto noService = keychainFailure(
+            QStringLiteral("keychain_unavailable"),
+            Text::tr("no keychain is available (%1); start a Secret Service such as gnome-keyring")
+                    .arg(detail));
+    // Is anything there to answer (running, or started on demand)? Then: has it a default
+    // collection to file items in?
+    auto *owned = new QDBusPendingCallWatcher(
+            bus.asyncCall(daemon(QStringLiteral("NameHasOwner"), {service}), m_watchdogMs), handle);
+    connect(owned, &QDBusPendingCallWatcher::finished, handle, [=]() mutable {
+        owned->deleteLater();
+        auto checkCollection = [=]() mutable {
+            QDBusMessage alias = QDBusMessage::createMethodCall(
+                    service, QStringLiteral("/org/freedesktop/secrets"),
+                    QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("ReadAlias"));
+            alias << QStringLiteral("default");
+            auto *read = new QDBusPendingCallWatcher(bus.asyncCall(alias, m_watchdogMs), handle);
+            connect(read, &QDBusPendingCallWatcher::finished, handle, [=] {
+                read->deleteLater();
+                const QDBusPendingReply<QDBusObjectPath> path = *read;
+                if (path.isValid() && path.value().path() == QLatin1String("/"))
+                    return fail(keychainFailure(
+                            QStringLiteral("keychain_unavailable"),
+                            Text::tr("the keychain has no collection to keep secrets in (%1); "
+                                     "create a default keyring, for example with Seahorse, and "
+                                     "unlock it")
+                                    .arg(detail)));
+                fail(otherwise);
+            });
+        };
+        const QDBusPendingReply<bool> running = *owned;
+        if (running.isValid() && running.value())
+            return checkCollection();
+        auto *names = new QDBusPendingCallWatcher(
+                bus.asyncCall(daemon(QStringLiteral("ListActivatableNames"), {}), m_watchdogMs),
+                handle);
+        connect(names, &QDBusPendingCallWatcher::finished, handle, [=]() mutable {
+            names->deleteLater();
+            const QDBusPendingReply<QStringList> activatable = *names;
+            if (!activatable.isValid() || !activatable.value().contains(service))
+                return fail(noService);
+            checkCollection();
+        });
+    });
 }
 
 void KeychainSecretStore::completeNotFound(SecretJob *handle)

@@ -37,6 +37,9 @@ private:
     // Completes a read that found nothing, once the Secret Service said whether the default
     // collection is locked.
     void completeNotFound(SecretJob *handle);
+    // An OtherError explained from the bus itself: no session bus, no Secret Service on it, or
+    // no default collection; else `otherwise`. (`detail`: libsecret's words, for people.)
+    void completeDiagnosed(SecretJob *handle, const QString &detail, const Failure &otherwise);
 
     QString m_service;
     int m_watchdogMs = kDefaultWatchdogMs;

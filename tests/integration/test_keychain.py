@@ -81,6 +81,33 @@ class Keychain(TetherCase):
         self.assertEqual(registry_path.read_bytes(), registry)
         self.assertEqual(self.ok("token", account).strip(), grant["access_token"])  # nothing lost
 
+    def test_2c_missingPieces_classifiedTheSameInGerman(self):
+        """GLib and libsecret ship German catalogues: under LANG=de_DE.UTF-8 their messages are
+        German, and no English phrase can be matched. What is missing is found out from the bus."""
+        account, _ = self.connect("wise")
+        german = {"LANG": "de_DE.UTF-8", "LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8"}
+        # No session bus at all.
+        line = self.fails(5, "token", account, env=dict(german, DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus"))
+        self.assertIn("kein Schlüsselbund erreichbar", line)  # "no keychain can be reached", in German
+        self.assertIn("Sitzungsbus", line)
+        # A bus with no Secret Service on it (no activation either).
+        config = self.home / "german-bus.conf"
+        config.write_text(f"""<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:dir={self.home}</listen><auth>EXTERNAL</auth>
+  <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/>
+  <allow own="*"/></policy></busconfig>
+""")
+        bus = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.addCleanup(bus.stdout.close)
+        self.addCleanup(bus.wait, 10)
+        self.addCleanup(bus.terminate)
+        bare = dict(german, DBUS_SESSION_BUS_ADDRESS=bus.stdout.readline().strip())
+        line = self.fails(5, "token", account, env=bare)
+        self.assertIn("kein Schlüsselbund verfügbar", line)  # "no keychain is available"
+        self.assertIn("gnome-keyring", line)
+
     def test_3_lockedKeychain_isNotLoggedOut(self):
         account, grant = self.connect("pagero")
         registry_path = self.home / "config" / "tether" / "accounts.json"
