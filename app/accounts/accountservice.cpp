@@ -430,8 +430,8 @@ void AccountService::revokeThenForget(const Account &account, const SecretBundle
         connect(revocation, &Revocation::revocationFinished, this, then);
         revocation->start();
     };
-    auto summarize = [=](std::optional<Revocation::Result> refresh,
-                         std::optional<Revocation::Result> access) {
+    auto summarize = [=](const std::optional<Revocation::Result> &refresh,
+                         const std::optional<Revocation::Result> &access) {
         const bool refreshDone = refresh && refresh->confirmed;
         const bool accessDone = access && access->confirmed;
         QStringList notes;
@@ -466,7 +466,7 @@ void AccountService::revokeThenForget(const Account &account, const SecretBundle
                               .arg(provider);
         forget(summary, notes);
     };
-    auto revokeAccess = [=](std::optional<Revocation::Result> refresh) {
+    auto revokeAccess = [=](const std::optional<Revocation::Result> &refresh) {
         if (!accessLive)
             return summarize(refresh, std::nullopt);
         revoke(tokens.accessToken, Revocation::TokenType::Access,
