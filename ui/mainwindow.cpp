@@ -385,6 +385,13 @@ void MainWindow::reload()
                             }});
 }
 
+QString MainWindow::displayName(const QString &id) const
+{
+    const int row = m_model->rowOf(id);
+    const QString name = row >= 0 ? m_model->index(row).data().toString() : QString();
+    return name.isEmpty() ? id : name;
+}
+
 void MainWindow::showProblem(const QString &message)
 {
     showServiceGone(message);
@@ -445,16 +452,25 @@ void MainWindow::showAccount(const QString &id)
 
 void MainWindow::updateBanner()
 {
-    QStringList names;
+    // Who must act, and how: an account whose sign-in ended signs in again; one that was never
+    // connected needs its first sign-in.
+    QStringList again, first;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row);
-        if (needsUser(AccountState(index.data(AccountListModel::StateRole).toInt())))
-            names << index.data().toString();
+        const auto state = AccountState(index.data(AccountListModel::StateRole).toInt());
+        if (state == AccountState::NeedsReconnect)
+            again << index.data().toString();
+        else if (state == AccountState::NotConnected)
+            first << index.data().toString();
     }
-    const QString text = names.isEmpty() ? QString()
-                                         : tr("%n account(s) need you to sign in again: %1.",
-                                              nullptr, int(names.size()))
-                                                   .arg(QLocale().createSeparatedList(names));
+    QStringList sentences;
+    if (!again.isEmpty())
+        sentences << tr("%n account(s) need you to sign in again: %1.", nullptr, int(again.size()))
+                             .arg(QLocale().createSeparatedList(again));
+    if (!first.isEmpty())
+        sentences << tr("%n account(s) not connected yet: %1.", nullptr, int(first.size()))
+                             .arg(QLocale().createSeparatedList(first));
+    const QString text = sentences.join(QLatin1Char(' '));
     if (text != m_banner->text()) {
         m_banner->setText(text);
         m_banner->setVisible(!text.isEmpty());
@@ -631,7 +647,7 @@ void MainWindow::onSignInFinished(const QString &id, const Outcome &outcome)
         dialog->disconnect(this); // closing it is not a cancel
         dialog->done(outcome.failure ? QDialog::Rejected : QDialog::Accepted);
     }
-    say(outcome.failure ? outcome.failure->message : tr("%1 is connected").arg(id));
+    say(outcome.failure ? outcome.failure->message : tr("%1 is connected").arg(displayName(id)));
     // The browser had the focus: come back to the front once the sign-in is over.
     if (!outcome.failure)
         showAccount(id);
@@ -644,7 +660,7 @@ void MainWindow::refreshNow()
         return;
     m_service.refresh(id, {this, [this, id](const RefreshReply &reply) {
                                say(reply.failure ? reply.failure->message
-                                                 : tr("%1 was refreshed").arg(id));
+                                                 : tr("%1 was refreshed").arg(displayName(id)));
                            }});
 }
 
@@ -653,12 +669,13 @@ void MainWindow::copyAccessToken()
     const QString id = selectedId();
     if (id.isEmpty())
         return;
-    m_service.accessToken(id, {this, [this, id](const TokenReply &reply) {
-                                   if (reply.failure)
-                                       return say(reply.failure->message);
-                                   QGuiApplication::clipboard()->setText(reply.accessToken);
-                                   say(tr("The access token of %1 is on the clipboard").arg(id));
-                               }});
+    m_service.accessToken(
+            id, {this, [this, id](const TokenReply &reply) {
+                     if (reply.failure)
+                         return say(reply.failure->message);
+                     QGuiApplication::clipboard()->setText(reply.accessToken);
+                     say(tr("The access token of %1 is on the clipboard").arg(displayName(id)));
+                 }});
 }
 
 void MainWindow::disconnectAccount()

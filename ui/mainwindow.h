@@ -78,6 +78,7 @@ private:
     void openDetails(const Account &account, const QList<HistoryEntry> &history);
     void onTick();
     void say(const QString &text); // in the status bar, and announced
+    QString displayName(const QString &id) const; // the account's name as the list shows it
     void announceRow(const QString &id); // the row's description changed
     void startSignIn(const QString &id, bool device);
     void onSignInProgressed(const QString &id, const SignInProgress &progress);

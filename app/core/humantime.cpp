@@ -33,8 +33,21 @@ QString relative(const QDateTime &when, const QDateTime &now)
     if (!when.isValid())
         return QStringLiteral("-");
     const qint64 seconds = now.secsTo(when);
-    return seconds >= 0 ? Text::tr("in %1").arg(duration(seconds))
-                        : Text::tr("%1 ago").arg(duration(-seconds));
+    if (seconds == 0) // within the second: "in 0s" for what just happened reads wrong
+        return Text::tr("now");
+    return seconds > 0 ? Text::tr("in %1").arg(duration(seconds))
+                       : Text::tr("%1 ago").arg(duration(-seconds));
+}
+
+QString until(qint64 seconds)
+{
+    seconds = std::max<qint64>(0, seconds);
+    if (seconds < 90 * 60) // up to an hour and a half: minutes (47 min is not "in 1 hour")
+        return Text::tr("in %n minute(s)", nullptr, int(std::max<qint64>(1, (seconds + 30) / 60)));
+    const qint64 hours = (seconds + 1800) / 3600;
+    if (hours < 36) // 47 h 59 min is "in 2 days", 35 h is still hours
+        return Text::tr("in %n hour(s)", nullptr, int(hours));
+    return Text::tr("in %n day(s)", nullptr, int((hours + 12) / 24));
 }
 
 QString countdown(qint64 seconds)

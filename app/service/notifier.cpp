@@ -54,17 +54,26 @@ bool Notifier::inFlatpak()
 
 void Notifier::needsReconnect(const QString &id, const QString &name, const QString &reason)
 {
-    notify(id, tr("%1 needs you to sign in again").arg(name), reason, true);
+    notify(id, tr("%1 needs you to sign in again").arg(name), sentence(id, reason), true);
+}
+
+QString Notifier::sentence(const QString &id, const QString &reason)
+{
+    // A failure's message is a clause for "tether: …", often led by the account's id; the
+    // title already names the account (by its name): a sentence of its own, without the id.
+    QString text = reason;
+    if (text.startsWith(id + QStringLiteral(": ")))
+        text.remove(0, id.size() + 2);
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text;
 }
 
 void Notifier::refreshTokenExpiring(const QString &id, const QString &name,
                                     const QDateTime &expiresAt)
 {
-    // Rounded as people say it: 47 h 59 min is "in 2 days".
-    const qint64 hours =
-            std::max<qint64>(1, (QDateTime::currentDateTimeUtc().secsTo(expiresAt) + 1800) / 3600);
-    const QString when = hours < 36 ? tr("in %n hour(s)", nullptr, int(hours))
-                                    : tr("in %n day(s)", nullptr, int((hours + 12) / 24));
+    // The true remaining time, rounded as people say it (3 minutes are not "1 hour").
+    const QString when = humantime::until(QDateTime::currentDateTimeUtc().secsTo(expiresAt));
     notify(id, tr("%1 must sign in again soon").arg(name),
            tr("Its sign-in ends %1, on %2. Reconnect before then to keep it working.")
                    .arg(when, humantime::instant(expiresAt)),

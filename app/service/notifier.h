@@ -26,6 +26,8 @@ public:
 
     Channel channel() const { return m_channel; }
     static bool inFlatpak();
+    // A failure's message as a notification's body: without the leading account id, capitalised.
+    static QString sentence(const QString &id, const QString &reason);
 
     void needsReconnect(const QString &id, const QString &name, const QString &reason);
     void refreshTokenExpiring(const QString &id, const QString &name, const QDateTime &expiresAt);

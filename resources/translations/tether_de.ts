@@ -538,6 +538,31 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>%1 ago</source>
         <translation>vor %1</translation>
     </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -1893,26 +1918,19 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>Starting Tether&apos;s service…</source>
         <translation>Der Tether-Dienst wird gestartet …</translation>
     </message>
+    <message numerus="yes">
+        <source>%n account(s) not connected yet: %1.</source>
+        <translation>
+            <numerusform>%n Konto ist noch nicht verbunden: %1.</numerusform>
+            <numerusform>%n Konten sind noch nicht verbunden: %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tether::Notifier</name>
     <message>
         <source>%1 needs you to sign in again</source>
         <translation>%1: Sie müssen sich neu anmelden</translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n hour(s)</source>
-        <translation>
-            <numerusform>in %n Stunde</numerusform>
-            <numerusform>in %n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>in %n Tag</numerusform>
-            <numerusform>in %n Tagen</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 must sign in again soon</source>

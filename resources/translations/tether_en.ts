@@ -27,6 +27,27 @@
             <numerusform>%n years</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>in %n minute</numerusform>
+            <numerusform>in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>in %n hour</numerusform>
+            <numerusform>in %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tether::AuthorizationFlow</name>
@@ -61,21 +82,11 @@
             <numerusform>%n accounts need you to sign in again: %1.</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>tether::Notifier</name>
     <message numerus="yes">
-        <source>in %n hour(s)</source>
+        <source>%n account(s) not connected yet: %1.</source>
         <translation>
-            <numerusform>in %n hour</numerusform>
-            <numerusform>in %n hours</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation>
-            <numerusform>in %n day</numerusform>
-            <numerusform>in %n days</numerusform>
+            <numerusform>%n account is not connected yet: %1.</numerusform>
+            <numerusform>%n accounts are not connected yet: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -33,6 +33,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void reconnect_opensTheBrowserAndCompletes();
     void hidingTheWindow_stopsTheTick();
     void attentionFirst_withABannerNamingThem();
+    void banner_tellsAFirstSignInFromASignInAgain();
     void accountMenu_actionsFollowTheSelection_andOpenAsContextMenu();
     void returnOnARow_opensDetailsWithReasonAndReconnect();
     void edit_replacesTheSecretAndClientAuth_keepsTheTokens();
@@ -257,6 +259,28 @@ void TestMainWindow::reconnect_opensTheBrowserAndCompletes()
             AccountState::Connected);
     QVERIFY(m_secrets->items.value(QStringLiteral("demo-broken")).tokens.has_value());
     QVERIFY(!m_window->reconnectButton()->isDefault());
+    // The status bar names the account as people see it, never by its id.
+    const QString name = m_window->model()->index(0).data().toString();
+    QVERIFY(name != QStringLiteral("demo-broken"));
+    QTRY_COMPARE(m_window->statusBar()->currentMessage(),
+                 MainWindow::tr("%1 is connected").arg(name));
+}
+
+void TestMainWindow::banner_tellsAFirstSignInFromASignInAgain()
+{
+    Account fresh = account(QStringLiteral("tv"), AccountState::NotConnected);
+    fresh.config.name = QStringLiteral("TV box");
+    seed({fresh, account(QStringLiteral("bank"), AccountState::NeedsReconnect),
+          account(QStringLiteral("books"), AccountState::Connected)});
+    m_window->show();
+    QTRY_VERIFY(m_window->banner()->isVisible());
+    // An account that was never connected does not sign in "again".
+    QCOMPARE(m_window->banner()->text(),
+             MainWindow::tr("%n account(s) need you to sign in again: %1.", nullptr, 1)
+                             .arg(QStringLiteral("bank"))
+                     + QLatin1Char(' ')
+                     + MainWindow::tr("%n account(s) not connected yet: %1.", nullptr, 1)
+                               .arg(QStringLiteral("TV box")));
 }
 
 void TestMainWindow::hidingTheWindow_stopsTheTick()
