@@ -41,6 +41,7 @@ AddAccountDialog::AddAccountDialog(const ProviderCatalog &catalog, QWidget *pare
     m_answer->setPlaceholderText(
             tr("Optional: paste a token response (JSON) to import instead of signing in"));
     m_answer->setMaximumHeight(80);
+    m_problem->setObjectName(QStringLiteral("addProblem"));
     m_problem->setWordWrap(true);
     m_warning->setWordWrap(true);
     m_problem->setAccessibleName(tr("Problem"));
@@ -134,7 +135,10 @@ void AddAccountDialog::validate()
     const ProviderProfile *p = m_catalog.find(c.provider);
     QString problem;
     if (c.id.isEmpty()) {
-        problem = tr("Give the account an id.");
+        // Not a problem to show before anything was typed: Add stays disabled until there is one.
+        problem = m_id->isModified() ? tr("Give the account an id.") : QString();
+        m_signIn->setEnabled(false);
+        m_addOnly->setEnabled(false);
     } else if (auto failure = validateAccount(m_catalog, c, !m_secret->text().isEmpty(),
                                               p && p->discovery && c.tokenEndpoint.isEmpty())) {
         // The same checks as the command line's, in words rather than options. The endpoints
@@ -145,8 +149,10 @@ void AddAccountDialog::validate()
     m_warning->setText(c.allowInsecureHttp ? tr("⚠ This account may send its secrets over plain "
                                                 "http. Use it only for a test server.")
                                            : QString());
-    m_signIn->setEnabled(problem.isEmpty());
-    m_addOnly->setEnabled(problem.isEmpty());
+    if (!c.id.isEmpty()) {
+        m_signIn->setEnabled(problem.isEmpty());
+        m_addOnly->setEnabled(problem.isEmpty());
+    }
 }
 
 QString AddAccountDialog::problemHtml(const QString &text) const

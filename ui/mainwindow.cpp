@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -310,6 +311,16 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
             return;
         m_accountMenu->popup(m_list->viewport()->mapToGlobal(at));
     });
+    // Shift+F10 as well as the Menu key (which Qt turns into a context-menu event itself): the
+    // account's menu at its row.
+    auto *keyboardMenu = new QAction(this);
+    keyboardMenu->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10));
+    keyboardMenu->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_list->addAction(keyboardMenu);
+    connect(keyboardMenu, &QAction::triggered, this, [this] {
+        Q_EMIT m_list->customContextMenuRequested(
+                m_list->visualRect(m_list->currentIndex()).center());
+    });
 
     // One shared tick while the window is visible; none while hidden.
     m_tick.setInterval(1000);
@@ -360,6 +371,9 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     QSettings settings = windowSettings();
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(860, 520);
+    // Never larger than the screen's room (at 2x, 860x520 is 1720x1040 on a 1280x800 screen).
+    if (const QScreen *where = screen())
+        resize(size().boundedTo(where->availableGeometry().size()));
     // A service still being started lists its accounts once it answers (accountsChanged).
     if (m_service.isAvailable())
         reload();
@@ -381,6 +395,11 @@ void MainWindow::reload()
                                 m_pages->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
                                 if (!selected.isEmpty())
                                     showAccount(selected);
+                                // A focus mark from the first Tab on: the first row is current
+                                // (not selected: nothing acts on a row the user did not pick).
+                                if (!m_list->currentIndex().isValid() && m_shown->rowCount() > 0)
+                                    m_list->selectionModel()->setCurrentIndex(
+                                            m_shown->index(0, 0), QItemSelectionModel::NoUpdate);
                                 updateActions();
                             }});
 }

@@ -96,6 +96,7 @@ SignInDialog::SignInDialog(const QString &accountName, QWidget *parent)
 void SignInDialog::showProgress(const SignInProgress &progress)
 {
     m_url->setText(progress.url.toString(QUrl::FullyEncoded));
+    m_url->setCursorPosition(0); // the start of an address says where it goes, not its end
     if (progress.device) {
         const DeviceCode &code = *progress.device;
         m_text->setText(tr("On any device with a browser, open the address below and enter this "
@@ -104,8 +105,10 @@ void SignInDialog::showProgress(const SignInProgress &progress)
         m_code->setText(code.userCode);
         m_code->setAccessibleName(tr("Code: %1").arg(code.userCode));
         m_code->setVisible(true);
-        if (!code.verificationUriComplete.isEmpty())
+        if (!code.verificationUriComplete.isEmpty()) {
             m_url->setText(code.verificationUriComplete.toString(QUrl::FullyEncoded));
+            m_url->setCursorPosition(0);
+        }
         // For a phone: the address with the code in it where the server gives one, else the
         // address alone (the code is then typed there).
         const QUrl target = code.verificationUriComplete.isEmpty() ? code.verificationUri

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void hidingTheWindow_stopsTheTick();
     void attentionFirst_withABannerNamingThem();
     void banner_tellsAFirstSignInFromASignInAgain();
+    void keyboard_shiftF10OpensTheMenu_andTheListHasACurrentRow();
+    void addDialog_saysNothingIsWrongBeforeAnythingWasTyped();
     void accountMenu_actionsFollowTheSelection_andOpenAsContextMenu();
     void returnOnARow_opensDetailsWithReasonAndReconnect();
     void edit_replacesTheSecretAndClientAuth_keepsTheTokens();
@@ -281,6 +283,35 @@ void TestMainWindow::banner_tellsAFirstSignInFromASignInAgain()
                      + QLatin1Char(' ')
                      + MainWindow::tr("%n account(s) not connected yet: %1.", nullptr, 1)
                                .arg(QStringLiteral("TV box")));
+}
+
+void TestMainWindow::keyboard_shiftF10OpensTheMenu_andTheListHasACurrentRow()
+{
+    seed({account(QStringLiteral("alpha"), AccountState::Connected),
+          account(QStringLiteral("beta"), AccountState::Connected)});
+    m_window->show();
+    QTRY_COMPARE(m_window->shown()->rowCount(), 2);
+    // The first Tab into the list shows where it is: a current row, not a selection.
+    QTRY_VERIFY(m_window->list()->currentIndex().isValid());
+    QVERIFY(m_window->selectedId().isEmpty());
+    m_window->showAccount(QStringLiteral("beta"));
+    QApplication::setActiveWindow(m_window.get());
+    m_window->list()->setFocus();
+    QTRY_VERIFY(m_window->list()->hasFocus());
+    QTest::keyClick(m_window->list(), Qt::Key_F10, Qt::ShiftModifier);
+    QTRY_VERIFY(m_window->accountMenu()->isVisible());
+    m_window->accountMenu()->hide();
+}
+
+void TestMainWindow::addDialog_saysNothingIsWrongBeforeAnythingWasTyped()
+{
+    AddAccountDialog add(m_catalog);
+    add.show();
+    auto *problem = add.findChild<QLabel *>(QStringLiteral("addProblem"));
+    QVERIFY(problem->text().isEmpty()); // not red before the user did anything
+    QTest::keyClicks(add.idEdit(), QStringLiteral("x"));
+    QTest::keyClick(add.idEdit(), Qt::Key_Backspace);
+    QVERIFY(problem->text().contains(AddAccountDialog::tr("Give the account an id.")));
 }
 
 void TestMainWindow::hidingTheWindow_stopsTheTick()
