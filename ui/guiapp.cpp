@@ -40,7 +40,12 @@ int runDemo(QApplication &app)
     TetherService service({{QStringLiteral(":/demo")}, openUrl, false, false});
     MainWindow window(service.backend(), SystemClock::instance());
     window.setWindowTitle(QObject::tr("Tether — demo"));
-    QObject::connect(&service, &TetherService::windowRequested, &window, &MainWindow::showAccount);
+    QObject::connect(&service, &TetherService::windowRequested, &window,
+                     [&window](const QString &id, bool edit) {
+                         window.showAccount(id);
+                         if (edit)
+                             window.editAccountWithId(id);
+                     });
     QObject::connect(&service, &TetherService::quitting, &window, &QWidget::close);
 
     auto *session =

@@ -36,6 +36,7 @@ public:
     ~MainWindow() override;
 
     void showAccount(const QString &id); // raise the window and select the account
+    void editAccountWithId(const QString &id); // its Edit dialog, with what the service has
     void reload(); // every account again from the service
     void showProblem(const QString &message); // the service could not be reached
 
@@ -73,7 +74,6 @@ private:
     void updateBanner();
     void showServiceGone(const QString &text); // the bar, a disabled list, no actions
     void startService();
-    void editAccountWithId(const QString &id);
     void openEdit(const Account &account);
     void openDetails(const Account &account, const QList<HistoryEntry> &history);
     void onTick();

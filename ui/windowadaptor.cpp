@@ -32,4 +32,10 @@ void WindowAdaptor::ShowAccount(const QString &id)
     m_window.showAccount(id);
 }
 
+void WindowAdaptor::EditAccount(const QString &id)
+{
+    m_window.showAccount(id);
+    m_window.editAccountWithId(id);
+}
+
 } // namespace tether

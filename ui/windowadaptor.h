@@ -22,6 +22,7 @@ public:
 
 public Q_SLOTS:
     void ShowAccount(const QString &id);
+    void EditAccount(const QString &id); // the window at the account's Edit dialog
 
 private:
     MainWindow &m_window;

@@ -52,9 +52,13 @@ bool Notifier::inFlatpak()
     return QFileInfo::exists(QStringLiteral("/.flatpak-info"));
 }
 
-void Notifier::needsReconnect(const QString &id, const QString &name, const QString &reason)
+void Notifier::needsUser(const QString &id, const QString &name, const Failure &why)
 {
-    notify(id, tr("%1 needs you to sign in again").arg(name), sentence(id, reason), true);
+    // Signing in again cannot fix a secret the provider refuses: the settings are the remedy.
+    if (why.kind == FailureKind::Configuration)
+        return notify(id, tr("%1 cannot refresh: check its settings").arg(name),
+                      sentence(id, why.message), true, Remedy::Edit);
+    notify(id, tr("%1 needs you to sign in again").arg(name), sentence(id, why.message), true);
 }
 
 QString Notifier::sentence(const QString &id, const QString &reason)
@@ -80,12 +84,16 @@ void Notifier::refreshTokenExpiring(const QString &id, const QString &name,
            false);
 }
 
-void Notifier::notify(const QString &id, const QString &title, const QString &body, bool urgent)
+void Notifier::notify(const QString &id, const QString &title, const QString &body, bool urgent,
+                      Remedy remedy)
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
+    const QString action =
+            remedy == Remedy::Edit ? QStringLiteral("edit") : QStringLiteral("reconnect");
+    const QString label = remedy == Remedy::Edit ? tr("Edit…") : tr("Reconnect");
     if (m_channel == Channel::Portal) {
-        const QVariantMap reconnect{{QStringLiteral("label"), tr("Reconnect")},
-                                    {QStringLiteral("action"), QStringLiteral("reconnect")}};
+        const QVariantMap reconnect{{QStringLiteral("label"), label},
+                                    {QStringLiteral("action"), action}};
         QDBusMessage add = QDBusMessage::createMethodCall(kPortal, kPortalPath, kPortalInterface,
                                                           QStringLiteral("AddNotification"));
         add << QString(kPortalPrefix + id)
@@ -102,8 +110,7 @@ void Notifier::notify(const QString &id, const QString &title, const QString &bo
     QDBusMessage message = QDBusMessage::createMethodCall(kNotifications, kNotificationsPath,
                                                           kNotifications, QStringLiteral("Notify"));
     message << tr("Tether") << m_sent.value(id, 0u) << kDesktopEntry << title << body
-            << QStringList{QStringLiteral("reconnect"), tr("Reconnect"), QStringLiteral("default"),
-                           tr("Open Tether")}
+            << QStringList{action, label, QStringLiteral("default"), tr("Open Tether")}
             << QVariantMap{{QStringLiteral("desktop-entry"), kDesktopEntry},
                            {QStringLiteral("urgency"), QVariant::fromValue(uchar(urgent ? 2 : 1))}}
             << int(-1);
@@ -203,6 +210,8 @@ void Notifier::act(const QString &id, const QString &action)
 {
     if (action == QLatin1String("reconnect"))
         Q_EMIT reconnectRequested(id);
+    else if (action == QLatin1String("edit"))
+        Q_EMIT editRequested(id);
     else if (action == QLatin1String("default"))
         Q_EMIT openRequested(id);
 }

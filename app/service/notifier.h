@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/failure.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
@@ -29,7 +31,9 @@ public:
     // A failure's message as a notification's body: without the leading account id, capitalised.
     static QString sentence(const QString &id, const QString &reason);
 
-    void needsReconnect(const QString &id, const QString &name, const QString &reason);
+    // The account needs the user. A remedy that fits the cause: Reconnect for a sign-in that
+    // ended, Edit for settings the provider refuses (a wrong client id or secret).
+    void needsUser(const QString &id, const QString &name, const Failure &why);
     void refreshTokenExpiring(const QString &id, const QString &name, const QDateTime &expiresAt);
     void withdraw(const QString &id); // the account is fine again
 
@@ -40,6 +44,7 @@ public:
 
 Q_SIGNALS:
     void reconnectRequested(const QString &id);
+    void editRequested(const QString &id);
     void openRequested(const QString &id);
     void questionAnswered(const QString &question, bool allowed);
 
@@ -50,7 +55,9 @@ private Q_SLOTS:
                                const QVariantList &parameter);
 
 private:
-    void notify(const QString &id, const QString &title, const QString &body, bool urgent);
+    enum class Remedy { Reconnect, Edit };
+    void notify(const QString &id, const QString &title, const QString &body, bool urgent,
+                Remedy remedy = Remedy::Reconnect);
     void act(const QString &id, const QString &action);
 
     Channel m_channel;

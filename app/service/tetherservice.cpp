@@ -63,7 +63,11 @@ TetherService::TetherService(const Options &options, QObject *parent)
     // A click on Reconnect in a notification opens the browser sign-in at once.
     connect(m_notifier.get(), &Notifier::reconnectRequested, this,
             [this](const QString &id) { m_backend->signIn(id, SignIn::Method::Browser); });
-    connect(m_notifier.get(), &Notifier::openRequested, this, &TetherService::showWindow);
+    connect(m_notifier.get(), &Notifier::openRequested, this,
+            [this](const QString &id) { showWindow(id); });
+    // Edit… in a notification: the window, at the account's Edit dialog.
+    connect(m_notifier.get(), &Notifier::editRequested, this,
+            [this](const QString &id) { showWindow(id, true); });
 }
 
 TetherService::~TetherService() = default;
@@ -97,7 +101,8 @@ TetherService::Registration TetherService::registerOnBus(QString *error)
                 QStringLiteral("org.freedesktop.DBus.Local"), QStringLiteral("Disconnected"), this,
                 SLOT(onBusClosed()));
     m_statusItem = std::make_unique<StatusItem>(*m_backend);
-    connect(m_statusItem.get(), &StatusItem::openRequested, this, &TetherService::showWindow);
+    connect(m_statusItem.get(), &StatusItem::openRequested, this,
+            [this](const QString &id) { showWindow(id); });
     return Registration::Registered;
 }
 
@@ -120,7 +125,7 @@ void TetherService::start()
     for (const Account &a : m_refresh->accounts()) {
         m_settled.insert(a.config.id, a.status.state);
         if (a.status.state == AccountState::NeedsReconnect && a.status.lastError)
-            m_notifier->needsReconnect(a.config.id, a.config.name, a.status.lastError->message);
+            m_notifier->needsUser(a.config.id, a.config.name, *a.status.lastError);
     }
     m_started = true;
 }
@@ -143,24 +148,23 @@ void TetherService::onAccountChanged(const QString &id)
     if (!m_started || !known)
         return;
     if (state == AccountState::NeedsReconnect && previous != AccountState::NeedsReconnect)
-        m_notifier->needsReconnect(id, account->config.name,
-                                   account->status.lastError ? account->status.lastError->message
-                                                             : QString());
+        m_notifier->needsUser(id, account->config.name,
+                              account->status.lastError.value_or(Failure::reconnect({}, {})));
     else if (state == AccountState::Connected && previous == AccountState::NeedsReconnect)
         m_notifier->withdraw(id);
 }
 
-void TetherService::showWindow(const QString &id)
+void TetherService::showWindow(const QString &id, bool edit)
 {
-    Q_EMIT windowRequested(id);
+    Q_EMIT windowRequested(id, edit);
     if (!m_onBus)
         return;
     // The window is a client of its own: raise it where it runs, else start it and then ask.
     QDBusConnection bus = QDBusConnection::sessionBus();
-    auto ask = [bus, id]() mutable {
-        QDBusMessage show = QDBusMessage::createMethodCall(bus::kWindowService, bus::kWindowPath,
-                                                           bus::kWindowInterface,
-                                                           QStringLiteral("ShowAccount"));
+    auto ask = [bus, id, edit]() mutable {
+        QDBusMessage show = QDBusMessage::createMethodCall(
+                bus::kWindowService, bus::kWindowPath, bus::kWindowInterface,
+                edit ? QStringLiteral("EditAccount") : QStringLiteral("ShowAccount"));
         show << id;
         bus.asyncCall(show);
     };

@@ -61,7 +61,7 @@ public:
 Q_SIGNALS:
     // A notification's "default" action: the window should show this account. The session's
     // service opens (or raises) the window itself; the demo's window listens here.
-    void windowRequested(const QString &id);
+    void windowRequested(const QString &id, bool edit); // edit: at the account's Edit dialog
     void quitting();
 
 private Q_SLOTS:
@@ -69,7 +69,7 @@ private Q_SLOTS:
 
 private:
     void onAccountChanged(const QString &id);
-    void showWindow(const QString &id);
+    void showWindow(const QString &id, bool edit = false);
 
     std::unique_ptr<SystemEngine> m_engine;
     std::unique_ptr<SystemWakeTimer> m_timer;

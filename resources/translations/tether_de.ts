@@ -1960,6 +1960,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
+    <message>
+        <source>%1 cannot refresh: check its settings</source>
+        <translation>%1 kann nicht erneuert werden: prüfen Sie die Einstellungen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
 </context>
 <context>
     <name>tether::ProviderNames</name>

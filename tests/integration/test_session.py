@@ -16,6 +16,7 @@ from pathlib import Path
 
 import dbus
 import dbusmock
+from dbusmock import DBusTestCase
 
 import session
 from harness import CLIENTS, SUPPORT, TETHER, TetherCase, TokenServer, bus_name_pid, keychain
@@ -305,6 +306,44 @@ class Session(TetherCase):
         self.assertTrue(requests[0]["options"]["reason"])
         # Nothing written where only an unsandboxed session would look.
         self.assertFalse((Path(self.env["XDG_CONFIG_HOME"]) / "autostart").exists())
+
+    def test_wrongClientSecret_notifiesWithEdit_notReconnect(self):
+        """Signing in again cannot fix a secret the provider refuses: the notification says to
+        check the settings and its action opens the account's Edit dialog in the window."""
+        notifications, mock = session.notification_server()
+        self.addCleanup(notifications.terminate)
+        window = DBusTestCase.spawn_server("io.github.tether.Tether.Window", "/io/github/tether/Window",
+                                           "io.github.tether.Window1", system_bus=False,
+                                           stdout=subprocess.DEVNULL)
+        self.addCleanup(window.wait, 10)
+        self.addCleanup(window.terminate)
+        window_mock = session.session_bus().get_object("io.github.tether.Tether.Window", "/io/github/tether/Window")
+        for method in ("ShowAccount", "EditAccount"):
+            window_mock.AddMethod("io.github.tether.Window1", method, "s", "", "", dbus_interface=dbusmock.MOCK_IFACE)
+        account = self.add_connected("wise")
+        self.ok("refresh", account)  # it refreshed before
+        self.start_app()
+        self.server.fault("wise", "invalid_client")
+        self.assertIn("client id and secret", self.fails(2, "refresh", account))
+        for _ in range(200):
+            if session.calls(mock, "Notify"):
+                break
+            time.sleep(0.05)  # polling the notification server's record of calls
+        notify = session.calls(mock, "Notify")
+        self.assertEqual(len(notify), 1, notify)
+        _, _, _, summary, body, actions, _, _ = notify[0]
+        self.assertIn("check its settings", str(summary))
+        self.assertNotIn("sign in again", str(summary))
+        self.assertTrue(str(body)[0].isupper(), body)  # a sentence, not a clause with the id
+        self.assertNotIn(account + ":", str(body))
+        self.assertEqual([str(a) for a in actions][0::2], ["edit", "default"])
+        mock.EmitSignal("org.freedesktop.Notifications", "ActionInvoked", "us", [dbus.UInt32(1), "edit"],
+                        dbus_interface=dbusmock.MOCK_IFACE)
+        for _ in range(200):
+            if session.calls(window_mock, "EditAccount"):
+                break
+            time.sleep(0.05)  # polling the stand-in window's record of calls
+        self.assertEqual([[str(a) for a in c] for c in session.calls(window_mock, "EditAccount")], [[account]])
 
     def test_revokedGrant_notifies_andReconnectSignsIn(self):
         notifications, mock = session.notification_server()
