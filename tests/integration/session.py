@@ -47,6 +47,14 @@ def calls(mock, method):
     return [list(args) for _, name, args in mock.GetCalls(dbus_interface=dbusmock.MOCK_IFACE) if name == method]
 
 
+def wait_for_calls(mock, method, timeout=10):
+    """The calls of `method`, once the mock has seen one (or [] after `timeout` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not calls(mock, method) and time.monotonic() < deadline:
+        time.sleep(0.05)  # polling the mock's record of calls: it sends no signal for them
+    return calls(mock, method)
+
+
 class SystemBus:
     """A private system bus with logind on it (python3-dbusmock's template)."""
 

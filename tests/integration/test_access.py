@@ -59,12 +59,9 @@ class Access(TetherCase):
         return mock
 
     def wait_for_question(self, mock):
-        for _ in range(400):
-            notify = session.calls(mock, "Notify")
-            if notify:
-                return notify[0]
-            time.sleep(0.05)  # polling the notification server's record of calls
-        self.fail("no question was asked")
+        notify = session.wait_for_calls(mock, "Notify", timeout=20)
+        self.assertTrue(notify, "no question was asked")
+        return notify[0]
 
     def token_endpoint(self):
         """GetAccount's answer, where the token endpoint is."""

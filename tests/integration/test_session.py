@@ -325,11 +325,7 @@ class Session(TetherCase):
         self.start_app()
         self.server.fault("wise", "invalid_client")
         self.assertIn("client id and secret", self.fails(2, "refresh", account))
-        for _ in range(200):
-            if session.calls(mock, "Notify"):
-                break
-            time.sleep(0.05)  # polling the notification server's record of calls
-        notify = session.calls(mock, "Notify")
+        notify = session.wait_for_calls(mock, "Notify")
         self.assertEqual(len(notify), 1, notify)
         _, _, _, summary, body, actions, _, _ = notify[0]
         self.assertIn("check its settings", str(summary))
@@ -339,11 +335,8 @@ class Session(TetherCase):
         self.assertEqual([str(a) for a in actions][0::2], ["edit", "default"])
         mock.EmitSignal("org.freedesktop.Notifications", "ActionInvoked", "us", [dbus.UInt32(1), "edit"],
                         dbus_interface=dbusmock.MOCK_IFACE)
-        for _ in range(200):
-            if session.calls(window_mock, "EditAccount"):
-                break
-            time.sleep(0.05)  # polling the stand-in window's record of calls
-        self.assertEqual([[str(a) for a in c] for c in session.calls(window_mock, "EditAccount")], [[account]])
+        edits = session.wait_for_calls(window_mock, "EditAccount")
+        self.assertEqual([[str(a) for a in c] for c in edits], [[account]])
 
     def test_revokedGrant_notifies_andReconnectSignsIn(self):
         notifications, mock = session.notification_server()
@@ -352,11 +345,7 @@ class Session(TetherCase):
         self.start_app()
         self.server.revoke("wise")
         self.assertIn("invalid_grant", self.fails(3, "refresh", account))
-        for _ in range(200):
-            if session.calls(mock, "Notify"):
-                break
-            time.sleep(0.05)  # polling the notification server's record of calls
-        notify = session.calls(mock, "Notify")
+        notify = session.wait_for_calls(mock, "Notify")
         self.assertEqual(len(notify), 1, notify)
         app_name, replaces, icon, summary, body, actions, hints, timeout = notify[0]
         self.assertEqual(str(app_name), "Tether")
@@ -438,9 +427,16 @@ class Session(TetherCase):
         for label in ("Open Tether", "Refresh all", "Start at login", "Quit Tether"):
             self.assertIn(label, layout)
         before = len(self.refreshes("wise"))
+        refreshed_at = self.status(account)["last_refresh_at"]
         self.assertEqual(gdbus("Event", "2", "clicked", "<''>", "0", dest=item, path="/MenuBar",
                                interface="com.canonical.dbusmenu")[0], 0)  # Refresh all
         self.server.wait_for("wise", before + 1)
+        # Stored, not only sent: a refresh asked for while it runs would join it (and its answer,
+        # sent before the revocation below, would be good).
+        for _ in range(200):
+            if self.status(account)["last_refresh_at"] != refreshed_at:
+                break
+            time.sleep(0.05)  # the service's stored state is the evidence
         # An account that needs the user turns the item's status to NeedsAttention.
         self.server.revoke("wise")
         self.fails(3, "refresh", account)

@@ -138,16 +138,21 @@ class TokenSafety(TetherCase):
         self.ok("refresh", account)
         self.assertEqual(self.status(account)["state"], "connected")
 
-    # --- 6. a refresh stopped while a token is asked for ----------------------------------
-    def test_refreshStoppedWhileTokenAsked_tokenAnswersAtOnce(self):
-        account, grant = self.connect("pagero", access_lifetime=3600)
-        self.delay("pagero", 30_000)
-        done = len(self.refreshes("pagero"))
+    def stopped_refresh(self, provider, account):
+        """A `tether refresh` stopped (SIGSTOP) while it holds the account's lock, its request sent."""
+        self.delay(provider, 30_000)
+        done = len(self.refreshes(provider))
         stuck = subprocess.Popen([TETHER, "refresh", account], env=self.env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)
         self.addCleanup(lambda: (stuck.kill(), stuck.wait()))
-        self.server.wait_for("pagero", done + 1)  # the lock is held and the request sent
+        self.server.wait_for(provider, done + 1)  # the lock is held and the request sent
         os.kill(stuck.pid, signal.SIGSTOP)
+        return stuck
+
+    # --- 6. a refresh stopped while a token is asked for ----------------------------------
+    def test_refreshStoppedWhileTokenAsked_tokenAnswersAtOnce(self):
+        account, grant = self.connect("pagero", access_lifetime=3600)
+        stuck = self.stopped_refresh("pagero", account)
         started = time.monotonic()
         self.assertEqual(self.ok("token", account, timeout=20).strip(), grant["access_token"])
         self.assertLess(time.monotonic() - started, 10, "token waited for the stopped refresh")
@@ -156,13 +161,7 @@ class TokenSafety(TetherCase):
     # --- 6b. the same at Wise, whose old access token dies with the refresh: bounded ----------
     def test_refreshStoppedWhileTokenAsked_atWise_exit4AtOnce_notAnEndlessWait(self):
         account, grant = self.connect("wise")
-        self.delay("wise", 30_000)
-        done = len(self.refreshes("wise"))
-        stuck = subprocess.Popen([TETHER, "refresh", account], env=self.env, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
-        self.addCleanup(lambda: (stuck.kill(), stuck.wait()))
-        self.server.wait_for("wise", done + 1)  # the lock is held and the request sent
-        os.kill(stuck.pid, signal.SIGSTOP)
+        stuck = self.stopped_refresh("wise", account)
         started = time.monotonic()
         line = self.fails(4, "token", account, timeout=30)  # waiting would be for ever
         self.assertLess(time.monotonic() - started, 10)
