@@ -22,6 +22,8 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
 #include <QLoggingCategory>
 #include <QTimer>
@@ -168,18 +170,29 @@ void TetherService::showWindow(const QString &id, bool edit)
         show << id;
         bus.asyncCall(show);
     };
-    if (bus.interface()->isServiceRegistered(bus::kWindowService).value())
-        return ask();
-    auto *watcher = new QDBusServiceWatcher(bus::kWindowService, bus,
-                                            QDBusServiceWatcher::WatchForRegistration, this);
-    connect(watcher, &QDBusServiceWatcher::serviceRegistered, watcher, [watcher, ask]() mutable {
-        ask();
-        watcher->deleteLater();
+    // Asked of the bus without blocking the one thread that serves everyone.
+    QDBusMessage owned = QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("NameHasOwner"));
+    owned << bus::kWindowService;
+    auto *check = new QDBusPendingCallWatcher(bus.asyncCall(owned, 10'000), this);
+    connect(check, &QDBusPendingCallWatcher::finished, this, [this, bus, check, ask]() mutable {
+        check->deleteLater();
+        const QDBusPendingReply<bool> running = *check;
+        if (running.isValid() && running.value())
+            return ask();
+        auto *watcher = new QDBusServiceWatcher(bus::kWindowService, bus,
+                                                QDBusServiceWatcher::WatchForRegistration, this);
+        connect(watcher, &QDBusServiceWatcher::serviceRegistered, watcher,
+                [watcher, ask]() mutable {
+                    ask();
+                    watcher->deleteLater();
+                });
+        QTimer::singleShot(30'000, watcher, &QObject::deleteLater);
+        const QString self = selfExecutable();
+        if (!startDetached(self, {}))
+            qCWarning(lcService, "could not start the window (%s)", qPrintable(self));
     });
-    QTimer::singleShot(30'000, watcher, &QObject::deleteLater);
-    const QString self = selfExecutable();
-    if (!startDetached(self, {}))
-        qCWarning(lcService, "could not start the window (%s)", qPrintable(self));
 }
 
 void TetherService::onBusClosed()
