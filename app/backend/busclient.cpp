@@ -396,15 +396,15 @@ void BusClient::onPropertiesChanged(const QString &interface, const QVariantMap 
     Q_EMIT startsAtLoginChanged(m_startsAtLogin);
 }
 
-void BusClient::onOwnerChanged(const QString &, const QString &, const QString &newOwner)
+void BusClient::onOwnerChanged(const QString &, const QString &oldOwner, const QString &newOwner)
 {
     if (newOwner.isEmpty())
         return setAvailable(false);
-    if (m_available) { // replaced at once: a new service all the same
+    if (!oldOwner.isEmpty()) { // replaced at once: a new service all the same
         Q_EMIT accountsChanged();
         return fetchStartsAtLogin();
     }
-    setAvailable(true);
+    setAvailable(true); // nothing new when ensureService saw it arrive first
 }
 
 } // namespace tether

@@ -260,6 +260,7 @@ void TestBusClient::ensureService_answersOnce_whenTheNameArrives()
                                  failure = f;
                              }});
     QSignalSpy returned(m_client.get(), &ServiceConnection::serviceReturned);
+    QSignalSpy relist(m_client.get(), &ServiceConnection::accountsChanged);
     QTest::qWait(200); // the client is waiting for the name now
     QCOMPARE(answers, 0);
     QVERIFY(claimName());
@@ -270,6 +271,7 @@ void TestBusClient::ensureService_answersOnce_whenTheNameArrives()
     QTest::qWait(300); // proving that nothing more arrives takes a while
     QCOMPARE(answers, 1);
     QCOMPARE(returned.size(), 1);
+    QCOMPARE(relist.size(), 1); // the window lists its accounts once, not once per notice
 }
 
 void TestBusClient::accountChanged_reachesTheClient()
