@@ -2,6 +2,7 @@
 
 #include "backend/busapi.h"
 #include "backend/tokencall.h"
+#include "core/busdaemon.h"
 #include "system/detached.h"
 #include "tether1_client.h"
 
@@ -35,15 +36,6 @@ QDBusMessage propertiesCall(const QString &method, const QVariantList &arguments
             bus::kService, bus::kPath, QStringLiteral("org.freedesktop.DBus.Properties"), method);
     message.setArguments(arguments);
     message.setAutoStartService(false);
-    return message;
-}
-
-QDBusMessage busDaemonCall(const QString &method, const QVariantList &arguments)
-{
-    QDBusMessage message = QDBusMessage::createMethodCall(
-            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
-            QStringLiteral("org.freedesktop.DBus"), method);
-    message.setArguments(arguments);
     return message;
 }
 

@@ -1,5 +1,7 @@
 #include "keychainsecretstore.h"
 
+#include "core/busdaemon.h"
+
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -185,13 +187,6 @@ void KeychainSecretStore::completeDiagnosed(SecretJob *handle, const QString &de
                          "gnome-keyring")
                         .arg(detail)));
     const QString service = QStringLiteral("org.freedesktop.secrets");
-    auto daemon = [](const QString &method, const QVariantList &arguments) {
-        QDBusMessage call = QDBusMessage::createMethodCall(
-                QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
-                QStringLiteral("org.freedesktop.DBus"), method);
-        call.setArguments(arguments);
-        return call;
-    };
     const auto noService = keychainFailure(
             QStringLiteral("keychain_unavailable"),
             Text::tr("no keychain is available (%1); start a Secret Service such as gnome-keyring")
@@ -199,7 +194,8 @@ void KeychainSecretStore::completeDiagnosed(SecretJob *handle, const QString &de
     // Is anything there to answer (running, or started on demand)? Then: has it a default
     // collection to file items in?
     auto *owned = new QDBusPendingCallWatcher(
-            bus.asyncCall(daemon(QStringLiteral("NameHasOwner"), {service}), m_watchdogMs), handle);
+            bus.asyncCall(busDaemonCall(QStringLiteral("NameHasOwner"), {service}), m_watchdogMs),
+            handle);
     connect(owned, &QDBusPendingCallWatcher::finished, handle, [=]() mutable {
         owned->deleteLater();
         auto checkCollection = [=]() mutable {
@@ -225,7 +221,7 @@ void KeychainSecretStore::completeDiagnosed(SecretJob *handle, const QString &de
         if (running.isValid() && running.value())
             return checkCollection();
         auto *names = new QDBusPendingCallWatcher(
-                bus.asyncCall(daemon(QStringLiteral("ListActivatableNames"), {}), m_watchdogMs),
+                bus.asyncCall(busDaemonCall(QStringLiteral("ListActivatableNames")), m_watchdogMs),
                 handle);
         connect(names, &QDBusPendingCallWatcher::finished, handle, [=]() mutable {
             names->deleteLater();

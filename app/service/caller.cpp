@@ -1,5 +1,7 @@
 #include "caller.h"
 
+#include "core/busdaemon.h"
+
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
@@ -13,15 +15,6 @@ namespace tether {
 namespace {
 
 const QString kWindowName = QStringLiteral("io.github.tether.Tether.Window");
-
-QDBusMessage daemonCall(const QString &method, const QString &name)
-{
-    QDBusMessage call = QDBusMessage::createMethodCall(
-            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
-            QStringLiteral("org.freedesktop.DBus"), method);
-    call << name;
-    return call;
-}
 
 QByteArray readSmall(const QString &path)
 {
@@ -84,7 +77,7 @@ void identifyCaller(const QDBusConnection &bus, const QString &uniqueName, QObje
                     std::function<void(const Caller &)> done)
 {
     auto *credentials = new QDBusPendingCallWatcher(
-            bus.asyncCall(daemonCall(QStringLiteral("GetConnectionCredentials"), uniqueName)),
+            bus.asyncCall(busDaemonCall(QStringLiteral("GetConnectionCredentials"), {uniqueName})),
             context);
     QObject::connect(
             credentials, &QDBusPendingCallWatcher::finished, context,
@@ -101,7 +94,7 @@ void identifyCaller(const QDBusConnection &bus, const QString &uniqueName, QObje
                 if (caller.known)
                     describeProcess(caller);
                 auto *owner = new QDBusPendingCallWatcher(
-                        bus.asyncCall(daemonCall(QStringLiteral("GetNameOwner"), kWindowName)),
+                        bus.asyncCall(busDaemonCall(QStringLiteral("GetNameOwner"), {kWindowName})),
                         context);
                 QObject::connect(owner, &QDBusPendingCallWatcher::finished, context,
                                  [owner, caller, uniqueName, done]() mutable {

@@ -3,6 +3,7 @@
 #include "accounts/accountregistry.h"
 #include "backend/busapi.h"
 #include "backend/systemengine.h"
+#include "core/busdaemon.h"
 #include "refresh/heldsecretstore.h"
 #include "refresh/refreshservice.h"
 #include "refresh/waketimer.h"
@@ -171,11 +172,10 @@ void TetherService::showWindow(const QString &id, bool edit)
         bus.asyncCall(show);
     };
     // Asked of the bus without blocking the one thread that serves everyone.
-    QDBusMessage owned = QDBusMessage::createMethodCall(
-            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
-            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("NameHasOwner"));
-    owned << bus::kWindowService;
-    auto *check = new QDBusPendingCallWatcher(bus.asyncCall(owned, 10'000), this);
+    auto *check = new QDBusPendingCallWatcher(
+            bus.asyncCall(busDaemonCall(QStringLiteral("NameHasOwner"), {bus::kWindowService}),
+                          10'000),
+            this);
     connect(check, &QDBusPendingCallWatcher::finished, this, [this, bus, check, ask]() mutable {
         check->deleteLater();
         const QDBusPendingReply<bool> running = *check;
