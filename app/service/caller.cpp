@@ -1,12 +1,11 @@
 #include "caller.h"
 
 #include "core/busdaemon.h"
+#include "system/processinfo.h"
 
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
-#include <QFile>
-#include <QFileInfo>
 #include <QPointer>
 #include <QVariantMap>
 
@@ -16,54 +15,12 @@ namespace {
 
 const QString kWindowName = QStringLiteral("io.github.tether.Tether.Window");
 
-QByteArray readSmall(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.read(64 * 1024) : QByteArray();
-}
-
-// What /proc says of the process.
-void describeProcess(Caller &caller)
-{
-    const QString proc = QStringLiteral("/proc/%1").arg(caller.pid);
-    caller.executable = QFileInfo(proc + QStringLiteral("/exe")).symLinkTarget();
-    caller.terminal = statHasTerminal(readSmall(proc + QStringLiteral("/stat")));
-    caller.flatpakAppId = flatpakAppId(readSmall(proc + QStringLiteral("/root/.flatpak-info")));
-}
-
 } // namespace
-
-bool statHasTerminal(const QByteArray &stat)
-{
-    // "pid (comm) state ppid pgrp session tty_nr ...": comm may hold spaces and parentheses, so
-    // the fields count from the last ')'.
-    const qsizetype close = stat.lastIndexOf(')');
-    if (close < 0)
-        return false;
-    const QList<QByteArray> fields = stat.mid(close + 1).simplified().split(' ');
-    // state, ppid, pgrp, session, tty_nr
-    return fields.size() > 4 && fields.at(4).toLongLong() != 0;
-}
-
-QString flatpakAppId(const QByteArray &flatpakInfo)
-{
-    bool application = false;
-    for (const QByteArray &raw : flatpakInfo.split('\n')) {
-        const QByteArray line = raw.trimmed();
-        if (line.startsWith('['))
-            application = line == "[Application]" || line == "[Runtime]";
-        else if (application && line.startsWith("name="))
-            return QString::fromUtf8(line.mid(5)).left(255);
-    }
-    return {};
-}
 
 QString Caller::displayName() const
 {
-    if (!flatpakAppId.isEmpty())
-        return flatpakAppId;
-    if (!executable.isEmpty())
-        return executable;
+    if (!program.isEmpty())
+        return program;
     return QStringLiteral("pid %1").arg(pid);
 }
 
@@ -73,7 +30,8 @@ bool Caller::isUsersOwnTether(const QString &ownExecutable, quint32 ownUid) cons
            && executable == ownExecutable && (window || terminal);
 }
 
-void identifyCaller(const QDBusConnection &bus, const QString &uniqueName, QObject *context,
+void identifyCaller(const QDBusConnection &bus, const QString &uniqueName,
+                    const QString &ownExecutable, QObject *context,
                     std::function<void(const Caller &)> done)
 {
     auto *credentials = new QDBusPendingCallWatcher(
@@ -81,7 +39,8 @@ void identifyCaller(const QDBusConnection &bus, const QString &uniqueName, QObje
             context);
     QObject::connect(
             credentials, &QDBusPendingCallWatcher::finished, context,
-            [bus, uniqueName, context, credentials, done = std::move(done)]() mutable {
+            [bus, uniqueName, ownExecutable, context, credentials,
+             done = std::move(done)]() mutable {
                 credentials->deleteLater();
                 const QDBusPendingReply<QVariantMap> reply = *credentials;
                 Caller caller;
@@ -91,8 +50,13 @@ void identifyCaller(const QDBusConnection &bus, const QString &uniqueName, QObje
                     caller.pid = map.value(QStringLiteral("ProcessID")).toUInt();
                     caller.uid = map.value(QStringLiteral("UnixUserID"), quint32(-1)).toUInt();
                 }
-                if (caller.known)
-                    describeProcess(caller);
+                if (caller.known) {
+                    const ProcessInfo process = readProcess(caller.pid);
+                    caller.executable = process.executable;
+                    caller.flatpakAppId = process.flatpakAppId;
+                    caller.terminal = process.terminal;
+                    caller.program = programOf(process, ownExecutable);
+                }
                 auto *owner = new QDBusPendingCallWatcher(
                         bus.asyncCall(busDaemonCall(QStringLiteral("GetNameOwner"), {kWindowName})),
                         context);

@@ -23,22 +23,22 @@ struct Caller
     QString flatpakAppId; // the sandbox's application, empty outside one
     bool terminal = false; // the process has a controlling terminal
     bool window = false; // it owns Tether's window name (io.github.tether.Tether.Window)
+    // The program it works for, as access decisions name it (programOf): the app id, the
+    // executable, or for `tether` run by another program, that program. Empty when unknown.
+    QString program;
 
-    // How people see it: the app id, else the executable's path, else the process id.
+    // How people see it: the program, else the process id.
     QString displayName() const;
     // Tether's own window, or `tether` typed in the user's terminal: the same executable as the
     // service, outside any sandbox, of the same user, and the window or a terminal's command.
     bool isUsersOwnTether(const QString &ownExecutable, quint32 ownUid) const;
 };
 
-// Looks the sender of a call up (two asynchronous calls to the bus daemon, then /proc).
-// `done` runs unless `context` is gone first.
-void identifyCaller(const QDBusConnection &bus, const QString &uniqueName, QObject *context,
+// Looks the sender of a call up (two asynchronous calls to the bus daemon, then /proc); the
+// service's own executable tells `tether` run by another program apart. `done` runs unless
+// `context` is gone first.
+void identifyCaller(const QDBusConnection &bus, const QString &uniqueName,
+                    const QString &ownExecutable, QObject *context,
                     std::function<void(const Caller &)> done);
-
-// Parsing, for tests: whether /proc/PID/stat names a controlling terminal (tty_nr), and the
-// application name in a .flatpak-info file.
-bool statHasTerminal(const QByteArray &stat);
-QString flatpakAppId(const QByteArray &flatpakInfo);
 
 } // namespace tether
