@@ -1,5 +1,6 @@
 #include "accountservice.h"
 
+#include "accounts/accesslist.h"
 #include "accounts/accountendpoints.h"
 #include "accounts/accountlock.h"
 #include "accounts/accountregistry.h"
@@ -351,6 +352,40 @@ void AccountService::removeAccount(const QString &id, const Done &done)
     });
 }
 
+std::optional<Failure> AccountService::accessDecisions(const QString &id,
+                                                       QList<AccessDecision> *decisions) const
+{
+    Account account;
+    if (auto failure = m_engine.registry->loadAccount(id, &account))
+        return failure;
+    *decisions = m_engine.access ? m_engine.access->decisions(id) : QList<AccessDecision>();
+    return std::nullopt;
+}
+
+Outcome AccountService::decideAccess(const QString &id, const QString &program,
+                                     std::optional<AccessDecision::Verdict> verdict,
+                                     const QString &reason)
+{
+    Account account;
+    if (auto failure = m_engine.registry->loadAccount(id, &account))
+        return Outcome::failed(*failure);
+    if (auto bad = AccessList::checkProgram(program))
+        return Outcome::failed(*bad);
+    if (!m_engine.access)
+        return Outcome::failed(Failure::unexpected(Text::tr("this process keeps no access list")));
+    if (auto failure =
+                m_engine.access->decide(id, program, verdict, reason, m_engine.clock->nowUtc()))
+        return Outcome::failed(*failure);
+    if (!verdict)
+        return Outcome::done(
+                Text::tr("%1 will be asked before it takes the token of %2").arg(program, id));
+    return Outcome::done(
+            *verdict == AccessDecision::Verdict::Allow
+                    ? Text::tr("%1 may take the token of %2 without a question").arg(program, id)
+                    : Text::tr("%1 is refused the token of %2 without a question")
+                              .arg(program, id));
+}
+
 void AccountService::revokeThenForget(const Account &account, const SecretBundle &stored,
                                       bool remove, const Finish &finish)
 {
@@ -369,8 +404,18 @@ void AccountService::revokeThenForget(const Account &account, const SecretBundle
                                list.end());
                     return std::nullopt;
                 });
-                finish(failure ? Outcome::failed(*failure, notes)
-                               : Outcome::done(Text::tr("removed %1; %2").arg(id, summary), notes));
+                if (failure)
+                    return finish(Outcome::failed(*failure, notes));
+                QStringList more = notes;
+                // The decisions about a removed account go with it: an account added later under
+                // the same id starts with nobody allowed.
+                if (m_engine.access) {
+                    if (const auto kept = m_engine.access->forgetAccount(id))
+                        more << Text::tr("the programs allowed to take its token are still "
+                                         "listed: %1")
+                                        .arg(kept->message);
+                }
+                finish(Outcome::done(Text::tr("removed %1; %2").arg(id, summary), more));
             });
             return;
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/accesslist.h"
 #include "accounts/account.h"
 #include "accounts/engine.h"
 #include "core/callback.h"
@@ -64,6 +65,13 @@ public:
     void disconnectAccount(const QString &id, const Done &done);
     // Disconnects, then deletes the account and its keychain item.
     void removeAccount(const QString &id, const Done &done);
+
+    // Which programs may take the account's token (Engine::access): the decisions about it, or
+    // a decision recorded (an empty verdict forgets it). `reason` says how it came about.
+    [[nodiscard]] std::optional<Failure> accessDecisions(const QString &id,
+                                                         QList<AccessDecision> *decisions) const;
+    Outcome decideAccess(const QString &id, const QString &program,
+                         std::optional<AccessDecision::Verdict> verdict, const QString &reason);
 
     static constexpr int kLockTimeoutMs = 90'000; // longer than one exchange plus a keychain write
 

@@ -4,6 +4,7 @@
 
 namespace tether {
 
+class AccessList;
 class AccountRegistry;
 class Clock;
 class ProviderCatalog;
@@ -23,6 +24,10 @@ struct Engine
     // Uniform in [0, 1): spreads scheduled refreshes and retries so that many accounts do not
     // fire together. The command line has none and plans without spreading.
     std::function<double()> random;
+
+    // Which programs may take which account's token (the service decides with it; the
+    // command line records and forgets decisions). Null where nobody asks (unit tests).
+    AccessList *access = nullptr;
 
     double jitter() const { return random ? random() : 1.0; }
 };

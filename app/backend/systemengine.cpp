@@ -14,6 +14,7 @@ SystemEngine::SystemEngine(bool jitter, const QStringList &extraProfiles, QObjec
     : QObject(parent),
       m_catalog(ProviderCatalog::installed(extraProfiles)),
       m_registry(paths::accountsFile()),
+      m_access(paths::accessFile()),
       m_keychain(new KeychainSecretStore(paths::keychainService(), this)),
       m_held(new HeldSecretStore(*m_keychain, this)),
       m_tokens(new TokenClient(this)),
@@ -30,6 +31,7 @@ Engine SystemEngine::engine() const
                   &m_catalog,
                   &SystemClock::instance(),
                   {}};
+    engine.access = &m_access;
     if (m_jitter)
         engine.random = [] { return QRandomGenerator::global()->generateDouble(); };
     return engine;

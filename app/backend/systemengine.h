@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/accesslist.h"
 #include "accounts/accountregistry.h"
 #include "accounts/engine.h"
 #include "providers/providercatalog.h"
@@ -36,6 +37,7 @@ public:
 private:
     ProviderCatalog m_catalog;
     AccountRegistry m_registry;
+    mutable AccessList m_access;
     KeychainSecretStore *m_keychain;
     HeldSecretStore *m_held;
     TokenClient *m_tokens;

@@ -51,6 +51,11 @@ QString accountsFile()
     return configDir() + QStringLiteral("/accounts.json");
 }
 
+QString accessFile()
+{
+    return configDir() + QStringLiteral("/access.json");
+}
+
 QString userProvidersDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)

@@ -11,6 +11,7 @@ namespace paths {
 
 QString configDir(); // $XDG_CONFIG_HOME/tether: the account registry (no secrets)
 QString accountsFile();
+QString accessFile(); // which programs may take which account's token (no secrets)
 QString userProvidersDir(); // $XDG_DATA_HOME/tether/providers: extra provider profiles
 QString runtimeDir(); // $XDG_RUNTIME_DIR/tether (user-only): locks and the control socket
 
