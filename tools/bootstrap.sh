@@ -20,8 +20,9 @@ packages=(
     # tests: a real Secret Service in a private D-Bus session, the loopback token server
     dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth x11-utils x11-apps imagemagick
     # session tests: a notification server, a tray host and logind (python3-dbusmock), a window
-    # manager that closes windows as users do, systemd's unit checker
-    python3-dbusmock python3-dbus python3-gi openbox wmctrl systemd libglib2.0-bin
+    # manager that closes windows as users do, systemd's unit checker, and Flatpak's sandbox
+    # tool (a caller with a /.flatpak-info of its own)
+    python3-dbusmock python3-dbus python3-gi openbox wmctrl systemd libglib2.0-bin bubblewrap
     # a German locale, so that other libraries' messages (GLib, libsecret) come in German too
     locales
     # the accessibility tree: the AT-SPI bus and registry, and a client that reads it

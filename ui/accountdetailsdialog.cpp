@@ -14,8 +14,9 @@
 namespace tether {
 
 AccountDetailsDialog::AccountDetailsDialog(const Account &account, const ProviderCatalog &catalog,
-                                           const QList<HistoryEntry> &history, QWidget *parent)
-    : QDialog(parent)
+                                           const QList<HistoryEntry> &history,
+                                           const QList<AccessDecision> &access, QWidget *parent)
+    : QDialog(parent), m_access(new QTreeWidget)
 {
     const AccountState state = account.status.state;
     const QString stateText = state == AccountState::NeedsReconnect ? tr("needs reconnect")
@@ -81,6 +82,36 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, const Provide
                 new QTreeWidgetItem({tr("no refresh attempt since Tether started")}));
     table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
+    // Who may take the token, and who is refused it: each decision withdrawn with one click.
+    m_access->setObjectName(QStringLiteral("accessList"));
+    m_access->setHeaderLabels(
+            {tr("Program"), tr("Decision"), tr("Last took the token"), QString()});
+    m_access->setRootIsDecorated(false);
+    m_access->setAccessibleName(tr("Programs that may take the token"));
+    const QString accountId = account.config.id;
+    for (const AccessDecision &d : access) {
+        auto *item = new QTreeWidgetItem(
+                {d.program,
+                 d.verdict == AccessDecision::Verdict::Allow ? tr("allowed") : tr("denied"),
+                 d.lastUsedAt.isValid() ? humantime::instant(d.lastUsedAt) : tr("never")});
+        item->setData(0, Qt::UserRole, d.program);
+        item->setToolTip(0, d.reasonText());
+        m_access->addTopLevelItem(item);
+        auto *remove = new QPushButton(tr("Remove"));
+        remove->setObjectName(QStringLiteral("accessRemoveButton"));
+        remove->setAccessibleName(tr("Remove %1").arg(d.program));
+        remove->setToolTip(tr("Forget this decision: the program is asked the next time it wants "
+                              "the token"));
+        connect(remove, &QPushButton::clicked, this, [this, accountId, program = d.program] {
+            Q_EMIT withdrawAccessRequested(accountId, program);
+        });
+        m_access->setItemWidget(item, 3, remove);
+    }
+    if (access.isEmpty())
+        showNoAccess();
+    m_access->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_access->header()->setStretchLastSection(false);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     const QString id = account.config.id;
@@ -110,10 +141,35 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, const Provide
     });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(facts);
+    auto *accessLabel = new QLabel(tr("Programs that may take the token (Tether's own window and "
+                                      "commands you type in a terminal always may; any other "
+                                      "program is asked first):"));
+    accessLabel->setWordWrap(true);
+    accessLabel->setBuddy(m_access);
+    layout->addWidget(accessLabel);
+    layout->addWidget(m_access);
     layout->addWidget(new QLabel(tr("Refresh history:")));
     layout->addWidget(table, 1);
     layout->addWidget(buttons);
-    resize(640, 480);
+    resize(640, 560);
+}
+
+void AccountDetailsDialog::accessWithdrawn(const QString &program)
+{
+    for (int row = 0; row < m_access->topLevelItemCount(); ++row) {
+        if (m_access->topLevelItem(row)->data(0, Qt::UserRole).toString() == program) {
+            delete m_access->takeTopLevelItem(row);
+            break;
+        }
+    }
+    if (m_access->topLevelItemCount() == 0)
+        showNoAccess();
+}
+
+void AccountDetailsDialog::showNoAccess()
+{
+    m_access->addTopLevelItem(new QTreeWidgetItem({tr("no program has been allowed or denied")}));
+    m_access->topLevelItem(0)->setFirstColumnSpanned(true);
 }
 
 } // namespace tether

@@ -744,20 +744,38 @@ void MainWindow::showDetails()
             id, {this, [this](const std::optional<Failure> &failure, const Account &account) {
                      if (failure)
                          return say(failure->message);
-                     m_service.history(account.config.id,
-                                       {this, [this, account](const QList<HistoryEntry> &history) {
-                                            openDetails(account, history);
-                                        }});
+                     m_service.history(
+                             account.config.id,
+                             {this, [this, account](const QList<HistoryEntry> &history) {
+                                  m_service.listAccess(
+                                          account.config.id,
+                                          {this, [this, account, history](const AccessReply &a) {
+                                               openDetails(account, history, a.decisions);
+                                           }});
+                              }});
                  }});
 }
 
-void MainWindow::openDetails(const Account &account, const QList<HistoryEntry> &history)
+void MainWindow::openDetails(const Account &account, const QList<HistoryEntry> &history,
+                             const QList<AccessDecision> &access)
 {
-    auto *dialog = new AccountDetailsDialog(account, m_service.catalog(), history, this);
+    auto *dialog = new AccountDetailsDialog(account, m_service.catalog(), history, access, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AccountDetailsDialog::reconnectRequested, this,
             [this](const QString &id) { startSignIn(id, false); });
     connect(dialog, &AccountDetailsDialog::editRequested, this, &MainWindow::editAccountWithId);
+    const QPointer<AccountDetailsDialog> guard(dialog);
+    connect(dialog, &AccountDetailsDialog::withdrawAccessRequested, this,
+            [this, guard](const QString &id, const QString &program) {
+                m_service.setAccess(id, program, std::nullopt,
+                                    {this, [this, guard, program](const Outcome &outcome) {
+                                         if (outcome.failure)
+                                             return say(outcome.failure->message);
+                                         if (guard)
+                                             guard->accessWithdrawn(program);
+                                         say(outcome.summary);
+                                     }});
+            });
     dialog->open();
 }
 

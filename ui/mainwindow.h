@@ -19,6 +19,7 @@ class AccountListModel;
 class Clock;
 class ServiceConnection;
 class SignInDialog;
+struct AccessDecision;
 struct Account;
 struct HistoryEntry;
 struct Outcome;
@@ -75,7 +76,8 @@ private:
     void showServiceGone(const QString &text); // the bar, a disabled list, no actions
     void startService();
     void openEdit(const Account &account);
-    void openDetails(const Account &account, const QList<HistoryEntry> &history);
+    void openDetails(const Account &account, const QList<HistoryEntry> &history,
+                     const QList<AccessDecision> &access);
     void onTick();
     void say(const QString &text); // in the status bar, and announced
     QString displayName(const QString &id) const; // the account's name as the list shows it

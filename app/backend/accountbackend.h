@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/accesslist.h"
 #include "accounts/account.h"
 #include "accounts/accountservice.h"
 #include "accounts/signin.h"
@@ -46,6 +47,13 @@ struct HistoryEntry
     QString message;
 };
 
+// The decisions about which programs may take an account's token.
+struct AccessReply
+{
+    std::optional<Failure> failure;
+    QList<AccessDecision> decisions;
+};
+
 // What the command line needs from whoever owns the accounts: this process itself when no
 // service runs (LocalBackend), or the session's service (BusClient, over D-Bus). Every reply is
 // asynchronous and bound to a context object (core/callback.h).
@@ -64,6 +72,11 @@ public:
     virtual void accessToken(const QString &id, const Callback<const TokenReply &> &reply) = 0;
     virtual void disconnectAccount(const QString &id, const Done &done) = 0;
     virtual void removeAccount(const QString &id, const Done &done) = 0;
+    // Who may take the account's token (docs/security.md): list the decisions, or record one
+    // (an empty verdict forgets it, so that the program is asked again).
+    virtual void listAccess(const QString &id, const Callback<const AccessReply &> &reply) = 0;
+    virtual void setAccess(const QString &id, const QString &program,
+                           std::optional<AccessDecision::Verdict> verdict, const Done &done) = 0;
 };
 
 // What the window and the tray need beyond that: live changes, sign-in through the service,

@@ -316,6 +316,47 @@ HistoryEntry historyFromMap(const QVariantMap &map)
             map.value(QStringLiteral("message")).toString()};
 }
 
+QVariantMap accessMap(const AccessDecision &d)
+{
+    return {{QStringLiteral("program"), d.program},
+            {QStringLiteral("decision"), nameOf(d.verdict)},
+            {QStringLiteral("decided_at"), isotime::write(d.decidedAt)},
+            {QStringLiteral("last_used_at"), isotime::write(d.lastUsedAt)},
+            {QStringLiteral("reason"), d.reason}};
+}
+
+AccessDecision accessFromMap(const QString &account, const QVariantMap &map)
+{
+    AccessDecision d;
+    d.account = account;
+    d.program = map.value(QStringLiteral("program")).toString();
+    d.verdict = map.value(QStringLiteral("decision")).toString() == QLatin1String("allow")
+                        ? AccessDecision::Verdict::Allow
+                        : AccessDecision::Verdict::Deny;
+    d.decidedAt = isotime::read(map.value(QStringLiteral("decided_at")).toString());
+    d.lastUsedAt = isotime::read(map.value(QStringLiteral("last_used_at")).toString());
+    d.reason = map.value(QStringLiteral("reason")).toString();
+    return d;
+}
+
+QString decisionWord(std::optional<AccessDecision::Verdict> verdict)
+{
+    return verdict ? nameOf(*verdict) : QStringLiteral("forget");
+}
+
+bool verdictFromWord(const QString &word, std::optional<AccessDecision::Verdict> *verdict)
+{
+    if (word == QLatin1String("allow"))
+        *verdict = AccessDecision::Verdict::Allow;
+    else if (word == QLatin1String("deny"))
+        *verdict = AccessDecision::Verdict::Deny;
+    else if (word == QLatin1String("forget"))
+        *verdict = std::nullopt;
+    else
+        return false;
+    return true;
+}
+
 qint64 unixTime(const QDateTime &t)
 {
     return t.isValid() ? t.toSecsSinceEpoch() : 0;

@@ -45,4 +45,11 @@ qint64 unixTime(const QDateTime &t);
 QDateTime fromUnixTime(qint64 seconds);
 HistoryEntry historyFromMap(const QVariantMap &map);
 
+// An access decision (ListAccess), and back; a decision's word for SetAccess ("allow", "deny",
+// "forget" for none), and back (false: not one of those).
+QVariantMap accessMap(const AccessDecision &decision);
+AccessDecision accessFromMap(const QString &account, const QVariantMap &map);
+QString decisionWord(std::optional<AccessDecision::Verdict> verdict);
+bool verdictFromWord(const QString &word, std::optional<AccessDecision::Verdict> *verdict);
+
 } // namespace tether::bus

@@ -201,6 +201,27 @@ void BusClient::removeAccount(const QString &id, const Done &done)
     sendForOutcome(bus::call::RemoveAccount(id), done);
 }
 
+void BusClient::listAccess(const QString &id, const Callback<const AccessReply &> &reply)
+{
+    send(bus::call::ListAccess(id), -1, reply.context(),
+         [reply, id](const std::optional<Failure> &failure, const QDBusMessage &message) {
+             AccessReply answer{failure, {}};
+             if (!failure) {
+                 const bus::reply::ListAccess typed(message);
+                 for (const QVariantMap &map : typed.argumentAt<0>())
+                     answer.decisions.append(bus::accessFromMap(id, map));
+             }
+             reply(answer);
+         });
+}
+
+void BusClient::setAccess(const QString &id, const QString &program,
+                          std::optional<AccessDecision::Verdict> verdict, const Done &done)
+{
+    // The user may take a while to confirm: no deadline of the client's own.
+    sendForOutcome(bus::call::SetAccess(id, program, bus::decisionWord(verdict)), done);
+}
+
 void BusClient::signIn(const QString &id, SignIn::Method method)
 {
     const QDBusMessage message = method == SignIn::Method::Device ? bus::call::SignInOnDevice(id)

@@ -2,6 +2,10 @@
 
 #include "accounts/accountregistry.h"
 #include "refresh/refreshoperation.h"
+#include "system/detached.h"
+#include "system/processinfo.h"
+
+#include <unistd.h>
 
 namespace tether {
 
@@ -50,7 +54,23 @@ void LocalBackend::listAccounts(const Callback<const AccountList &> &reply)
 void LocalBackend::addAccount(const AccountConfig &config,
                               const std::optional<QString> &clientSecret, const Done &done)
 {
-    m_accounts->addAccount(config, clientSecret, done);
+    // As the service does (BusAdaptor::AddAccount): a program that runs `tether add` without a
+    // terminal may take the token of the account it added.
+    const QString self = selfExecutable();
+    const QString creator = programOf(readProcess(quint32(::getpid())), self);
+    m_accounts->addAccount(
+            config, clientSecret,
+            {this, [this, id = config.id, creator, self, done](const Outcome &outcome) {
+                 if (outcome.failure || creator.isEmpty() || creator == self)
+                     return done(outcome);
+                 const Outcome allowed =
+                         m_accounts->decideAccess(id, creator, AccessDecision::Verdict::Allow,
+                                                  AccessDecision::kAddedAccount);
+                 done(allowed.failure
+                              ? Outcome::done(outcome.summary,
+                                              outcome.notes + QStringList{allowed.failure->message})
+                              : outcome);
+             }});
 }
 
 void LocalBackend::editAccount(const QString &id, const AccountEdit &edit, const Done &done)
@@ -83,6 +103,19 @@ void LocalBackend::disconnectAccount(const QString &id, const Done &done)
 void LocalBackend::removeAccount(const QString &id, const Done &done)
 {
     m_accounts->removeAccount(id, done);
+}
+
+void LocalBackend::listAccess(const QString &id, const Callback<const AccessReply &> &reply)
+{
+    AccessReply answer;
+    answer.failure = m_accounts->accessDecisions(id, &answer.decisions);
+    reply(answer);
+}
+
+void LocalBackend::setAccess(const QString &id, const QString &program,
+                             std::optional<AccessDecision::Verdict> verdict, const Done &done)
+{
+    done(m_accounts->decideAccess(id, program, verdict, AccessDecision::kDecided));
 }
 
 } // namespace tether

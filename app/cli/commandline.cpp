@@ -12,8 +12,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QTimer>
 
 namespace tether {
@@ -160,6 +162,16 @@ const CommandSpec kCommands[] = {
          1,
          CommandSpec::Input::None,
          &CommandLine::remove},
+        {"access",
+         "access list ID | access allow|deny|forget ID PROGRAM",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "which programs may take the account's token: list them, allow or "
+                           "deny one (its executable's path or Flatpak app id), or forget the "
+                           "decision so that it is asked again"),
+         {{"json", nullptr}},
+         3,
+         CommandSpec::Input::None,
+         &CommandLine::access},
 };
 
 const CommandSpec *findCommand(const QString &name)
@@ -197,7 +209,8 @@ QString usage()
             "CommandLine",
             "\n`tether COMMAND --help` describes one command.\n\n"
             "Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 reconnect needed,\n"
-            "4 temporary failure (try again later), 5 keychain unavailable or locked.\n");
+            "4 temporary failure (try again later), 5 keychain unavailable or locked,\n"
+            "6 the program asking was not allowed to take the token.\n");
     return text;
 }
 
@@ -284,12 +297,15 @@ void CommandLine::run(const CommandSpec &spec, const QStringList &arguments)
     }
     const bool all = QLatin1String(spec.name) == QLatin1String("refresh")
                      && parser.isSet(QStringLiteral("all"));
-    const int expected = all ? 0 : spec.positionals;
+    // `access list ID` and `access VERB ID PROGRAM`: the account comes second.
+    const bool access = QLatin1String(spec.name) == QLatin1String("access");
+    const bool listing = access && parser.positionalArguments().value(0) == QLatin1String("list");
+    const int expected = all ? 0 : listing ? 2 : spec.positionals;
     if (parser.positionalArguments().size() != expected || !spec.handler) {
         m_io.error(tr("usage: tether %1").arg(QString::fromUtf8(spec.synopsis).simplified()));
         return exitWith(2);
     }
-    m_account = expected > 0 ? parser.positionalArguments().constFirst() : QString();
+    m_account = expected > 0 ? parser.positionalArguments().value(access ? 1 : 0) : QString();
     (this->*spec.handler)(parser);
 }
 
@@ -626,6 +642,73 @@ void CommandLine::disconnectAccount(const QCommandLineParser &parser)
 void CommandLine::remove(const QCommandLineParser &parser)
 {
     m_backend.removeAccount(id(parser), {this, [this](const Outcome &o) { finish(o); }});
+}
+
+void CommandLine::access(const QCommandLineParser &parser)
+{
+    const QStringList words = parser.positionalArguments();
+    const QString verb = words.value(0);
+    const QString account = words.value(1);
+    if (verb == QLatin1String("list")) {
+        const bool json = parser.isSet(QStringLiteral("json"));
+        return m_backend.listAccess(
+                account,
+                {this, [this, account, json](const AccessReply &reply) {
+                     if (reply.failure)
+                         return fail(*reply.failure);
+                     if (json) {
+                         QJsonArray array;
+                         for (const AccessDecision &d : reply.decisions)
+                             array.append(output::accessJson(d));
+                         m_io.writeOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
+                         return exitWith(0);
+                     }
+                     if (reply.decisions.isEmpty()) {
+                         m_io.line(tr("No program has been allowed or denied the token "
+                                      "of %1: any program but Tether's window and "
+                                      "commands typed in a terminal is asked first.")
+                                           .arg(account));
+                         return exitWith(0);
+                     }
+                     QList<QStringList> rows{{tr("PROGRAM"), tr("DECISION"), tr("SINCE"),
+                                              tr("LAST TOOK THE TOKEN"), tr("HOW")}};
+                     for (const AccessDecision &d : reply.decisions)
+                         rows.append(output::accessRow(d));
+                     printTable(rows);
+                     exitWith(0);
+                 }});
+    }
+    std::optional<AccessDecision::Verdict> verdict;
+    if (verb == QLatin1String("allow"))
+        verdict = AccessDecision::Verdict::Allow;
+    else if (verb == QLatin1String("deny"))
+        verdict = AccessDecision::Verdict::Deny;
+    else if (verb != QLatin1String("forget"))
+        return fail(Failure::badInput(tr("unknown access command \"%1\": list, allow, deny or "
+                                         "forget")
+                                              .arg(verb.left(40))));
+    if (parser.isSet(QStringLiteral("json")))
+        return fail(Failure::badInput(tr("--json goes with `tether access list`")));
+    const QString program = programFromWord(words.value(2));
+    if (auto bad = AccessList::checkProgram(program))
+        return fail(*bad);
+    m_backend.setAccess(account, program, verdict,
+                        {this, [this](const Outcome &outcome) { finish(outcome); }});
+}
+
+QString CommandLine::programFromWord(const QString &word)
+{
+    // A program as decisions name it: /proc's executable path, which has no symbolic links
+    // (python3 is /usr/bin/python3.11 there). A bare name is looked up on PATH.
+    if (!word.contains(QLatin1Char('/'))) {
+        const QString found = QStandardPaths::findExecutable(word);
+        if (found.isEmpty())
+            return word; // a Flatpak app id, or a name checkProgram explains
+        const QString canonical = QFileInfo(found).canonicalFilePath();
+        return canonical.isEmpty() ? found : canonical;
+    }
+    const QString canonical = QFileInfo(word).canonicalFilePath();
+    return canonical.isEmpty() ? word : canonical;
 }
 
 void CommandLine::finish(const Outcome &outcome)

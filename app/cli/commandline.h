@@ -49,6 +49,8 @@ public:
     void token(const QCommandLineParser &parser);
     void disconnectAccount(const QCommandLineParser &parser);
     void remove(const QCommandLineParser &parser);
+    void access(const QCommandLineParser &parser);
+    static QString programFromWord(const QString &word);
 
 Q_SIGNALS:
     void commandFinished(int exitCode);

@@ -38,6 +38,24 @@ QJsonObject statusJson(const Account &account)
     };
 }
 
+QJsonObject accessJson(const AccessDecision &d)
+{
+    return QJsonObject{{QStringLiteral("program"), d.program},
+                       {QStringLiteral("decision"), nameOf(d.verdict)},
+                       {QStringLiteral("decided_at"), instant(d.decidedAt)},
+                       {QStringLiteral("last_used_at"), instant(d.lastUsedAt)},
+                       {QStringLiteral("reason"), d.reason}};
+}
+
+QStringList accessRow(const AccessDecision &d)
+{
+    return {d.program,
+            d.verdict == AccessDecision::Verdict::Allow ? Text::tr("allowed") : Text::tr("denied"),
+            humantime::instant(d.decidedAt),
+            d.lastUsedAt.isValid() ? humantime::instant(d.lastUsedAt) : Text::tr("never"),
+            d.reasonText()};
+}
+
 QString accessTokenSummary(const Account &account, const QDateTime &now)
 {
     const AccountStatus &s = account.status;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/accesslist.h"
 #include "accounts/account.h"
 
 #include <QJsonObject>
@@ -18,6 +19,8 @@ QString accessTokenSummary(const Account &account, const QDateTime &now); // "ex
 QString refreshTokenSummary(const Account &account, const QDateTime &now); // "13 days left"
 QString profileRefreshSummary(const ProviderProfile &profile); // "single use, rolling 3 years"
 QStringList statusLines(const Account &account, const QDateTime &now); // `tether status ID`
+QJsonObject accessJson(const AccessDecision &decision); // `tether access list --json`
+QStringList accessRow(const AccessDecision &decision); // PROGRAM DECISION SINCE LAST-USED HOW
 QStringList table(const QList<QStringList> &rows); // first row is the header; columns padded
 
 } // namespace tether::output

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/accesslist.h"
 #include "accounts/accountservice.h"
 #include "core/callback.h"
 #include "service/caller.h"
@@ -15,59 +16,95 @@ namespace tether {
 
 class Notifier;
 
-// Where an account's secrets go (its endpoints, issuer, client authentication, plain http) and
-// whose tokens it hands out change only with the user's consent: a call from Tether's own window
-// or from `tether` typed in the user's terminal goes ahead; any other program's waits until the
-// user allows it in a notification (Allow / Deny), and is refused when they deny it, dismiss it
-// or do not answer within kAnswerMs. Without a notification server nobody can be asked: refused.
-class ChangeGuard final : public QObject
+// Who may do what through the D-Bus API (docs/security.md). Tether's own window and `tether`
+// typed in the user's terminal may do anything. Any other program:
+// - takes an account's token only when the user allowed it: remembered in the AccessList
+//   ("Always allow", `tether access allow`, or the program added the account), or answered now
+//   in a notification (Allow once / Always allow / Deny) while its call waits;
+// - changes where an account's secrets go (endpoints, issuer, client authentication, plain
+//   http), replaces its tokens or allows a program only once the user allows that one change.
+// A denial, a dismissed question, no answer within kAnswerMs, or nobody to ask (no
+// notification server) refuse the call with an AccessDenied failure.
+class AccessGuard final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(ChangeGuard)
+    Q_DISABLE_COPY_MOVE(AccessGuard)
 
 public:
     static constexpr int kAnswerMs = 60'000;
+    // How long the times programs last took tokens stay in memory before they are written.
+    static constexpr int kUseFlushMs = 30'000;
 
     enum class Change {
         SecretRoutes, // an edit of the settings secretRoutes() names
         ReplaceTokens, // an import over an account that has tokens
+        AllowProgram, // a program allowed to take an account's token
     };
     struct Request
     {
         Change change = Change::SecretRoutes;
         QString accountName;
-        QString details; // the new settings, for people
+        QString details; // the new settings, or the program, for people
     };
 
-    // `notifier` may be null: then nobody can be asked.
-    ChangeGuard(Notifier *notifier, QString ownExecutable, quint32 ownUid,
+    // `notifier` may be null: then nobody can be asked. `access` outlives the guard.
+    AccessGuard(Notifier *notifier, AccessList *access, QString ownExecutable, quint32 ownUid,
                 QObject *parent = nullptr);
-    ~ChangeGuard() override;
+    ~AccessGuard() override;
 
     // The settings an edit changes (to a value other than the account's) that decide where the
     // account's secrets go, as "name: value" lines for people; empty when it changes none.
     static QStringList secretRoutes(const AccountEdit &edit, const AccountConfig &current);
 
+    // Who sent `call`, and whether it is the user's own Tether.
+    void identify(const QDBusConnection &bus, const QDBusMessage &call,
+                  const Callback<const Caller &, bool> &done);
+
     // Replies nullopt when `call`'s sender may make the change, else an AccessDenied failure.
     void confirm(const QDBusConnection &bus, const QDBusMessage &call, const Request &request,
                  const Callback<const std::optional<Failure> &> &done);
 
-private:
-    void ask(const Caller &caller, const Request &request,
-             const Callback<const std::optional<Failure> &> &done);
-    void settle(const QString &question, bool allowed);
+    // Replies nullopt when `call`'s sender may take the token of `account` (named `name` for
+    // people), else an AccessDenied failure.
+    void authorizeToken(const QDBusConnection &bus, const QDBusMessage &call,
+                        const QString &account, const QString &name,
+                        const Callback<const std::optional<Failure> &> &done);
 
+    // Writes the times programs last took tokens (at quit; otherwise every kUseFlushMs).
+    void flushUse();
+
+private:
+    using Reply = Callback<const std::optional<Failure> &>;
+    struct Waiter
+    {
+        Reply done;
+        Failure denial;
+    };
     struct Pending
     {
-        Callback<const std::optional<Failure> &> done;
-        Failure denial;
-        QTimer *deadline;
+        QList<Waiter> waiters;
+        QTimer *deadline = nullptr;
+        QString account; // a token question: the account and program it is about
+        QString program;
     };
 
+    void ask(const Caller &caller, const Request &request, const Reply &done);
+    void askForToken(const Caller &caller, const QString &account, const QString &name,
+                     const Reply &done);
+    // A new question that `waiters` wait for, with its deadline; its id.
+    QString open(const QList<Waiter> &waiters, const QString &account, const QString &program,
+                 bool remembered);
+    void settle(const QString &question, const QString &answer);
+    void tokenTaken(const QString &account, const QString &program);
+
     Notifier *m_notifier;
+    AccessList *m_access;
     QString m_ownExecutable;
     quint32 m_ownUid;
-    QHash<QString, Pending> m_pending; // question id → the call waiting for it
+    QHash<QString, Pending> m_pending; // question id → the calls waiting for it
+    QHash<QString, QString> m_tokenQuestions; // account + '\n' + program → question id
+    QTimer *m_useFlush;
+    int m_answerMs = kAnswerMs;
     quint64 m_asked = 0;
 };
 

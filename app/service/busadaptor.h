@@ -10,7 +10,7 @@
 
 namespace tether {
 
-class ChangeGuard;
+class AccessGuard;
 class ServiceBackend;
 struct Failure;
 
@@ -20,7 +20,7 @@ struct Failure;
 // does not compile. Every method answers from the ServiceBackend, asynchronously (delayed
 // replies), with the errors the XML names; the return values of a delayed call are unused. A
 // change of where an account's secrets go, or of the tokens it hands out, waits for the
-// ChangeGuard's consent first.
+// AccessGuard's consent first.
 class BusAdaptor final : public QObject, protected QDBusContext
 {
     Q_OBJECT
@@ -29,7 +29,7 @@ class BusAdaptor final : public QObject, protected QDBusContext
     Q_DISABLE_COPY_MOVE(BusAdaptor)
 
 public:
-    BusAdaptor(ServiceBackend &backend, ChangeGuard &guard, QObject *parent = nullptr);
+    BusAdaptor(ServiceBackend &backend, AccessGuard &guard, QObject *parent = nullptr);
     ~BusAdaptor() override;
 
     bool startAtLogin() const;
@@ -50,6 +50,9 @@ public:
     QString RemoveAccount(const QString &id, QStringList &notes);
     void SignInOnDevice(const QString &id);
     void CancelSignIn(const QString &id);
+    QList<QVariantMap> ListAccess(const QString &id);
+    QString SetAccess(const QString &id, const QString &program, const QString &decision,
+                      QStringList &notes);
     QList<QVariantMap> GetHistory(const QString &id);
     void RefreshAll();
     void Quit();
@@ -64,7 +67,7 @@ private:
     void startSignIn(const QString &id, bool device);
 
     ServiceBackend &m_backend;
-    ChangeGuard &m_guard;
+    AccessGuard &m_guard;
 };
 
 } // namespace tether

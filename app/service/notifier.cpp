@@ -131,29 +131,31 @@ void Notifier::notify(const QString &id, const QString &title, const QString &bo
     });
 }
 
-void Notifier::ask(const QString &question, const QString &title, const QString &body)
+void Notifier::ask(const QString &question, const QString &title, const QString &body,
+                   const QList<Choice> &choices)
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (m_channel == Channel::Portal) {
-        const QVariantMap allow{{QStringLiteral("label"), tr("Allow")},
-                                {QStringLiteral("action"), QStringLiteral("allow")}};
-        const QVariantMap deny{{QStringLiteral("label"), tr("Deny")},
-                               {QStringLiteral("action"), QStringLiteral("deny")}};
+        QList<QVariantMap> buttons;
+        for (const Choice &choice : choices)
+            buttons.append({{QStringLiteral("label"), choice.label},
+                            {QStringLiteral("action"), choice.key}});
         QDBusMessage add = QDBusMessage::createMethodCall(kPortal, kPortalPath, kPortalInterface,
                                                           QStringLiteral("AddNotification"));
         add << QString(kPortalQuestionPrefix + question)
             << QVariantMap{{QStringLiteral("title"), title},
                            {QStringLiteral("body"), body},
                            {QStringLiteral("priority"), QStringLiteral("urgent")},
-                           {QStringLiteral("buttons"),
-                            QVariant::fromValue(QList<QVariantMap>{deny, allow})}};
+                           {QStringLiteral("buttons"), QVariant::fromValue(buttons)}};
         bus.asyncCall(add);
         return;
     }
+    QStringList actions;
+    for (const Choice &choice : choices)
+        actions << choice.key << choice.label;
     QDBusMessage message = QDBusMessage::createMethodCall(kNotifications, kNotificationsPath,
                                                           kNotifications, QStringLiteral("Notify"));
-    message << tr("Tether") << 0u << kDesktopEntry << title << body
-            << QStringList{QStringLiteral("deny"), tr("Deny"), QStringLiteral("allow"), tr("Allow")}
+    message << tr("Tether") << 0u << kDesktopEntry << title << body << actions
             << QVariantMap{{QStringLiteral("desktop-entry"), kDesktopEntry},
                            {QStringLiteral("urgency"), QVariant::fromValue(uchar(2))},
                            {QStringLiteral("resident"), true}}
@@ -164,7 +166,7 @@ void Notifier::ask(const QString &question, const QString &title, const QString 
         const QDBusPendingReply<uint> reply = *watcher;
         if (!reply.isValid()) {
             qCInfo(lcNotify, "nobody to ask (%s)", qPrintable(reply.error().message()));
-            return Q_EMIT questionAnswered(question, false);
+            return Q_EMIT questionAnswered(question, QString());
         }
         m_questions.insert(reply.value(), question);
     });
@@ -219,7 +221,8 @@ void Notifier::act(const QString &id, const QString &action)
 void Notifier::onActionInvoked(uint notification, const QString &action)
 {
     if (const QString question = m_questions.take(notification); !question.isEmpty())
-        return Q_EMIT questionAnswered(question, action == QLatin1String("allow"));
+        return Q_EMIT questionAnswered(question,
+                                       action == QLatin1String("default") ? QString() : action);
     const auto account = m_accounts.constFind(notification);
     if (account == m_accounts.cend())
         return; // another application's notification
@@ -230,7 +233,7 @@ void Notifier::onClosed(uint notification, uint)
 {
     // Dismissed without an answer: not allowed. (After an action, the question is gone already.)
     if (const QString question = m_questions.take(notification); !question.isEmpty())
-        return Q_EMIT questionAnswered(question, false);
+        return Q_EMIT questionAnswered(question, QString());
     const QString id = m_accounts.take(notification);
     if (!id.isEmpty() && m_sent.value(id) == notification)
         m_sent.remove(id);
@@ -242,7 +245,7 @@ void Notifier::onPortalActionInvoked(const QString &notification, const QString 
     // The portal only reports this application's own notifications; the prefix is the rest.
     if (notification.startsWith(kPortalQuestionPrefix))
         return Q_EMIT questionAnswered(notification.mid(kPortalQuestionPrefix.size()),
-                                       action == QLatin1String("allow"));
+                                       action == QLatin1String("default") ? QString() : action);
     if (notification.startsWith(kPortalPrefix))
         act(notification.mid(kPortalPrefix.size()), action);
 }

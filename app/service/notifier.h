@@ -37,16 +37,23 @@ public:
     void refreshTokenExpiring(const QString &id, const QString &name, const QDateTime &expiresAt);
     void withdraw(const QString &id); // the account is fine again
 
-    // A question with the actions "allow" and "deny"; the answer comes as questionAnswered
-    // (dismissed, or no notification server: not allowed).
-    void ask(const QString &question, const QString &title, const QString &body);
+    // A question with one action per choice (key, label; the first is the safe one); the
+    // answer comes as questionAnswered with the chosen key, or "" when dismissed or nobody
+    // could be asked (no notification server).
+    struct Choice
+    {
+        QString key;
+        QString label;
+    };
+    void ask(const QString &question, const QString &title, const QString &body,
+             const QList<Choice> &choices);
     void withdrawQuestion(const QString &question);
 
 Q_SIGNALS:
     void reconnectRequested(const QString &id);
     void editRequested(const QString &id);
     void openRequested(const QString &id);
-    void questionAnswered(const QString &question, bool allowed);
+    void questionAnswered(const QString &question, const QString &answer);
 
 private Q_SLOTS:
     void onActionInvoked(uint notification, const QString &action);

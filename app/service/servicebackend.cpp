@@ -187,4 +187,17 @@ void ServiceBackend::setStartsAtLogin(bool enabled, const Done &done)
     m_startAtLogin->setEnabled(enabled, done);
 }
 
+void ServiceBackend::listAccess(const QString &id, const Callback<const AccessReply &> &reply)
+{
+    AccessReply answer;
+    answer.failure = m_accounts->accessDecisions(id, &answer.decisions);
+    reply(answer);
+}
+
+void ServiceBackend::setAccess(const QString &id, const QString &program,
+                               std::optional<AccessDecision::Verdict> verdict, const Done &done)
+{
+    done(m_accounts->decideAccess(id, program, verdict, AccessDecision::kDecided));
+}
+
 } // namespace tether

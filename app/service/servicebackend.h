@@ -44,6 +44,9 @@ public:
     void accessToken(const QString &id, const Callback<const TokenReply &> &reply) override;
     void disconnectAccount(const QString &id, const Done &done) override;
     void removeAccount(const QString &id, const Done &done) override;
+    void listAccess(const QString &id, const Callback<const AccessReply &> &reply) override;
+    void setAccess(const QString &id, const QString &program,
+                   std::optional<AccessDecision::Verdict> verdict, const Done &done) override;
 
     // ServiceConnection
     void fetchAccount(

@@ -8,8 +8,8 @@
 #include "refresh/refreshservice.h"
 #include "refresh/waketimer.h"
 #include "secrets/keychainwatch.h"
+#include "service/accessguard.h"
 #include "service/busadaptor.h"
-#include "service/changeguard.h"
 #include "service/notifier.h"
 #include "service/servicebackend.h"
 #include "service/startatlogin.h"
@@ -83,7 +83,8 @@ TetherService::Registration TetherService::registerOnBus(QString *error)
                          .arg(bus.lastError().message());
         return Registration::Failed;
     }
-    m_guard = std::make_unique<ChangeGuard>(m_notifier.get(), selfExecutable(), ::getuid());
+    m_guard = std::make_unique<AccessGuard>(m_notifier.get(), m_engine->engine().access,
+                                            selfExecutable(), ::getuid());
     m_adaptor = std::make_unique<BusAdaptor>(*m_backend, *m_guard);
     // Exactly the generated adaptor (the XML's interface), none of BusAdaptor's own members.
     if (!bus.registerObject(bus::kPath, m_adaptor.get(), QDBusConnection::ExportAdaptors)) {
@@ -204,6 +205,8 @@ void TetherService::onBusClosed()
 void TetherService::quit()
 {
     Q_EMIT quitting();
+    if (m_guard)
+        m_guard->flushUse();
     m_refresh->drain([] { QCoreApplication::quit(); });
 }
 

@@ -10,7 +10,7 @@
 namespace tether {
 
 class BusAdaptor;
-class ChangeGuard;
+class AccessGuard;
 class KeychainWatch;
 class NetworkWatcher;
 class Notifier;
@@ -78,7 +78,7 @@ private:
     std::unique_ptr<ServiceBackend> m_backend;
     std::unique_ptr<KeychainWatch> m_keychain;
     std::unique_ptr<Notifier> m_notifier;
-    std::unique_ptr<ChangeGuard> m_guard; // before the adaptor, which uses it
+    std::unique_ptr<AccessGuard> m_guard; // before the adaptor, which uses it
     std::unique_ptr<BusAdaptor> m_adaptor;
     std::unique_ptr<StatusItem> m_statusItem;
     std::unique_ptr<NetworkWatcher> m_network;

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccessList</name>
+    <message>
+        <source>cannot create %1 (is the disk full or read-only?); nothing was changed</source>
+        <translation>%1 kann nicht angelegt werden (ist der Datenträger voll oder schreibgeschützt?); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>another Tether process is writing the list of programs allowed to take tokens; try again</source>
+        <translation>ein anderer Tether-Prozess schreibt gerade die Liste der Programme, die Tokens nehmen dürfen; versuchen Sie es noch einmal</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 (is the disk full or read-only?); nothing was changed</source>
+        <translation>%1 kann nicht geschrieben werden: %2 (ist der Datenträger voll oder schreibgeschützt?); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>“%1” names no program: give the full path of its executable, or its Flatpak application id</source>
+        <translation>„%1“ bezeichnet kein Programm: Geben Sie den vollständigen Pfad seiner ausführbaren Datei oder seine Flatpak-Anwendungskennung an</translation>
+    </message>
+    <message>
+        <source>it added the account</source>
+        <translation>es hat das Konto hinzugefügt</translation>
+    </message>
+    <message>
+        <source>your answer when it asked</source>
+        <translation>Ihre Antwort auf seine Frage</translation>
+    </message>
+    <message>
+        <source>set by you</source>
+        <translation>von Ihnen festgelegt</translation>
+    </message>
+</context>
+<context>
     <name>Account</name>
     <message>
         <source>an account has no valid id</source>
@@ -190,6 +221,26 @@
         <source>%1 revoked its access token, but not its refresh token, which may stay valid there</source>
         <translation>%1 hat das Zugriffstoken widerrufen, aber nicht das Refresh-Token, das dort gültig bleiben kann</translation>
     </message>
+    <message>
+        <source>this process keeps no access list</source>
+        <translation>dieser Prozess führt keine Zugriffsliste</translation>
+    </message>
+    <message>
+        <source>%1 will be asked before it takes the token of %2</source>
+        <translation>%1 wird gefragt, bevor es das Token von %2 nimmt</translation>
+    </message>
+    <message>
+        <source>%1 may take the token of %2 without a question</source>
+        <translation>%1 darf das Token von %2 ohne Rückfrage nehmen</translation>
+    </message>
+    <message>
+        <source>%1 is refused the token of %2 without a question</source>
+        <translation>%1 wird das Token von %2 ohne Rückfrage verweigert</translation>
+    </message>
+    <message>
+        <source>the programs allowed to take its token are still listed: %1</source>
+        <translation>die Programme, die sein Token nehmen dürfen, sind noch eingetragen: %1</translation>
+    </message>
 </context>
 <context>
     <name>AccountValidation</name>
@@ -377,20 +428,6 @@ Befehle:
 </translation>
     </message>
     <message>
-        <source>
-`tether COMMAND --help` describes one command.
-
-Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 reconnect needed,
-4 temporary failure (try again later), 5 keychain unavailable or locked.
-</source>
-        <translation>
-`tether BEFEHL --help` beschreibt einen Befehl.
-
-Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbinden nötig,
-4 vorübergehender Fehler (später erneut versuchen), 5 Schlüsselbund nicht verfügbar oder gesperrt.
-</translation>
-    </message>
-    <message>
         <source>Usage: tether %1
 
 %2.
@@ -415,6 +452,26 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>Tether&apos;s service is running but does not answer (it may be stopped); working without it</source>
         <translation>Der Tether-Dienst läuft, antwortet aber nicht (er ist vielleicht angehalten); es geht ohne ihn weiter</translation>
+    </message>
+    <message>
+        <source>which programs may take the account&apos;s token: list them, allow or deny one (its executable&apos;s path or Flatpak app id), or forget the decision so that it is asked again</source>
+        <translation>welche Programme das Token des Kontos nehmen dürfen: auflisten, eines erlauben oder ablehnen (Pfad seiner ausführbaren Datei oder Flatpak-Anwendungskennung) oder die Entscheidung vergessen, sodass es wieder gefragt wird</translation>
+    </message>
+    <message>
+        <source>
+`tether COMMAND --help` describes one command.
+
+Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 reconnect needed,
+4 temporary failure (try again later), 5 keychain unavailable or locked,
+6 the program asking was not allowed to take the token.
+</source>
+        <translation>
+`tether BEFEHL --help` beschreibt einen Befehl.
+
+Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbinden nötig,
+4 vorübergehender Fehler (später erneut versuchen), 5 Schlüsselbund nicht verfügbar oder gesperrt,
+6 das fragende Programm durfte das Token nicht nehmen.
+</translation>
     </message>
 </context>
 <context>
@@ -736,6 +793,18 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>  last error:     %1: %2</source>
         <translation>  letzter Fehler: %1: %2</translation>
     </message>
+    <message>
+        <source>allowed</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
 </context>
 <context>
     <name>ProviderCatalog</name>
@@ -989,6 +1058,117 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
+    <name>tether::AccessGuard</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s</source>
+        <translation>die des Anbieters</translation>
+    </message>
+    <message>
+        <source>token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>revocation endpoint</source>
+        <translation>Widerrufs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>device sign-in endpoint</source>
+        <translation>Endpunkt für die Anmeldung auf einem anderen Gerät</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>redirect URI</source>
+        <translation>Weiterleitungs-URI</translation>
+    </message>
+    <message>
+        <source>client authentication: %1</source>
+        <translation>Client-Authentifizierung: %1</translation>
+    </message>
+    <message>
+        <source>plain http allowed</source>
+        <translation>unverschlüsseltes http erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 is refused the token of “%2” (you denied it); `tether access allow %3 %1` allows it</source>
+        <translation>%1 wird das Token von „%2“ verweigert (Sie haben es abgelehnt); `tether access allow %3 %1` erlaubt es</translation>
+    </message>
+    <message>
+        <source>%1 was not allowed to decide which programs may take the token of “%2”: the change was denied or not answered in time; decide in Tether&apos;s window or with `tether access` in a terminal</source>
+        <translation>%1 durfte nicht festlegen, welche Programme das Token von „%2“ nehmen dürfen: Die Änderung wurde abgelehnt oder nicht rechtzeitig beantwortet; entscheiden Sie im Tether-Fenster oder mit `tether access` in einem Terminal</translation>
+    </message>
+    <message>
+        <source>%1 was not allowed to change “%2”: the change was denied or not answered in time; make it in Tether&apos;s window or with the tether command in a terminal</source>
+        <translation>%1 durfte „%2“ nicht ändern: Die Änderung wurde abgelehnt oder nicht rechtzeitig beantwortet; nehmen Sie sie im Tether-Fenster oder mit dem Befehl tether in einem Terminal vor</translation>
+    </message>
+    <message>
+        <source>Allow %1 to change where “%2” sends its secrets?</source>
+        <translation>Darf %1 ändern, wohin „%2“ seine Geheimnisse sendet?</translation>
+    </message>
+    <message>
+        <source>New settings: %1. Allow this only if you are making this change yourself.</source>
+        <translation>Neue Einstellungen: %1. Erlauben Sie das nur, wenn Sie diese Änderung selbst vornehmen.</translation>
+    </message>
+    <message>
+        <source>Allow %1 to replace the tokens of “%2”?</source>
+        <translation>Darf %1 die Tokens von „%2“ ersetzen?</translation>
+    </message>
+    <message>
+        <source>The account&apos;s sign-in would be replaced by tokens this program brings. Allow this only if you are importing them yourself.</source>
+        <translation>Die Anmeldung des Kontos würde durch Tokens ersetzt, die dieses Programm mitbringt. Erlauben Sie das nur, wenn Sie sie selbst importieren.</translation>
+    </message>
+    <message>
+        <source>Allow %1 to let %2 take the token of “%3”?</source>
+        <translation>Darf %1 erlauben, dass %2 das Token von „%3“ nimmt?</translation>
+    </message>
+    <message>
+        <source>%1 could then take the account&apos;s access token at any time without asking. Allow this only if you are setting this up yourself.</source>
+        <translation>%1 könnte dann jederzeit ohne Rückfrage das Zugriffstoken des Kontos nehmen. Erlauben Sie das nur, wenn Sie es selbst einrichten.</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>%1 was not allowed to take the token of “%2”: it was denied or not answered in time; `tether access allow %3 %1` allows it</source>
+        <translation>%1 durfte das Token von „%2“ nicht nehmen: Es wurde abgelehnt oder nicht rechtzeitig beantwortet; `tether access allow %3 %1` erlaubt es</translation>
+    </message>
+    <message>
+        <source>%1 wants the access token of “%2”</source>
+        <translation>%1 möchte das Zugriffstoken von „%2“</translation>
+    </message>
+    <message>
+        <source>With it, %1 can use the account as you until the token expires.</source>
+        <translation>Damit kann %1 das Konto in Ihrem Namen nutzen, bis das Token abläuft.</translation>
+    </message>
+    <message>
+        <source>With it, the sandboxed application %1 can use the account as you until the token expires.</source>
+        <translation>Damit kann die abgeschottete Anwendung %1 das Konto in Ihrem Namen nutzen, bis das Token abläuft.</translation>
+    </message>
+    <message>
+        <source>Allow once</source>
+        <translation>Einmal erlauben</translation>
+    </message>
+    <message>
+        <source>Always allow</source>
+        <translation>Immer erlauben</translation>
+    </message>
+</context>
+<context>
     <name>tether::AccountDelegate</name>
     <message>
         <source> · ⚠ plain http allowed</source>
@@ -1152,6 +1332,54 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Last took the token</source>
+        <translation>Token zuletzt genommen</translation>
+    </message>
+    <message>
+        <source>Programs that may take the token</source>
+        <translation>Programme, die das Token nehmen dürfen</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Forget this decision: the program is asked the next time it wants the token</source>
+        <translation>Diese Entscheidung vergessen: Das Programm wird gefragt, wenn es das Token das nächste Mal möchte</translation>
+    </message>
+    <message>
+        <source>Programs that may take the token (Tether&apos;s own window and commands you type in a terminal always may; any other program is asked first):</source>
+        <translation>Programme, die das Token nehmen dürfen (Tethers eigenes Fenster und Befehle, die Sie in einem Terminal eingeben, dürfen es immer; jedes andere Programm wird zuerst gefragt):</translation>
+    </message>
+    <message>
+        <source>no program has been allowed or denied</source>
+        <translation>keinem Programm wurde etwas erlaubt oder verweigert</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1606,13 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
+    <name>tether::BusAdaptor</name>
+    <message>
+        <source>“%1” is no decision: allow, deny or forget</source>
+        <translation>„%1“ ist keine Entscheidung: allow, deny oder forget</translation>
+    </message>
+</context>
+<context>
     <name>tether::BusClient</name>
     <message>
         <source>there is no D-Bus session to reach the Tether service on</source>
@@ -1398,69 +1633,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>Tether&apos;s service stopped; try again</source>
         <translation>Der Tether-Dienst wurde beendet; bitte erneut versuchen</translation>
-    </message>
-</context>
-<context>
-    <name>tether::ChangeGuard</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>the provider&apos;s</source>
-        <translation>die des Anbieters</translation>
-    </message>
-    <message>
-        <source>token endpoint</source>
-        <translation>Token-Endpunkt</translation>
-    </message>
-    <message>
-        <source>authorization endpoint</source>
-        <translation>Autorisierungs-Endpunkt</translation>
-    </message>
-    <message>
-        <source>revocation endpoint</source>
-        <translation>Widerrufs-Endpunkt</translation>
-    </message>
-    <message>
-        <source>device sign-in endpoint</source>
-        <translation>Endpunkt für die Anmeldung auf einem anderen Gerät</translation>
-    </message>
-    <message>
-        <source>issuer</source>
-        <translation>Aussteller</translation>
-    </message>
-    <message>
-        <source>redirect URI</source>
-        <translation>Weiterleitungs-URI</translation>
-    </message>
-    <message>
-        <source>client authentication: %1</source>
-        <translation>Client-Authentifizierung: %1</translation>
-    </message>
-    <message>
-        <source>plain http allowed</source>
-        <translation>unverschlüsseltes http erlaubt</translation>
-    </message>
-    <message>
-        <source>%1 was not allowed to change “%2”: the change was denied or not answered in time; make it in Tether&apos;s window or with the tether command in a terminal</source>
-        <translation>%1 durfte „%2“ nicht ändern: Die Änderung wurde abgelehnt oder nicht rechtzeitig beantwortet; nehmen Sie sie im Tether-Fenster oder mit dem Befehl tether in einem Terminal vor</translation>
-    </message>
-    <message>
-        <source>Allow %1 to change where “%2” sends its secrets?</source>
-        <translation>Darf %1 ändern, wohin „%2“ seine Geheimnisse sendet?</translation>
-    </message>
-    <message>
-        <source>New settings: %1. Allow this only if you are making this change yourself.</source>
-        <translation>Neue Einstellungen: %1. Erlauben Sie das nur, wenn Sie diese Änderung selbst vornehmen.</translation>
-    </message>
-    <message>
-        <source>Allow %1 to replace the tokens of “%2”?</source>
-        <translation>Darf %1 die Tokens von „%2“ ersetzen?</translation>
-    </message>
-    <message>
-        <source>The account&apos;s sign-in would be replaced by tokens this program brings. Allow this only if you are importing them yourself.</source>
-        <translation>Die Anmeldung des Kontos würde durch Tokens ersetzt, die dieses Programm mitbringt. Erlauben Sie das nur, wenn Sie sie selbst importieren.</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1772,38 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>; change it with `tether edit %1 --%2`</source>
         <translation>; ändern Sie es mit `tether edit %1 --%2`</translation>
+    </message>
+    <message>
+        <source>No program has been allowed or denied the token of %1: any program but Tether&apos;s window and commands typed in a terminal is asked first.</source>
+        <translation>Keinem Programm wurde das Token von %1 erlaubt oder verweigert: Jedes Programm außer Tethers Fenster und in einem Terminal eingegebenen Befehlen wird zuerst gefragt.</translation>
+    </message>
+    <message>
+        <source>PROGRAM</source>
+        <translation>PROGRAMM</translation>
+    </message>
+    <message>
+        <source>DECISION</source>
+        <translation>ENTSCHEIDUNG</translation>
+    </message>
+    <message>
+        <source>SINCE</source>
+        <translation>SEIT</translation>
+    </message>
+    <message>
+        <source>LAST TOOK THE TOKEN</source>
+        <translation>TOKEN ZULETZT GENOMMEN</translation>
+    </message>
+    <message>
+        <source>HOW</source>
+        <translation>WIE</translation>
+    </message>
+    <message>
+        <source>unknown access command &quot;%1&quot;: list, allow, deny or forget</source>
+        <translation>unbekannter access-Befehl „%1“: list, allow, deny oder forget</translation>
+    </message>
+    <message>
+        <source>--json goes with `tether access list`</source>
+        <translation>--json gehört zu `tether access list`</translation>
     </message>
 </context>
 <context>
@@ -1951,14 +2155,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>Open Tether</source>
         <translation>Tether öffnen</translation>
-    </message>
-    <message>
-        <source>Allow</source>
-        <translation>Erlauben</translation>
-    </message>
-    <message>
-        <source>Deny</source>
-        <translation>Ablehnen</translation>
     </message>
     <message>
         <source>%1 cannot refresh: check its settings</source>

@@ -12,6 +12,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -22,6 +23,9 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTest>
+#include <QTreeWidget>
+
+#include <unistd.h>
 
 using namespace tether;
 
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void start_windowStartsTheService_withoutAnError();
     void edit_showsTheStoredSettings_andSavesOnlyWhatChanged();
     void details_showTheAccountsIdNameAndClientId();
+    void details_listWhoMayTakeTheToken_andRemoveWithdrawsInOneClick();
     void deviceSignIn_enabledWhereTheAccountHasAnEndpoint();
     void serviceStopped_windowSaysSoAtOnce_andRecoversWhenItReturns();
     void quit_stopsTheService_andAReopenedWindowStartsItAgain();
@@ -129,6 +134,8 @@ TestWindowService::Run TestWindowService::tether(const QStringList &arguments,
                                                  const QByteArray &input)
 {
     QProcess process;
+    // As another program runs it: without a terminal, wherever the test itself runs.
+    process.setChildProcessModifier([] { ::setsid(); });
     process.start(m_tether, arguments);
     process.write(input);
     process.closeWriteChannel();
@@ -275,6 +282,48 @@ void TestWindowService::details_showTheAccountsIdNameAndClientId()
         texts << label->text();
     QVERIFY2(texts.contains(QStringLiteral("tv (tv-client)")), qPrintable(texts.join(u'|')));
     QVERIFY(details->windowTitle().contains(QStringLiteral("TV box")));
+}
+
+void TestWindowService::details_listWhoMayTakeTheToken_andRemoveWithdrawsInOneClick()
+{
+    // Decided before the service runs: /usr/bin/env is refused the token of "tv". The program
+    // that added the account (this test, running `tether add` without a terminal) may take it.
+    QCOMPARE(tether({QStringLiteral("access"), QStringLiteral("deny"), QStringLiteral("tv"),
+                     QStringLiteral("/usr/bin/env")})
+                     .code,
+             0);
+    openWindow();
+    selectRow(QStringLiteral("tv"));
+    auto *details = openDialogOf<AccountDetailsDialog>(
+            m_window->findChild<QAction *>(QStringLiteral("detailsAction")));
+    QVERIFY(details);
+    auto *list = details->findChild<QTreeWidget *>(QStringLiteral("accessList"));
+    QVERIFY(list);
+    QCOMPARE(list->topLevelItemCount(), 2);
+    QTreeWidgetItem *denied = nullptr;
+    QTreeWidgetItem *creator = nullptr;
+    for (int row = 0; row < list->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = list->topLevelItem(row);
+        (item->text(0) == QStringLiteral("/usr/bin/env") ? denied : creator) = item;
+    }
+    QVERIFY(denied && creator);
+    QCOMPARE(denied->text(1), AccountDetailsDialog::tr("denied"));
+    QCOMPARE(creator->text(0),
+             QFileInfo(QCoreApplication::applicationFilePath()).canonicalFilePath());
+    QCOMPARE(creator->text(1), AccountDetailsDialog::tr("allowed"));
+    QCOMPARE(creator->text(2), AccountDetailsDialog::tr("never"));
+    auto *remove = qobject_cast<QPushButton *>(list->itemWidget(denied, 3));
+    QVERIFY(remove);
+    QVERIFY(remove->accessibleName().contains(QStringLiteral("/usr/bin/env")));
+    remove->click(); // one click
+    QTRY_COMPARE(list->topLevelItemCount(), 1);
+    QCOMPARE(list->topLevelItem(0)->text(0), creator->text(0));
+    // The service forgot it: the command line (a client of the same service) agrees.
+    const Run listed = tether({QStringLiteral("access"), QStringLiteral("list"),
+                               QStringLiteral("tv"), QStringLiteral("--json")});
+    QCOMPARE(listed.code, 0);
+    QVERIFY2(!listed.out.contains("/usr/bin/env"), listed.out.constData());
+    QVERIFY(listed.out.contains("added_account"));
 }
 
 void TestWindowService::deviceSignIn_enabledWhereTheAccountHasAnEndpoint()

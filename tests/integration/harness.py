@@ -10,6 +10,7 @@ tests/support/tokenserver.py, and check what a user would check: exit codes, one
 import json
 import os
 import queue
+import shlex
 import threading
 import time
 import subprocess
@@ -144,6 +145,13 @@ class TetherCase(unittest.TestCase):
         result = self.tether(*args, **kwargs)
         self.assertEqual(result.returncode, 0, f"tether {' '.join(args)}: {result.stderr.decode()}")
         return result.stdout.decode()
+
+    def typed(self, *args):
+        """Runs tether as the user typing it in a terminal (script(1) gives it one); (code, output)."""
+        command = " ".join(shlex.quote(a) for a in [TETHER, *args])
+        result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True,
+                                env=self.env, timeout=60)
+        return result.returncode, result.stdout
 
     def fails(self, code, *args, **kwargs):
         """Runs tether, expects exit `code` and exactly one line on stderr; returns that line."""

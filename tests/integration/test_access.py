@@ -5,7 +5,9 @@ The attack this closes: EditAccount pointing the token endpoint at a server of t
 then waiting for the next refresh to bring it the client secret and the refresh token."""
 
 import json
+import os
 import shutil
+import sys
 import subprocess
 import threading
 import time
@@ -15,7 +17,7 @@ import dbus
 import dbusmock
 
 import session
-from harness import CLIENTS, TETHER, TetherCase
+from harness import CLIENTS, ROOT as ROOT_TMP, TETHER, TetherCase
 
 DENIED = "io.github.tether.Tether1.Error.AccessDenied"
 
@@ -39,7 +41,8 @@ def gdbus_async(*args, env):
     return thread
 
 
-class Access(TetherCase):
+class AccessCase(TetherCase):
+    """An account with tokens, named for people, and a notification server on demand."""
 
     def setUp(self):
         super().setUp()
@@ -72,9 +75,12 @@ class Access(TetherCase):
     def edit_by_another_program(self, endpoint):
         return gdbus_async("EditAccount", self.account, f"{{'token_endpoint': <'{endpoint}'>}}", env=self.env)
 
-    def answer(self, mock, action):
-        mock.EmitSignal("org.freedesktop.Notifications", "ActionInvoked", "us", [dbus.UInt32(1), action],
+    def answer(self, mock, action, notification=1):
+        mock.EmitSignal("org.freedesktop.Notifications", "ActionInvoked", "us", [dbus.UInt32(notification), action],
                         dbus_interface=dbusmock.MOCK_IFACE)
+
+
+class Access(AccessCase):
 
     def test_endpointChange_byAnotherProgram_askedAndDenied_changesNothing(self):
         mock = self.notifications()
@@ -154,6 +160,167 @@ class Access(TetherCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(self.status(self.account)["name"], "Payroll")
         self.assertEqual(session.calls(mock, "Notify"), [])
+
+
+
+GDBUS = os.path.realpath(shutil.which("gdbus"))
+PYTHON = os.path.realpath(sys.executable)
+
+
+class TokenAccess(AccessCase):
+    """Who may take a token: a program the user never allowed is asked about (Allow once / Always
+    allow / Deny) while its GetAccessToken waits; the answer is remembered, survives a restart,
+    is listed by `tether access list`, and withdrawn with `tether access forget`."""
+
+    def token_by(self, *wrapper, env=None):
+        """GetAccessToken called by gdbus (inside `wrapper`, e.g. a sandbox), in the background."""
+        command = [*wrapper, "gdbus", "call", "--session", "--timeout", "90", "--dest", session.SERVICE,
+                   "--object-path", session.PATH, "--method", f"{session.INTERFACE}.GetAccessToken", self.account]
+        box = {}
+        thread = threading.Thread(target=lambda: box.setdefault("result", subprocess.run(
+            command, capture_output=True, text=True, env=env or self.env, timeout=120)))
+        thread.start()
+
+        def result():
+            thread.join(120)
+            return box["result"]
+        thread.result = result
+        return thread
+
+    def access(self, account=None):
+        return json.loads(self.ok("access", "list", account or self.account, "--json"))
+
+    def asked(self, mock, count):
+        """The Notify calls once there are `count` of them."""
+        deadline = time.monotonic() + 20
+        while len(session.calls(mock, "Notify")) < count and time.monotonic() < deadline:
+            time.sleep(0.05)  # the mock records calls without a signal for them
+        notify = session.calls(mock, "Notify")
+        self.assertEqual(len(notify), count, "expected question(s) were not asked")
+        return notify[-1]
+
+    def test_creator_mayTakeTheToken_andIsListed(self):
+        # The harness (python) added the account with `tether add`: it may take the token.
+        self.start_app()
+        self.assertTrue(self.ok("token", self.account).strip())
+        [decision] = self.access()
+        self.assertEqual(decision["program"], PYTHON)
+        self.assertEqual(decision["decision"], "allow")
+        self.assertEqual(decision["reason"], "added_account")
+
+    def test_unknownProgram_allowOnce_givesTheToken_andAsksAgainNextTime(self):
+        mock = self.notifications()
+        self.start_app()
+        expected = self.ok("token", self.account).strip()
+        call = self.token_by()
+        _, _, _, summary, body, actions, _, _ = self.asked(mock, 1)
+        self.assertIn("gdbus", str(summary))
+        self.assertIn("Salary account", str(summary))
+        self.assertEqual([str(a) for a in actions][0::2], ["deny", "allow-once", "allow-always"])
+        self.answer(mock, "allow-once", 1)
+        result = call.result()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(expected, result.stdout)
+        self.assertNotIn(GDBUS, [d["program"] for d in self.access()])  # nothing remembered
+        again = self.token_by()
+        self.asked(mock, 2)
+        self.answer(mock, "deny", 2)
+        self.assertIn(DENIED, again.result().stderr)
+
+    def test_alwaysAllow_isRemembered_acrossARestart_andCanBeWithdrawn(self):
+        mock = self.notifications()
+        app = self.start_app()
+        call = self.token_by()
+        self.asked(mock, 1)
+        self.answer(mock, "allow-always", 1)
+        self.assertEqual(call.result().returncode, 0)
+        # Asked once: the next call needs no question.
+        self.assertEqual(self.token_by().result().returncode, 0)
+        self.assertEqual(len(session.calls(mock, "Notify")), 1)
+        # The decision is on the disk once the service stops, with when gdbus last took the token.
+        self.stop_app(app)
+        [mine] = [d for d in self.access() if d["program"] == GDBUS]
+        self.assertEqual(mine["decision"], "allow")
+        self.assertTrue(mine["last_used_at"])
+        self.start_app()
+        self.assertEqual(self.token_by().result().returncode, 0)
+        self.assertEqual(len(session.calls(mock, "Notify")), 1)
+        # Withdrawn (as the window's Remove does): asked again.
+        self.ok("access", "forget", self.account, "gdbus")
+        call = self.token_by()
+        self.asked(mock, 2)
+        self.answer(mock, "deny", 2)
+        self.assertIn(DENIED, call.result().stderr)
+
+    def test_deny_isRemembered_andTheCommandLineExits6(self):
+        mock = self.notifications()
+        self.start_app()
+        call = self.token_by()
+        self.asked(mock, 1)
+        self.answer(mock, "deny", 1)
+        self.assertIn(DENIED, call.result().stderr)
+        self.assertEqual([d["decision"] for d in self.access() if d["program"] == GDBUS], ["deny"])
+        refused = self.token_by().result()
+        self.assertIn(DENIED, refused.stderr)
+        self.assertIn("access allow", refused.stderr)  # says how to undo it
+        self.assertEqual(len(session.calls(mock, "Notify")), 1)  # not asked again
+        # `tether token` run by a program that was denied: exit 6 and one line.
+        self.ok("access", "deny", self.account, PYTHON)
+        line = self.fails(6, "token", self.account)
+        self.assertIn("refused the token", line)
+
+    def test_noAnswerInTime_isADenial_andNothingIsRemembered(self):
+        mock = self.notifications()
+        self.start_app(env={"TETHER_ANSWER_TIMEOUT_MS": "1500"})
+        result = self.token_by().result()
+        self.assertIn(DENIED, result.stderr)
+        self.assertTrue(session.calls(mock, "CloseNotification"))  # the question was withdrawn
+        self.assertNotIn(GDBUS, [d["program"] for d in self.access()])
+
+    def test_manyCallsOfOneProgram_waitForOneQuestion(self):
+        mock = self.notifications()
+        self.start_app()
+        calls = [self.token_by() for _ in range(5)]
+        self.asked(mock, 1)
+        self.answer(mock, "allow-once", 1)
+        self.assertEqual([c.result().returncode for c in calls], [0] * 5)
+        self.assertEqual(len(session.calls(mock, "Notify")), 1)
+
+    def test_anotherProgram_cannotAllowItself(self):
+        mock = self.notifications()
+        self.start_app()
+        call = gdbus_async("SetAccess", self.account, GDBUS, "allow", env=self.env)
+        _, _, _, summary, _, actions, _, _ = self.asked(mock, 1)
+        self.assertIn("take the token", str(summary))
+        self.assertEqual([str(a) for a in actions][0::2], ["deny", "allow"])
+        self.answer(mock, "deny", 1)
+        self.assertIn(DENIED, call.result().stderr)
+        self.assertNotIn(GDBUS, [d["program"] for d in self.access()])
+
+    @unittest.skipUnless(shutil.which("bwrap"), "bubblewrap runs a caller in a Flatpak-like sandbox")
+    def test_sandboxedCaller_isNamedByItsFlatpakAppId(self):
+        # bubblewrap is what Flatpak runs applications in; the sandbox's /.flatpak-info names the
+        # application, as Flatpak's does (the program inside cannot change it).
+        info = self.home / "flatpak-info"
+        info.write_text("[Application]\nname=org.example.Sneaky\nruntime=runtime/org.freedesktop.Platform/x86_64/23.08\n")
+        sandbox = ["bwrap", "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64",
+                   "/lib64", "--symlink", "usr/bin", "/bin", "--ro-bind", "/etc", "/etc", "--proc", "/proc",
+                   "--dev", "/dev", "--bind", "/tmp", "/tmp", "--bind", str(ROOT_TMP), str(ROOT_TMP),
+                   "--ro-bind", str(info), "/.flatpak-info"]
+        mock = self.notifications()
+        self.start_app()
+        call = self.token_by(*sandbox)
+        _, _, _, summary, body, actions, _, _ = self.asked(mock, 1)
+        self.assertIn("org.example.Sneaky", str(summary))
+        self.assertIn("sandboxed", str(body))
+        self.answer(mock, "allow-always", 1)
+        self.assertEqual(call.result().returncode, 0, call.result().stderr)
+        self.assertIn("org.example.Sneaky", [d["program"] for d in self.access()])
+        # gdbus outside the sandbox is another program: asked about on its own.
+        outside = self.token_by()
+        self.asked(mock, 2)
+        self.answer(mock, "deny", 2)
+        self.assertIn(DENIED, outside.result().stderr)
 
 
 if __name__ == "__main__":

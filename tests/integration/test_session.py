@@ -4,6 +4,7 @@ notification server: python3-dbusmock's), a tray host that appears late, logind'
 the window closed by a window manager while refreshing goes on, and kill -9 with nothing lost."""
 
 import json
+import shutil
 import os
 import re
 import signal
@@ -125,7 +126,20 @@ class Session(TetherCase):
         self.assertEqual(code, 0, err)
         token, expires = re.match(r"\('([^']+)', int64 (\d+)\)", out).groups()
         self.assertEqual(token, json.loads(grant)["access_token"])
+        # gdbus added the account, so gdbus may take its token; this test's own commands (python
+        # running tether without a terminal) may once the user allows them in a terminal.
+        code, out, err = gdbus("ListAccess", "api")
+        self.assertIn(f"'program': <'{os.path.realpath(shutil.which('gdbus'))}'>", out)
+        self.assertIn("'reason': <'added_account'>", out)
+        python = os.path.realpath(sys.executable)
+        code, typed = self.typed("access", "allow", "api", python)
+        self.assertEqual(code, 0, typed)
         self.assertEqual(self.ok("token", "api").strip(), token)
+        code, out, err = gdbus("SetAccess", "api", python, "forget")  # takes nothing: no question
+        self.assertEqual(code, 0, err)
+        self.assertIn("will be asked", out)
+        self.assertEqual(self.fails(6, "token", "api").count("not allowed"), 1)
+        self.assertEqual(self.typed("access", "allow", "api", python)[0], 0)
         self.assertAlmostEqual(int(expires), time.time() + 600, delta=30)
 
         # Refresh, GetHistory, RefreshAll
@@ -228,6 +242,7 @@ class Session(TetherCase):
         # `tether token` never starts the service just for itself ...
         self.assertEqual(self.ok("token", account).strip(), token)
         self.assertFalse(owned())
+        self.ok("access", "allow", account, "gdbus")  # this test's other program
         # ... but the API does: the bus starts it from its service file.
         self.addCleanup(session.remove_activation, session.install_activation(self.env))
         code, out, err = gdbus("GetAccessToken", account)

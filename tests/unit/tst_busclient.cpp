@@ -5,8 +5,8 @@
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "refresh/refreshservice.h"
+#include "service/accessguard.h"
 #include "service/busadaptor.h"
-#include "service/changeguard.h"
 #include "service/servicebackend.h"
 #include "support/httpstub.h"
 #include "support/manualwaketimer.h"
@@ -58,7 +58,7 @@ private:
     std::unique_ptr<test::ManualWakeTimer> m_timer;
     std::unique_ptr<RefreshService> m_refresh;
     std::unique_ptr<ServiceBackend> m_backend;
-    std::unique_ptr<ChangeGuard> m_guard;
+    std::unique_ptr<AccessGuard> m_guard;
     std::unique_ptr<BusAdaptor> m_adaptor;
     std::unique_ptr<test::HttpStub> m_stub;
     std::unique_ptr<BusClient> m_client;
@@ -91,7 +91,7 @@ void TestBusClient::init()
                                                 QStringLiteral("client-%1").arg(m_round));
     QVERIFY(m_service.isConnected() && m_clientBus.isConnected());
     // Nobody to ask, and an executable no caller here is: every guarded change is refused.
-    m_guard = std::make_unique<ChangeGuard>(nullptr, QStringLiteral("/nonexistent/tether"),
+    m_guard = std::make_unique<AccessGuard>(nullptr, nullptr, QStringLiteral("/nonexistent/tether"),
                                             ::getuid());
     m_adaptor = std::make_unique<BusAdaptor>(*m_backend, *m_guard);
     QVERIFY(m_service.registerObject(bus::kPath, m_adaptor.get(), QDBusConnection::ExportAdaptors));

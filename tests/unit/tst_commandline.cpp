@@ -6,10 +6,12 @@
 #include "support/printers.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace tether;
@@ -75,6 +77,19 @@ public:
         calls << QStringLiteral("remove ") + id;
         later([=] { done(outcome); });
     }
+    void listAccess(const QString &id, const Callback<const AccessReply &> &reply) override
+    {
+        calls << QStringLiteral("access list ") + id;
+        later([=] { reply({std::nullopt, decisions}); });
+    }
+    void setAccess(const QString &id, const QString &program,
+                   std::optional<AccessDecision::Verdict> verdict, const Done &done) override
+    {
+        calls << QStringLiteral("access %1 %2 %3")
+                         .arg(verdict ? nameOf(*verdict) : QStringLiteral("forget"), id, program);
+        later([=] { done(outcome); });
+    }
+    QList<AccessDecision> decisions;
 
 private:
     void later(const std::function<void()> &f)
@@ -115,6 +130,7 @@ private Q_SLOTS:
     void failures_mapToExitCodes_data();
     void failures_mapToExitCodes();
     void disconnect_printsWhatHappenedAtTheProvider();
+    void access_listsAndDecides();
 
 private:
     struct Result
@@ -190,6 +206,17 @@ void TestCommandLine::badCommandLines_exit2WithOneLine_data()
             << QStringList{QStringLiteral("connect"), QStringLiteral("x"),
                            QStringLiteral("--device"), QStringLiteral("--no-browser")}
             << "not both";
+    QTest::newRow("access without program")
+            << QStringList{QStringLiteral("access"), QStringLiteral("allow"), QStringLiteral("a")}
+            << "usage: tether access";
+    QTest::newRow("access, unknown verb")
+            << QStringList{QStringLiteral("access"), QStringLiteral("grant"), QStringLiteral("a"),
+                           QStringLiteral("/bin/x")}
+            << "list, allow, deny or forget";
+    QTest::newRow("access, not a program")
+            << QStringList{QStringLiteral("access"), QStringLiteral("allow"), QStringLiteral("a"),
+                           QStringLiteral("no-such-program-anywhere")}
+            << "names no program";
 }
 
 void TestCommandLine::badCommandLines_exit2WithOneLine()
@@ -315,6 +342,8 @@ void TestCommandLine::failures_mapToExitCodes_data()
                        .withField(QStringLiteral("client-auth"))
             << 2 << "`tether edit a --client-auth`";
     QTest::newRow("unexpected") << Failure::unexpected(QStringLiteral("odd")) << 1 << "";
+    QTest::newRow("access denied")
+            << Failure::accessDenied(QStringLiteral("not allowed to take the token")) << 6 << "";
 }
 
 void TestCommandLine::failures_mapToExitCodes()
@@ -338,6 +367,41 @@ void TestCommandLine::disconnect_printsWhatHappenedAtTheProvider()
     QCOMPARE(result.code, 0);
     QVERIFY(result.out.contains(QStringLiteral("offers no revocation")));
     QCOMPARE(result.err, QStringLiteral("tether: warning: a note\n"));
+}
+
+void TestCommandLine::access_listsAndDecides()
+{
+    const Result none =
+            run({QStringLiteral("access"), QStringLiteral("list"), QStringLiteral("a")});
+    QCOMPARE(none.code, 0);
+    QVERIFY2(none.out.contains(QStringLiteral("asked first")), qPrintable(none.out));
+    AccessDecision d;
+    d.account = QStringLiteral("a");
+    d.program = QStringLiteral("/usr/bin/msmtp");
+    d.reason = AccessDecision::kAddedAccount;
+    m_backend.decisions = {d};
+    const Result listed = run({QStringLiteral("access"), QStringLiteral("list"),
+                               QStringLiteral("a"), QStringLiteral("--json")});
+    QCOMPARE(listed.code, 0);
+    const QJsonArray array = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    QCOMPARE(array.size(), 1);
+    QCOMPARE(array.first()[QStringLiteral("program")].toString(), d.program);
+    QCOMPARE(array.first()[QStringLiteral("decision")].toString(), QStringLiteral("allow"));
+    QVERIFY(array.first()[QStringLiteral("last_used_at")].isNull());
+    // A bare name is looked up on PATH and named as /proc names it (no symbolic links).
+    const QString sh =
+            QFileInfo(QStandardPaths::findExecutable(QStringLiteral("sh"))).canonicalFilePath();
+    m_backend.calls.clear();
+    QCOMPARE(run({QStringLiteral("access"), QStringLiteral("deny"), QStringLiteral("a"),
+                  QStringLiteral("sh")})
+                     .code,
+             0);
+    QCOMPARE(run({QStringLiteral("access"), QStringLiteral("forget"), QStringLiteral("a"),
+                  QStringLiteral("org.example.App")})
+                     .code,
+             0);
+    QCOMPARE(m_backend.calls, QStringList({QStringLiteral("access deny a ") + sh,
+                                           QStringLiteral("access forget a org.example.App")}));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
