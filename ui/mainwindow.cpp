@@ -344,6 +344,13 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     connect(&m_service, &ServiceConnection::serviceLost, this, [this] {
         showServiceGone(tr("Tether's service stopped: accounts are not being refreshed."));
     });
+    connect(&m_service, &ServiceConnection::questionAsked, this, &MainWindow::askUser);
+    connect(&m_service, &ServiceConnection::questionSettled, this, [this](const QString &id) {
+        if (const QPointer<QMessageBox> box = m_questions.take(id)) {
+            box->setProperty("answered", true); // elsewhere: nothing to send
+            box->close();
+        }
+    });
     connect(&m_service, &ServiceConnection::serviceReturned, this, [this] {
         m_serviceBar->setVisible(false);
         m_pages->setEnabled(true);
@@ -732,6 +739,44 @@ void MainWindow::removeAccount()
                                      }});
     });
     box->open();
+}
+
+void MainWindow::askUser(const Question &question)
+{
+    // The same question as the notification, where the user is looking. Not modal: the
+    // window stays usable, and the question goes when it is answered in the notification.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Tether asks"), question.title,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("questionDialog"));
+    box->setInformativeText(question.body);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    const QString id = question.id;
+    for (qsizetype i = 0; i < question.choices.size(); ++i) {
+        QPushButton *button =
+                box->addButton(question.labels.value(i, question.choices.at(i)),
+                               i == 0 ? QMessageBox::RejectRole : QMessageBox::AcceptRole);
+        button->setObjectName(QStringLiteral("answer-") + question.choices.at(i));
+        button->setProperty("answer", question.choices.at(i));
+        if (i == 0)
+            box->setDefaultButton(button); // a stray Return allows nothing
+    }
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, id](QAbstractButton *clicked) {
+        box->setProperty("answered", true);
+        m_questions.remove(id);
+        m_service.answerQuestion(id, clicked->property("answer").toString());
+    });
+    // Closed without a button (Escape, the window manager): no answer, nothing remembered.
+    connect(box, &QDialog::finished, this, [this, box, id] {
+        if (box->property("answered").toBool())
+            return;
+        m_questions.remove(id);
+        m_service.answerQuestion(id, QString());
+    });
+    m_questions.insert(id, box);
+    box->show();
+    box->raise();
+    box->activateWindow();
 }
 
 void MainWindow::showDetails()

@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QMenu;
+class QMessageBox;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -22,6 +23,7 @@ class SignInDialog;
 struct AccessDecision;
 struct Account;
 struct HistoryEntry;
+struct Question;
 struct Outcome;
 struct SignInProgress;
 
@@ -76,6 +78,7 @@ private:
     void showServiceGone(const QString &text); // the bar, a disabled list, no actions
     void startService();
     void openEdit(const Account &account);
+    void askUser(const Question &question);
     void openDetails(const Account &account, const QList<HistoryEntry> &history,
                      const QList<AccessDecision> &access);
     void onTick();
@@ -115,6 +118,7 @@ private:
     QAction *m_startAtLogin;
     QTimer m_tick;
     QHash<QString, QPointer<SignInDialog>> m_signIns;
+    QHash<QString, QPointer<QMessageBox>> m_questions; // the service's questions on screen
 };
 
 } // namespace tether

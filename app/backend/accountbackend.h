@@ -54,6 +54,17 @@ struct AccessReply
     QList<AccessDecision> decisions;
 };
 
+// A question the service asks the user (who may take a token, or move an account's secrets),
+// for the window to show as a dialog too.
+struct Question
+{
+    QString id;
+    QString title;
+    QString body;
+    QStringList choices; // the answers, the safe one first
+    QStringList labels; // their buttons' words
+};
+
 // What the command line needs from whoever owns the accounts: this process itself when no
 // service runs (LocalBackend), or the session's service (BusClient, over D-Bus). Every reply is
 // asynchronous and bound to a context object (core/callback.h).
@@ -107,6 +118,8 @@ public:
     virtual void quitService() = 0;
     virtual bool startsAtLogin() const = 0;
     virtual void setStartsAtLogin(bool enabled, const Done &done) = 0;
+    // The user's answer to a question (questionAsked): one of its choices, or "" for none.
+    virtual void answerQuestion(const QString &question, const QString &answer) = 0;
 
 Q_SIGNALS:
     // The account changed (nullopt: it is gone). accountsChanged: re-list them all.
@@ -117,6 +130,8 @@ Q_SIGNALS:
     void startsAtLoginChanged(bool enabled);
     void serviceLost(); // the service went away: nothing is refreshed until it returns
     void serviceReturned(); // a service answers again (accountsChanged follows)
+    void questionAsked(const tether::Question &question);
+    void questionSettled(const QString &question); // answered elsewhere, or out of time
 };
 
 } // namespace tether

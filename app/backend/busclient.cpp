@@ -57,7 +57,9 @@ BusClient::BusClient(const ProviderCatalog &catalog, const QDBusConnection &bus,
             && bus::listen::SignInProgressed(m_bus, this,
                                              SLOT(onSignInProgressed(QString, QVariantMap)))
             && bus::listen::SignInFinished(m_bus, this,
-                                           SLOT(onSignInFinished(QString, QVariantMap)));
+                                           SLOT(onSignInFinished(QString, QVariantMap)))
+            && bus::listen::QuestionAsked(m_bus, this, SLOT(onQuestionAsked(QString, QVariantMap)))
+            && bus::listen::QuestionSettled(m_bus, this, SLOT(onQuestionSettled(QString)));
     if (!listening)
         qCWarning(lcBusClient, "cannot follow the service's signals: %s",
                   qPrintable(m_bus.lastError().message()));
@@ -220,6 +222,28 @@ void BusClient::setAccess(const QString &id, const QString &program,
 {
     // The user may take a while to confirm: no deadline of the client's own.
     sendForOutcome(bus::call::SetAccess(id, program, bus::decisionWord(verdict)), done);
+}
+
+void BusClient::answerQuestion(const QString &question, const QString &answer)
+{
+    send(bus::call::AnswerQuestion(question, answer), -1, this,
+         [](const std::optional<Failure> &failure, const QDBusMessage &) {
+             if (failure)
+                 qCWarning(lcBusClient, "%s", qPrintable(failure->message));
+         });
+}
+
+void BusClient::onQuestionAsked(const QString &question, const QVariantMap &details)
+{
+    Q_EMIT questionAsked({question, details.value(QStringLiteral("title")).toString(),
+                          details.value(QStringLiteral("body")).toString(),
+                          details.value(QStringLiteral("choices")).toStringList(),
+                          details.value(QStringLiteral("labels")).toStringList()});
+}
+
+void BusClient::onQuestionSettled(const QString &question)
+{
+    Q_EMIT questionSettled(question);
 }
 
 void BusClient::signIn(const QString &id, SignIn::Method method)

@@ -72,11 +72,14 @@ public:
     void quitService() override;
     bool startsAtLogin() const override { return m_startsAtLogin; }
     void setStartsAtLogin(bool enabled, const Done &done) override;
+    void answerQuestion(const QString &question, const QString &answer) override;
 
 private Q_SLOTS:
     void onAccountChanged(const QString &id, const QVariantMap &status);
     void onSignInProgressed(const QString &id, const QVariantMap &progress);
     void onSignInFinished(const QString &id, const QVariantMap &result);
+    void onQuestionAsked(const QString &question, const QVariantMap &details);
+    void onQuestionSettled(const QString &question);
     void onPropertiesChanged(const QString &interface, const QVariantMap &changed,
                              const QStringList &invalidated);
     void onOwnerChanged(const QString &name, const QString &oldOwner, const QString &newOwner);

@@ -36,7 +36,7 @@ AccessGuard::AccessGuard(Notifier *notifier, AccessList *access, QString ownExec
       m_useFlush(new QTimer(this))
 {
     if (m_notifier)
-        connect(m_notifier, &Notifier::questionAnswered, this, &AccessGuard::settle);
+        connect(m_notifier, &Notifier::questionAnswered, this, &AccessGuard::onNotificationAnswer);
     // The deadline can be shortened for tests (bounded: a question is always answerable).
     if (const int ms = qEnvironmentVariableIntValue("TETHER_ANSWER_TIMEOUT_MS"); ms > 0)
         m_answerMs = std::clamp(ms, 1'000, kAnswerMs);
@@ -153,8 +153,7 @@ void AccessGuard::ask(const Caller &caller, const Request &request, const Reply 
                        .arg(request.details);
         break;
     }
-    const QString question = open({{done, denial}}, {}, {}, false);
-    m_notifier->ask(question, title, body, {{kDeny, tr("Deny")}, {kAllow, tr("Allow")}});
+    open(caller, title, body, {{kDeny, tr("Deny")}, {kAllow, tr("Allow")}}, {{done, denial}});
 }
 
 void AccessGuard::askForToken(const Caller &caller, const QString &account, const QString &name,
@@ -183,15 +182,16 @@ void AccessGuard::askForToken(const Caller &caller, const QString &account, cons
                     : tr("With it, the sandboxed application %1 can use the account as you until "
                          "the token expires.")
                               .arg(program);
-    const QString question = open({{done, denial}}, account, caller.program, remembered);
     QList<Notifier::Choice> choices{{kDeny, tr("Deny")}, {kOnce, tr("Allow once")}};
     if (remembered)
         choices.append({kAlways, tr("Always allow")});
-    m_notifier->ask(question, title, body, choices);
+    open(caller, title, body, choices, {{done, denial}}, account,
+         remembered ? caller.program : QString());
 }
 
-QString AccessGuard::open(const QList<Waiter> &waiters, const QString &account,
-                          const QString &program, bool remembered)
+void AccessGuard::open(const Caller &caller, const QString &title, const QString &body,
+                       const QList<Notifier::Choice> &choices, const QList<Waiter> &waiters,
+                       const QString &account, const QString &program)
 {
     const QString question = QStringLiteral("q%1").arg(++m_asked);
     auto *deadline = new QTimer(this);
@@ -201,11 +201,37 @@ QString AccessGuard::open(const QList<Waiter> &waiters, const QString &account,
             m_notifier->withdrawQuestion(question);
         settle(question, QString());
     });
-    m_pending.insert(question, {waiters, deadline, account, program});
-    if (remembered)
+    QStringList keys;
+    for (const Notifier::Choice &choice : choices)
+        keys << choice.key;
+    // The window asks too, unless the window is the caller (it never needs to ask itself).
+    const QString window = caller.window ? QString() : caller.windowOwner;
+    m_pending.insert(question, {waiters, deadline, account, program, keys, window});
+    if (!account.isEmpty() && !program.isEmpty())
         m_tokenQuestions.insert(key(account, program), question);
     deadline->start(m_answerMs);
-    return question;
+    if (!window.isEmpty())
+        Q_EMIT questionAsked(question, window, title, body, choices);
+    m_notifier->ask(question, title, body, choices);
+}
+
+void AccessGuard::onNotificationAnswer(const QString &question, const QString &answer)
+{
+    // No notification server, or the notification dismissed: while the window shows the
+    // question, the window's answer (or the deadline) decides.
+    if (answer.isEmpty() && !m_pending.value(question).window.isEmpty())
+        return;
+    settle(question, answer);
+}
+
+void AccessGuard::answerFromWindow(const QString &question, const QString &answer)
+{
+    const auto pending = m_pending.constFind(question);
+    if (pending == m_pending.cend() || (!answer.isEmpty() && !pending->choices.contains(answer)))
+        return; // answered already, or not an answer it takes
+    if (m_notifier)
+        m_notifier->withdrawQuestion(question);
+    settle(question, answer);
 }
 
 void AccessGuard::settle(const QString &question, const QString &answer)
@@ -217,6 +243,8 @@ void AccessGuard::settle(const QString &question, const QString &answer)
     m_pending.erase(pending);
     m_tokenQuestions.remove(key(waiting.account, waiting.program));
     waiting.deadline->deleteLater();
+    if (!waiting.window.isEmpty())
+        Q_EMIT questionSettled(question, waiting.window);
     const bool token = !waiting.account.isEmpty();
     const bool allowed = token ? answer == kOnce || answer == kAlways : answer == kAllow;
     if (token && m_access && !waiting.program.isEmpty() && (answer == kAlways || answer == kDeny)) {

@@ -4,6 +4,7 @@
 #include "accounts/accountservice.h"
 #include "core/callback.h"
 #include "service/caller.h"
+#include "service/notifier.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -13,8 +14,6 @@
 class QTimer;
 
 namespace tether {
-
-class Notifier;
 
 // Who may do what through the D-Bus API (docs/security.md). Tether's own window and `tether`
 // typed in the user's terminal may do anything. Any other program:
@@ -73,6 +72,18 @@ public:
     // Writes the times programs last took tokens (at quit; otherwise every kUseFlushMs).
     void flushUse();
 
+    // The window's answer to a question it was shown (questionAsked): one of the question's
+    // choices, or "" (closed without one: a denial).
+    void answerFromWindow(const QString &question, const QString &answer);
+
+Q_SIGNALS:
+    // A question for the window whose bus name is `window`, as well as in a notification: the
+    // window shows it as a dialog, and a question the window shows waits for it (or its
+    // deadline) even where no notification server could show it.
+    void questionAsked(const QString &question, const QString &window, const QString &title,
+                       const QString &body, const QList<tether::Notifier::Choice> &choices);
+    void questionSettled(const QString &question, const QString &window);
+
 private:
     using Reply = Callback<const std::optional<Failure> &>;
     struct Waiter
@@ -86,14 +97,19 @@ private:
         QTimer *deadline = nullptr;
         QString account; // a token question: the account and program it is about
         QString program;
+        QStringList choices; // the answers it takes
+        QString window; // the window that shows it too, else empty
     };
 
     void ask(const Caller &caller, const Request &request, const Reply &done);
     void askForToken(const Caller &caller, const QString &account, const QString &name,
                      const Reply &done);
-    // A new question that `waiters` wait for, with its deadline; its id.
-    QString open(const QList<Waiter> &waiters, const QString &account, const QString &program,
-                 bool remembered);
+    // Asks: a notification, and a dialog in the window where one is open. `waiters` wait for
+    // the answer (or the deadline).
+    void open(const Caller &caller, const QString &title, const QString &body,
+              const QList<Notifier::Choice> &choices, const QList<Waiter> &waiters,
+              const QString &account = {}, const QString &program = {});
+    void onNotificationAnswer(const QString &question, const QString &answer);
     void settle(const QString &question, const QString &answer);
     void tokenTaken(const QString &account, const QString &program);
 

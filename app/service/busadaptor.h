@@ -54,6 +54,7 @@ public:
     QString SetAccess(const QString &id, const QString &program, const QString &decision,
                       QStringList &notes);
     QList<QVariantMap> GetHistory(const QString &id);
+    void AnswerQuestion(const QString &question, const QString &answer);
     void RefreshAll();
     void Quit();
 

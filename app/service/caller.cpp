@@ -64,7 +64,8 @@ void identifyCaller(const QDBusConnection &bus, const QString &uniqueName,
                                  [owner, caller, uniqueName, done]() mutable {
                                      owner->deleteLater();
                                      const QDBusPendingReply<QString> name = *owner;
-                                     caller.window = !name.isError() && name.value() == uniqueName;
+                                     caller.windowOwner = name.isError() ? QString() : name.value();
+                                     caller.window = caller.windowOwner == uniqueName;
                                      done(caller);
                                  });
             });

@@ -23,6 +23,7 @@ struct Caller
     QString flatpakAppId; // the sandbox's application, empty outside one
     bool terminal = false; // the process has a controlling terminal
     bool window = false; // it owns Tether's window name (io.github.tether.Tether.Window)
+    QString windowOwner; // who owns that name now (the window, where one is open), else empty
     // The program it works for, as access decisions name it (programOf): the app id, the
     // executable, or for `tether` run by another program, that program. Empty when unknown.
     QString program;

@@ -60,6 +60,8 @@ public:
     void quitService() override;
     bool startsAtLogin() const override;
     void setStartsAtLogin(bool enabled, const Done &done) override;
+    // A service in the window's own process (the demo) asks in notifications alone.
+    void answerQuestion(const QString &, const QString &) override { }
 
 Q_SIGNALS:
     void quitRequested();

@@ -1611,6 +1611,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>“%1” is no decision: allow, deny or forget</source>
         <translation>„%1“ ist keine Entscheidung: allow, deny oder forget</translation>
     </message>
+    <message>
+        <source>only Tether&apos;s own window answers its questions</source>
+        <translation>nur Tethers eigenes Fenster beantwortet seine Fragen</translation>
+    </message>
 </context>
 <context>
     <name>tether::BusClient</name>
@@ -2128,6 +2132,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
             <numerusform>%n Konto ist noch nicht verbunden: %1.</numerusform>
             <numerusform>%n Konten sind noch nicht verbunden: %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tether asks</source>
+        <translation>Tether fragt</translation>
     </message>
 </context>
 <context>
