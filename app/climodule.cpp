@@ -101,6 +101,10 @@ int runCommand(QCoreApplication &app, const QStringList &arguments)
                     "CommandLine", "Tether's service is running but does not answer (it may be "
                                    "stopped); working without it"));
     }
+    // Working alone, nobody needs to tell who this process is: it refuses tracing like the
+    // service. A client of the service stays identifiable (docs/security.md).
+    if (alone)
+        refuseTracing();
     std::unique_ptr<BusClient> client =
             alone ? nullptr : std::make_unique<BusClient>(engine.catalog());
     AccountBackend &backend = client ? static_cast<AccountBackend &>(*client) : local;

@@ -10,6 +10,7 @@
 // error messages and, when Tether's install is broken, one line in English.
 
 #include "backend/busprotocol.h"
+#include "system/hardening.h"
 
 #include <climits>
 #include <cstdio>
@@ -150,6 +151,9 @@ Asked askService(const char *id, int *exitCode)
         if (reply && !dbus_set_error_from_message(&error, reply)
             && dbus_message_has_signature(reply, Method::out)
             && dbus_message_get_args(reply, &error, DBUS_TYPE_STRING, &token, DBUS_TYPE_INVALID)) {
+            // The service knows who asked by now: the token in this process's memory is not
+            // for other processes to read (docs/security.md).
+            tether::refuseTracing();
             const bool written = std::printf("%s\n", token) > 0 && std::fflush(stdout) == 0;
             *exitCode = written ? 0 : 1;
             asked = Asked::Printed;
@@ -179,6 +183,8 @@ Asked askService(const char *id, int *exitCode)
 
 int main(int argc, char *argv[])
 {
+    // Every Tether process holds tokens at some point, and none needs a core file.
+    tether::refuseCoreDumps();
     if (argc == 3 && std::strcmp(argv[1], "token") == 0 && argv[2][0] != '-') {
         int exitCode = 0;
         switch (askService(argv[2], &exitCode)) {

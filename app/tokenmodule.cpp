@@ -13,6 +13,7 @@
 #include "core/translations.h"
 #include "providers/providercatalog.h"
 #include "secrets/keychainsecretstore.h"
+#include "system/hardening.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
@@ -101,6 +102,9 @@ extern "C" Q_DECL_EXPORT int tether_token(int argc, char *argv[], int service)
 {
     const bool askService = service == 1;
     const bool silentService = service == 2;
+    // Reading the keychain itself, nobody needs to tell who this process is (docs/security.md).
+    if (!askService)
+        refuseTracing();
     QCoreApplication::setApplicationName(QStringLiteral("tether"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
     QCoreApplication app(argc, argv);
@@ -124,6 +128,7 @@ extern "C" Q_DECL_EXPORT int tether_token(int argc, char *argv[], int service)
     }
     if (!answer.token)
         return runCommandModule(argc, argv);
+    refuseTracing(); // the service, if it answered, knows who asked by now
     io.line(*answer.token);
     return 0;
 }

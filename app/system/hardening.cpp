@@ -7,14 +7,25 @@
 
 namespace tether {
 
-bool hardenProcess()
+bool refuseCoreDumps()
 {
     const rlimit none{0, 0};
-    bool ok = ::setrlimit(RLIMIT_CORE, &none) == 0;
+    return ::setrlimit(RLIMIT_CORE, &none) == 0;
+}
+
+bool refuseTracing()
+{
 #ifdef __linux__
-    ok = ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0 && ok;
+    return ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0;
+#else
+    return false;
 #endif
-    return ok;
+}
+
+bool hardenProcess()
+{
+    const bool cores = refuseCoreDumps();
+    return refuseTracing() && cores;
 }
 
 } // namespace tether
