@@ -6,6 +6,7 @@
 #include "accounts/tokenlifetimes.h"
 #include "core/clock.h"
 #include "core/redact.h"
+#include "providers/providercatalog.h"
 #include "refresh/heldsecretstore.h"
 #include "refresh/refreshqueue.h"
 #include "refresh/scheduler.h"
@@ -162,13 +163,23 @@ void RefreshService::reschedule(const Account &account)
     else
         m_scheduler->unschedule(kRefresh + id);
 
-    // Notices before a known refresh-token expiry, once each per expiry.
+    // Notices before a known refresh-token expiry, once each per expiry, and only for an end
+    // that no refresh will move: a rolling lifetime (or a refresh token that rotates) is
+    // renewed by the next refresh, planned before the end, unless refreshing keeps failing.
     Noticed &noticed = m_noticed[id];
     if (noticed.expiresAt != s.refreshExpiresAt)
         noticed = {s.refreshExpiresAt, {}};
+    const ProviderProfile *profile = m_engine.catalog->find(account.config.provider);
+    const bool renewedByRefresh = profile
+                                  && (profile->refreshLifetime == LifetimeModel::Rolling
+                                      || profile->refreshTokenRotates())
+                                  && s.state != AccountState::Retrying;
+    const QDateTime next = m_scheduler->deadline(kRefresh + id);
+    const bool endMoves = renewedByRefresh && next.isValid() && next < s.refreshExpiresAt;
     const QList<timing::ExpiryNotice> notices =
-            refreshable ? timing::expiryNotices(s.refreshExpiresAt, m_engine.clock->nowUtc())
-                        : QList<timing::ExpiryNotice>();
+            refreshable && !endMoves
+                    ? timing::expiryNotices(s.refreshExpiresAt, m_engine.clock->nowUtc())
+                    : QList<timing::ExpiryNotice>();
     for (int days : {3, 1}) {
         const auto notice = std::find_if(notices.cbegin(), notices.cend(),
                                          [&](const auto &n) { return n.daysBefore == days; });

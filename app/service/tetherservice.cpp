@@ -59,8 +59,10 @@ TetherService::TetherService(const Options &options, QObject *parent)
     connect(m_refresh.get(), &RefreshService::accountChanged, this,
             &TetherService::onAccountChanged);
     connect(m_refresh.get(), &RefreshService::refreshTokenExpiring, this,
-            [this](const QString &id, const QDateTime &expiresAt, int) {
-                if (const auto account = m_refresh->account(id))
+            [this](const QString &id, const QDateTime &expiresAt, int days) {
+                // Once per account and end, across restarts too.
+                const auto account = m_refresh->account(id);
+                if (account && m_notices.firstTime(id, expiresAt, days))
                     m_notifier->refreshTokenExpiring(id, account->config.name, expiresAt);
             });
     // A click on Reconnect in a notification opens the browser sign-in at once.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/paths.h"
+#include "service/noticelog.h"
 #include "system/browser.h"
 
 #include <QHash>
@@ -78,6 +80,7 @@ private:
     std::unique_ptr<ServiceBackend> m_backend;
     std::unique_ptr<KeychainWatch> m_keychain;
     std::unique_ptr<Notifier> m_notifier;
+    NoticeLog m_notices{paths::configDir() + QStringLiteral("/notices.json")};
     std::unique_ptr<AccessGuard> m_guard; // before the adaptor, which uses it
     std::unique_ptr<BusAdaptor> m_adaptor;
     std::unique_ptr<StatusItem> m_statusItem;

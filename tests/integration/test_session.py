@@ -407,7 +407,7 @@ class Session(TetherCase):
         grant = self.server.grant("wise")
         grant["refresh_token_expires_in"] = 2 * 86400  # two days left
         self.ok("import", account, stdin=json.dumps(grant))
-        self.start_app()
+        app = self.start_app()
         for _ in range(200):
             if session.calls(mock, "Notify"):
                 break
@@ -416,6 +416,19 @@ class Session(TetherCase):
         self.assertEqual(len(notify), 1)
         self.assertIn("soon", str(notify[0][3]))
         self.assertIn("2 days", str(notify[0][4]))
+        # Shown once for this end: a restarted service does not say it again. (Another account
+        # whose end is new is warned about afterwards: by then a repeat would have come first.)
+        self.stop_app(app)
+        self.start_app()
+        self.ok("status", account)  # the restarted service has read its accounts
+        other = self.add("wise", account_id=f"{account}-2")
+        self.ok("import", other, stdin=json.dumps(grant))
+        for _ in range(200):
+            if len(session.calls(mock, "Notify")) >= 2:
+                break
+            time.sleep(0.05)
+        notify = session.calls(mock, "Notify")
+        self.assertEqual(len(notify), 2, notify)
 
     # --- the tray, and logind -----------------------------------------------------------------
 

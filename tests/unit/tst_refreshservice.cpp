@@ -42,6 +42,7 @@ private Q_SLOTS:
     void token_isAnsweredFromMemory();
     void token_duringARefresh_waitsForTheNewOne();
     void expiryNotices_comeOnceEach();
+    void expiryNotices_notForAnEndTheNextRefreshMoves_untilRefreshingFails();
     void drain_waitsForTheRefreshUnderWay();
     void anotherProcessChangedTheRegistry_isSeenBeforeAnswering();
     void unsavedOutcome_keepsTheAccountScheduledFromMemory_andSaysSo();
@@ -340,6 +341,29 @@ void TestRefreshService::expiryNotices_comeOnceEach()
     fireAt(m_clock.nowUtc().addSecs(86400 + 60)); // one day before the end
     QCOMPARE(notices.size(), 2);
     QCOMPARE(notices.at(1).at(2).toInt(), 1);
+}
+
+void TestRefreshService::expiryNotices_notForAnEndTheNextRefreshMoves_untilRefreshingFails()
+{
+    // Pagero's refresh token lives three years from its last use: the refresh planned in ten
+    // minutes renews it, so an end two days away is no reason to warn.
+    addAccount(QStringLiteral("a"), QStringLiteral("pagero"), 600,
+               m_clock.nowUtc().addSecs(2 * 86400));
+    startService();
+    QSignalSpy notices(m_service.get(), &RefreshService::refreshTokenExpiring);
+    m_timer->fire();
+    QVERIFY(m_timer->deadline > m_clock.nowUtc()); // the next refresh, not a notice
+    QCOMPARE(notices.size(), 0);
+    // Refreshing fails: the end may now come before any refresh renews it.
+    m_stub->enqueue({test::HttpStub::response(503, "application/json", "{}")});
+    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    fireAt(m_timer->deadline);
+    QVERIFY(finished.wait());
+    // Once the service has read the outcome back, the notice is due at once.
+    QTRY_COMPARE(m_service->account(QStringLiteral("a"))->status.state, AccountState::Retrying);
+    m_timer->fire();
+    QCOMPARE(notices.size(), 1);
+    QCOMPARE(notices.constFirst().at(2).toInt(), 3);
 }
 
 void TestRefreshService::drain_waitsForTheRefreshUnderWay()
