@@ -3,6 +3,7 @@
 #include "core/humantime.h"
 #include "providers/providercatalog.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -35,7 +36,10 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, const Provide
         facts->addRow(label, v);
     };
     fact(tr("Account:"), QStringLiteral("%1 (%2)").arg(account.config.id, account.config.clientId));
-    fact(tr("Provider:"), p ? p->name : account.config.provider);
+    // Profile names are proper names (Wise, Auth0); the demo's have translations.
+    fact(tr("Provider:"),
+         p ? QCoreApplication::translate("tether::ProviderNames", p->name.toUtf8().constData())
+           : account.config.provider);
     fact(tr("State:"), stateText);
     // Why the account needs the user, in the provider's words where it gave any.
     if (account.status.lastError && account.status.state != AccountState::Connected)
@@ -56,14 +60,30 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, const Provide
                 : p->rotation == Rotation::Never ? tr("kept as it is")
                                                  : tr("may rotate");
         fact(tr("Refresh token:"), rotation);
+        // What this account's refresh token is known to do first; the profile's rule after.
+        const QDateTime ends = account.status.refreshExpiresAt;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (account.status.hasRefreshToken && ends.isValid())
+            fact(tr("Refresh token ends:"),
+                 ends > now ? tr("%1 (%2)").arg(humantime::instant(ends),
+                                                humantime::relative(ends, now))
+                            : tr("%1 (ended)").arg(humantime::instant(ends)));
         fact(tr("Refresh token lifetime:"),
-             p->refreshLifetime == LifetimeModel::Unknown ? tr("not documented")
+             p->refreshLifetime == LifetimeModel::Unknown
+                     ? (ends.isValid() ? tr("as the provider says for each token")
+                                       : tr("not documented"))
              : p->refreshLifetime == LifetimeModel::Rolling
                      ? tr("rolling, %1 from each refresh")
                                .arg(humantime::duration(p->refreshLifetimeSeconds))
                      : tr("%1 from issue").arg(humantime::duration(p->refreshLifetimeSeconds)));
-        fact(tr("Token request:"), tr("%1 body, client authentication \"%2\"")
-                                           .arg(nameOf(p->body), nameOf(p->clientAuth)));
+        const ClientAuth auth = account.config.clientAuth.value_or(p->clientAuth);
+        fact(tr("Token request:"),
+             tr("%1; the client authenticates %2")
+                     .arg(p->body == BodyEncoding::Json ? tr("a JSON body") : tr("a form body"),
+                          auth == ClientAuth::Basic  ? tr("with HTTP Basic")
+                          : auth == ClientAuth::Post ? tr("with its secret in the body")
+                                                     : tr("with its id alone (a public "
+                                                          "client)")));
     }
     if (account.config.allowInsecureHttp)
         fact(tr("Warning:"), tr("this account may send secrets over plain http"));
@@ -73,9 +93,18 @@ AccountDetailsDialog::AccountDetailsDialog(const Account &account, const Provide
     table->setRootIsDecorated(false);
     table->setAccessibleName(tr("Refresh history"));
     for (const HistoryEntry &e : history) {
-        table->addTopLevelItem(new QTreeWidgetItem(
-                {humantime::instant(e.at), e.outcome,
-                 e.httpStatus ? QString::number(e.httpStatus) : QString(), e.message}));
+        // Words for people; the machine code stays in the tooltip, for a bug report.
+        const bool failed =
+                e.outcome != QLatin1String("refreshed") && e.outcome != QLatin1String("valid");
+        auto *item = new QTreeWidgetItem({humantime::instant(e.at),
+                                          e.outcome == QLatin1String("refreshed") ? tr("refreshed")
+                                          : e.outcome == QLatin1String("valid") ? tr("still valid")
+                                                                                : tr("failed"),
+                                          e.httpStatus ? QString::number(e.httpStatus) : QString(),
+                                          e.message});
+        if (failed)
+            item->setToolTip(1, e.outcome);
+        table->addTopLevelItem(item);
     }
     if (history.isEmpty())
         table->addTopLevelItem(

@@ -143,7 +143,8 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
         QStringList parts;
         if (s.lastRefreshAt.isValid())
             parts << tr("last refresh %1").arg(humantime::relative(s.lastRefreshAt, now));
-        if (s.nextRefreshAt.isValid())
+        // While retrying, the state says when ("retrying in 14s"): not twice.
+        if (s.nextRefreshAt.isValid() && s.state != AccountState::Retrying)
             parts << tr("next %1").arg(humantime::relative(s.nextRefreshAt, now));
         return parts.join(QStringLiteral(" · "));
     }

@@ -1258,10 +1258,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <translation>Token-Anfrage:</translation>
     </message>
     <message>
-        <source>%1 body, client authentication &quot;%2&quot;</source>
-        <translation>%1-Inhalt, Client-Authentifizierung „%2“</translation>
-    </message>
-    <message>
         <source>Warning:</source>
         <translation>Warnung:</translation>
     </message>
@@ -1380,6 +1376,58 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>no program has been allowed or denied</source>
         <translation>keinem Programm wurde etwas erlaubt oder verweigert</translation>
+    </message>
+    <message>
+        <source>Refresh token ends:</source>
+        <translation>Refresh-Token endet:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation>%1 (abgelaufen)</translation>
+    </message>
+    <message>
+        <source>as the provider says for each token</source>
+        <translation>wie der Anbieter es für jedes Token mitteilt</translation>
+    </message>
+    <message>
+        <source>%1; the client authenticates %2</source>
+        <translation>%1; der Client authentisiert sich %2</translation>
+    </message>
+    <message>
+        <source>a JSON body</source>
+        <translation>JSON-Inhalt</translation>
+    </message>
+    <message>
+        <source>a form body</source>
+        <translation>Formular-Inhalt</translation>
+    </message>
+    <message>
+        <source>with HTTP Basic</source>
+        <translation>mit HTTP Basic</translation>
+    </message>
+    <message>
+        <source>with its secret in the body</source>
+        <translation>mit seinem Geheimnis im Inhalt</translation>
+    </message>
+    <message>
+        <source>with its id alone (a public client)</source>
+        <translation>nur mit seiner Kennung (ein öffentlicher Client)</translation>
+    </message>
+    <message>
+        <source>refreshed</source>
+        <translation>erneuert</translation>
+    </message>
+    <message>
+        <source>still valid</source>
+        <translation>noch gültig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>

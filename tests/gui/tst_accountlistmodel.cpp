@@ -116,6 +116,9 @@ void TestAccountListModel::stateText_namesWhatIsHappening()
              account(QStringLiteral("f"), AccountState::Refreshing, clock.nowUtc(), 60), broken});
     QCOMPARE(model.index(0).data(AccountListModel::StateTextRole).toString(),
              QStringLiteral("retrying in 40s"));
+    // When the retry comes is said once, by the state, not again as "next in 40s".
+    QVERIFY2(!model.index(0).data(AccountListModel::TimesTextRole).toString().contains(u"40s"),
+             qPrintable(model.index(0).data(AccountListModel::TimesTextRole).toString()));
     QCOMPARE(model.index(1).data(AccountListModel::StateTextRole).toString(),
              QStringLiteral("needs reconnect"));
     QCOMPARE(model.index(1).data(AccountListModel::CountdownTextRole).toString(),

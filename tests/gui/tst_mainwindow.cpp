@@ -36,6 +36,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUrlQuery>
 
 using namespace tether;
@@ -753,6 +754,36 @@ void TestMainWindow::german_throughout()
     QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
     box->reject();
     checkMnemonics(); // the German ones too
+
+    // Details of a demo account that failed: the provider's German name, words instead of
+    // machine codes, and no English left (the history's outcome, the token request).
+    Account demo = account(QStringLiteral("tv"), AccountState::Retrying, QStringLiteral("demo"));
+    demo.status.lastError = Failure::temporary(QStringLiteral("unknown_account"),
+                                               QStringLiteral("Der Server kennt das Konto nicht"));
+    demo.status.hasTokens = true;
+    demo.status.hasRefreshToken = true;
+    demo.status.refreshExpiresAt = QDateTime::currentDateTimeUtc().addSecs(180);
+    const QList<HistoryEntry> history{
+            {QDateTime::currentDateTimeUtc(), QStringLiteral("unknown_account"), 400,
+             QStringLiteral("Der Server kennt das Konto nicht")},
+            {QDateTime::currentDateTimeUtc(), QStringLiteral("refreshed"), 0, {}}};
+    AccountDetailsDialog details(demo, m_catalog, history);
+    QStringList texts;
+    for (const QLabel *label : details.findChildren<QLabel *>())
+        texts << label->text();
+    for (const QTreeWidget *tree : details.findChildren<QTreeWidget *>()) {
+        for (int row = 0; row < tree->topLevelItemCount(); ++row) {
+            for (int column = 0; column < tree->columnCount(); ++column)
+                texts << tree->topLevelItem(row)->text(column);
+        }
+    }
+    const QString all = texts.join(u'|');
+    QVERIFY2(all.contains(QStringLiteral("Demo-Anbieter")), qPrintable(all));
+    static const QRegularExpression machineCode(QStringLiteral("\\b[a-z]+(_[a-z]+)+\\b"));
+    QVERIFY2(!machineCode.match(all).hasMatch(), qPrintable(machineCode.match(all).captured()));
+    for (const QString &english : {QStringLiteral("Demo provider"), QStringLiteral("form"),
+                                   QStringLiteral("refreshed"), QStringLiteral("not documented")})
+        QVERIFY2(!all.contains(english), qPrintable(english + QStringLiteral(" in ") + all));
     QLocale::setDefault(QLocale::c());
 }
 
