@@ -40,6 +40,7 @@ int runDemo(QApplication &app)
     TetherService service({{QStringLiteral(":/demo")}, openUrl, false, false});
     MainWindow window(service.backend(), SystemClock::instance());
     window.setWindowTitle(QObject::tr("Tether — demo"));
+    window.setEndsWithWindow(QObject::tr("Demo: closing the window ends it"));
     QObject::connect(&service, &TetherService::windowRequested, &window,
                      [&window](const QString &id, bool edit) {
                          window.showAccount(id);

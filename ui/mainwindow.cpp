@@ -861,8 +861,20 @@ void MainWindow::openEdit(const Account &account)
     dialog->open();
 }
 
+void MainWindow::setEndsWithWindow(const QString &explanation)
+{
+    m_endsWithWindow = true;
+    auto *note = new QLabel(explanation);
+    note->setObjectName(QStringLiteral("endsWithWindowNote"));
+    statusBar()->addPermanentWidget(note);
+}
+
 void MainWindow::quitTether()
 {
+    if (m_endsWithWindow) { // the window says what quitting does: nothing more to ask
+        close();
+        return;
+    }
     int connected = 0;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (m_model->index(row).data(AccountListModel::HasRefreshTokenRole).toBool())

@@ -42,6 +42,9 @@ public:
     void editAccountWithId(const QString &id); // its Edit dialog, with what the service has
     void reload(); // every account again from the service
     void showProblem(const QString &message); // the service could not be reached
+    // The service lives in this window's process (the demo): closing the window ends it, and
+    // the window says so; Quit ends it the same way, without asking about refreshes that stop.
+    void setEndsWithWindow(const QString &explanation);
 
     // For tests.
     AccountListModel *model() const { return m_model; }
@@ -118,6 +121,7 @@ private:
     QAction *m_startAtLogin;
     QTimer m_tick;
     QHash<QString, QPointer<SignInDialog>> m_signIns;
+    bool m_endsWithWindow = false;
     QHash<QString, QPointer<QMessageBox>> m_questions; // the service's questions on screen
 };
 

@@ -905,6 +905,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>Tether demo</source>
         <translation>Tether-Demo</translation>
     </message>
+    <message>
+        <source>Demo: closing the window ends it</source>
+        <translation>Demo: Wenn Sie das Fenster schließen, endet sie</translation>
+    </message>
 </context>
 <context>
     <name>Revocation</name>

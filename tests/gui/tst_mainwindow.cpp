@@ -56,6 +56,7 @@ private Q_SLOTS:
     void needsReconnect_makesReconnectProminent();
     void reconnect_opensTheBrowserAndCompletes();
     void hidingTheWindow_stopsTheTick();
+    void demo_quitAndClosingAgree_andTheWindowSaysSo();
     void attentionFirst_withABannerNamingThem();
     void banner_tellsAFirstSignInFromASignInAgain();
     void keyboard_shiftF10OpensTheMenu_andTheListHasACurrentRow();
@@ -324,6 +325,59 @@ void TestMainWindow::hidingTheWindow_stopsTheTick()
     QVERIFY(m_window->tick().isActive());
     m_window->hide();
     QVERIFY(!m_window->tick().isActive());
+}
+
+void TestMainWindow::demo_quitAndClosingAgree_andTheWindowSaysSo()
+{
+    // A connected account: quitting a session's service would stop refreshing it.
+    Account connected = account(QStringLiteral("tv"), AccountState::Connected);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    connected.status.hasTokens = true;
+    connected.status.hasRefreshToken = true;
+    connected.status.accessIssuedAt = now;
+    connected.status.accessExpiresAt = now.addSecs(3600);
+    connected.status.nextRefreshAt = now.addSecs(3000);
+    connected.status.generation = 1;
+    QVERIFY(!m_registry->modify([&](QList<Account> &list) -> std::optional<Failure> {
+        list += connected;
+        return std::nullopt;
+    }));
+    m_secrets->items.insert(QStringLiteral("tv"), SecretBundle{QStringLiteral("secret"),
+                                                               TokenSet{QStringLiteral("at"),
+                                                                        QStringLiteral("Bearer"),
+                                                                        QStringLiteral("rt"),
+                                                                        {},
+                                                                        {},
+                                                                        now,
+                                                                        now.addSecs(3600),
+                                                                        now,
+                                                                        {}},
+                                                               1});
+    m_service->start();
+    m_window = std::make_unique<MainWindow>(*m_backend, SystemClock::instance());
+    QAction *quit = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->text() == MainWindow::tr("&Quit Tether"))
+            quit = a;
+    }
+    QVERIFY(quit);
+    // A window of the session's service asks first: refreshing would stop.
+    m_window->show();
+    QTRY_COMPARE(m_window->shown()->rowCount(), 1);
+    quit->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation"))));
+    box->reject();
+    QTRY_VERIFY(!box->isVisible());
+    // The demo's window ends the demo either way, asks nothing, and says so while it is open.
+    m_window->setEndsWithWindow(QStringLiteral("Demo: closing the window ends it"));
+    auto *note = m_window->findChild<QLabel *>(QStringLiteral("endsWithWindowNote"));
+    QVERIFY(note && note->isVisible());
+    quit->trigger();
+    QVERIFY(!m_window->isVisible());
+    QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation"))
+            || !m_window->findChild<QMessageBox *>(QStringLiteral("quitConfirmation"))
+                        ->isVisible());
 }
 
 Account TestMainWindow::account(const QString &id, AccountState state, const QString &provider)
