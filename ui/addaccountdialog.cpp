@@ -42,6 +42,7 @@ AddAccountDialog::AddAccountDialog(const ProviderCatalog &catalog, QWidget *pare
             tr("Optional: paste a token response (JSON) to import instead of signing in"));
     m_answer->setMaximumHeight(80);
     m_problem->setObjectName(QStringLiteral("addProblem"));
+    m_issuer->setObjectName(QStringLiteral("issuerEdit"));
     m_problem->setWordWrap(true);
     m_warning->setWordWrap(true);
     m_problem->setAccessibleName(tr("Problem"));
@@ -86,6 +87,8 @@ AddAccountDialog::AddAccountDialog(const ProviderCatalog &catalog, QWidget *pare
     connect(m_insecure, &QCheckBox::toggled, this, &AddAccountDialog::validate);
     connect(m_answer, &QPlainTextEdit::textChanged, this, &AddAccountDialog::validate);
     onProviderChanged();
+    // Typing at once names the account; the provider is one arrow key or click away.
+    m_id->setFocus();
 }
 
 void AddAccountDialog::onProviderChanged()
@@ -102,9 +105,17 @@ void AddAccountDialog::onProviderChanged()
             : p->discovery ? tr("read from the issuer's discovery document")
                            : p->authorizationEndpoint);
     m_issuer->setEnabled(p->discovery || p->needsTenant());
-    m_issuer->setPlaceholderText(p->discovery       ? tr("https://issuer.example.com")
-                                 : p->needsTenant() ? tr("https://YOUR-TENANT.auth0.com")
-                                                    : QString());
+    m_issuer->setPlaceholderText(p->discovery ? tr("https://issuer.example.com")
+                                 : p->needsTenant()
+                                         ? tr("https://YOUR-TENANT.auth0.com")
+                                         : tr("not needed: %1's endpoints are fixed").arg(p->name));
+    // A greyed field says why it is greyed (its placeholder, and the tooltip when hovered).
+    m_issuer->setToolTip(m_issuer->isEnabled()
+                                 ? tr("Where the provider's endpoints are found (OpenID Connect "
+                                      "discovery) or whose tenant the account belongs to")
+                                 : tr("%1 has fixed endpoints: there is no issuer or tenant to "
+                                      "give")
+                                           .arg(p->name));
     m_secret->setEnabled(p->clientAuth != ClientAuth::None || p->discovery);
     m_scope->setPlaceholderText(p->defaultScopes.join(QLatin1Char(' ')));
     validate();

@@ -1607,6 +1607,18 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>Token response:</source>
         <translation>Token-Antwort:</translation>
     </message>
+    <message>
+        <source>not needed: %1&apos;s endpoints are fixed</source>
+        <translation>nicht nötig: Die Endpunkte von %1 stehen fest</translation>
+    </message>
+    <message>
+        <source>Where the provider&apos;s endpoints are found (OpenID Connect discovery) or whose tenant the account belongs to</source>
+        <translation>Wo die Endpunkte des Anbieters zu finden sind (OpenID-Connect-Discovery) oder zu welchem Mandanten das Konto gehört</translation>
+    </message>
+    <message>
+        <source>%1 has fixed endpoints: there is no issuer or tenant to give</source>
+        <translation>%1 hat feste Endpunkte: Es gibt keinen Aussteller und keinen Mandanten anzugeben</translation>
+    </message>
 </context>
 <context>
     <name>tether::AuthorizationFlow</name>

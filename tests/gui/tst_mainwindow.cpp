@@ -18,6 +18,8 @@
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 
+#include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void banner_tellsAFirstSignInFromASignInAgain();
     void keyboard_shiftF10OpensTheMenu_andTheListHasACurrentRow();
     void addDialog_saysNothingIsWrongBeforeAnythingWasTyped();
+    void addDialog_typingGoesWhereItShould_andAGreyedFieldSaysWhy();
     void accountMenu_actionsFollowTheSelection_andOpenAsContextMenu();
     void returnOnARow_opensDetailsWithReasonAndReconnect();
     void edit_replacesTheSecretAndClientAuth_keepsTheTokens();
@@ -314,6 +317,27 @@ void TestMainWindow::addDialog_saysNothingIsWrongBeforeAnythingWasTyped()
     QTest::keyClicks(add.idEdit(), QStringLiteral("x"));
     QTest::keyClick(add.idEdit(), Qt::Key_Backspace);
     QVERIFY(problem->text().contains(AddAccountDialog::tr("Give the account an id.")));
+}
+
+void TestMainWindow::addDialog_typingGoesWhereItShould_andAGreyedFieldSaysWhy()
+{
+    AddAccountDialog add(m_catalog);
+    add.show();
+    QVERIFY(QTest::qWaitForWindowActive(&add));
+    // Typing at once names the account: the id field has the focus, not the provider box.
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(add.idEdit()));
+    // In the provider box, a letter picks a provider without opening its list.
+    auto *provider = add.findChild<QComboBox *>();
+    provider->setFocus();
+    QTest::keyClicks(provider, QStringLiteral("w"));
+    QCOMPARE(provider->currentData().toString(), QStringLiteral("wise"));
+    QVERIFY(!provider->view()->isVisible());
+    // Wise needs no issuer: the greyed field says why.
+    auto *issuer = add.findChild<QLineEdit *>(QStringLiteral("issuerEdit"));
+    QVERIFY(issuer && !issuer->isEnabled());
+    QVERIFY2(issuer->placeholderText().contains(QStringLiteral("Wise")),
+             qPrintable(issuer->placeholderText()));
+    QVERIFY(!issuer->toolTip().isEmpty());
 }
 
 void TestMainWindow::hidingTheWindow_stopsTheTick()
