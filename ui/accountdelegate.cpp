@@ -228,12 +228,20 @@ void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         return;
     }
     painter->setPen(dim);
-    painter->drawText(
-            QRect(right.left(), bar.bottom() + 6, right.width(), line),
-            Qt::AlignRight | Qt::AlignVCenter,
-            metrics.elidedText(index.data(AccountListModel::RefreshSummaryRole).toString(),
-                               Qt::ElideLeft, right.width()));
+    painter->drawText(QRect(right.left(), bar.bottom() + 6, right.width(), line),
+                      Qt::AlignRight | Qt::AlignVCenter,
+                      fitted(metrics, index.data(AccountListModel::RefreshSummaryRole).toString(),
+                             index.data(AccountListModel::RefreshShortRole).toString(),
+                             right.width()));
     painter->restore();
+}
+
+QString AccountDelegate::fitted(const QFontMetrics &metrics, const QString &full,
+                                const QString &brief, int width)
+{
+    if (metrics.horizontalAdvance(full) <= width)
+        return full;
+    return metrics.elidedText(brief, Qt::ElideRight, width);
 }
 
 } // namespace tether

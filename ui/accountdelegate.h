@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFontMetrics>
 #include <QStyledItemDelegate>
 
 namespace tether {
@@ -31,6 +32,10 @@ public:
     // Where a row that needs the user shows its Reconnect (or Connect) button; empty otherwise.
     static QRect actionRect(const QStyleOptionViewItem &option, const QModelIndex &index);
     static QString actionText(const QModelIndex &index);
+    // `full` where it fits in `width`, else `brief`, else `brief` cut at its end: never a text
+    // cut at its start ("…h token expires in 2:52").
+    static QString fitted(const QFontMetrics &metrics, const QString &full, const QString &brief,
+                          int width);
 
 Q_SIGNALS:
     // The row's button was clicked, or Space pressed on the row.

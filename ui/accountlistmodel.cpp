@@ -139,6 +139,19 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
                                  .arg(countdown(now.secsTo(s.refreshExpiresAt)))
                        : tr("refresh token: %1 left")
                                  .arg(humantime::duration(now.secsTo(s.refreshExpiresAt)));
+    case RefreshShortRole:
+        if (!s.hasTokens || !s.hasRefreshToken)
+            return tr("no refresh");
+        if (!s.refreshExpiresAt.isValid()
+            || (profile && profile->refreshLifetime == LifetimeModel::Rolling
+                && now.secsTo(s.refreshExpiresAt) > 86400))
+            return tr("refresh: ok");
+        if (s.refreshExpiresAt <= now)
+            return tr("refresh: expired");
+        return tr("refresh: %1")
+                .arg(now.secsTo(s.refreshExpiresAt) < 3600
+                             ? countdown(now.secsTo(s.refreshExpiresAt))
+                             : humantime::duration(now.secsTo(s.refreshExpiresAt)));
     case TimesTextRole: {
         QStringList parts;
         if (s.lastRefreshAt.isValid())

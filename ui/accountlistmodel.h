@@ -26,6 +26,7 @@ public:
         AccessFractionRole, // remaining share of the access token's lifetime, 0..1; -1 none
         CountdownTextRole, // "expires in 42:13"
         RefreshSummaryRole, // "refresh token: 13 days left"
+        RefreshShortRole, // the same where there is little room: "refresh: 13 days"
         TimesTextRole, // "last refresh 2 min ago · next in 12 min"
         LastErrorRole, // the last error's message, or empty
         NeedsReconnectRole,

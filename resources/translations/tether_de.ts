@@ -1512,6 +1512,22 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>press Space to sign in</source>
         <translation>zum Anmelden die Leertaste drücken</translation>
     </message>
+    <message>
+        <source>no refresh</source>
+        <translation>keine Erneuerung</translation>
+    </message>
+    <message>
+        <source>refresh: ok</source>
+        <translation>Erneuerung: in Ordnung</translation>
+    </message>
+    <message>
+        <source>refresh: expired</source>
+        <translation>Erneuerung: abgelaufen</translation>
+    </message>
+    <message>
+        <source>refresh: %1</source>
+        <translation>Erneuerung: %1</translation>
+    </message>
 </context>
 <context>
     <name>tether::AddAccountDialog</name>

@@ -6,6 +6,8 @@
 #include "ui/accountlistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QFontMetrics>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void refreshSummary_followsTheProfile();
     void tick_touchesOnlyTheGivenRowsAndTimeRoles();
     void stateColours_readableOnLightAndDarkPalettes();
+    void narrowRow_saysLessRatherThanCuttingTheStart();
 
 private:
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
@@ -228,6 +231,28 @@ void TestAccountListModel::stateColours_readableOnLightAndDarkPalettes()
             }
         }
     }
+}
+
+void TestAccountListModel::narrowRow_saysLessRatherThanCuttingTheStart()
+{
+    test::ManualClock clock;
+    AccountListModel model(clock, m_catalog);
+    Account a = account(QStringLiteral("e"), AccountState::Connected, clock.nowUtc(), 600);
+    a.status.hasRefreshToken = true;
+    a.status.refreshExpiresAt = clock.nowUtc().addSecs(172);
+    model.setAccounts({a});
+    const QString full = model.index(0).data(AccountListModel::RefreshSummaryRole).toString();
+    const QString brief = model.index(0).data(AccountListModel::RefreshShortRole).toString();
+    QCOMPARE(full, QStringLiteral("refresh token expires in 2:52"));
+    QCOMPARE(brief, QStringLiteral("refresh: 2:52"));
+    const QFontMetrics metrics(QApplication::font());
+    QCOMPARE(AccountDelegate::fitted(metrics, full, brief, metrics.horizontalAdvance(full)), full);
+    const QString narrow =
+            AccountDelegate::fitted(metrics, full, brief, metrics.horizontalAdvance(full) - 10);
+    QCOMPARE(narrow, brief); // the whole of the brief form, not "…h token expires in 2:52"
+    const QString tiny = AccountDelegate::fitted(
+            metrics, full, brief, metrics.horizontalAdvance(QStringLiteral("refr…")));
+    QVERIFY2(tiny.startsWith(QStringLiteral("re")), qPrintable(tiny));
 }
 
 QTEST_MAIN(TestAccountListModel)
