@@ -55,7 +55,16 @@ SignInDialog::SignInDialog(const QString &accountName, QWidget *parent)
       m_notice(new QLabel)
 {
     setObjectName(QStringLiteral("signInDialog"));
-    setWindowTitle(tr("Sign in to %1").arg(accountName));
+    // The account's name in full, in the dialog: a window manager cuts a long title where it
+    // likes ("Sign in to … ute tokens").
+    setWindowTitle(tr("Sign in"));
+    auto *heading = new QLabel(tr("Sign in to %1").arg(accountName));
+    heading->setObjectName(QStringLiteral("signInHeading"));
+    heading->setWordWrap(true);
+    QFont strong = heading->font();
+    strong.setBold(true);
+    strong.setPointSizeF(strong.pointSizeF() * 1.2);
+    heading->setFont(strong);
     m_text->setWordWrap(true);
     m_text->setText(tr("Opening the sign-in page…"));
     m_url->setReadOnly(true);
@@ -83,6 +92,7 @@ SignInDialog::SignInDialog(const QString &accountName, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
     layout->addWidget(m_text);
     layout->addWidget(m_code);
     layout->addWidget(m_qr);

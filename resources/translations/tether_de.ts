@@ -2406,6 +2406,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>QR code of the sign-in address</source>
         <translation>QR-Code der Anmeldeadresse</translation>
     </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
 </context>
 <context>
     <name>tether::StartAtLogin</name>

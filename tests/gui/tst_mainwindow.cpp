@@ -64,6 +64,7 @@ private Q_SLOTS:
     void keyboard_shiftF10OpensTheMenu_andTheListHasACurrentRow();
     void addDialog_saysNothingIsWrongBeforeAnythingWasTyped();
     void addDialog_typingGoesWhereItShould_andAGreyedFieldSaysWhy();
+    void signInDialog_namesTheAccountInFull_notInACutTitle();
     void accountMenu_actionsFollowTheSelection_andOpenAsContextMenu();
     void returnOnARow_opensDetailsWithReasonAndReconnect();
     void edit_replacesTheSecretAndClientAuth_keepsTheTokens();
@@ -338,6 +339,18 @@ void TestMainWindow::addDialog_typingGoesWhereItShould_andAGreyedFieldSaysWhy()
     QVERIFY2(issuer->placeholderText().contains(QStringLiteral("Wise")),
              qPrintable(issuer->placeholderText()));
     QVERIFY(!issuer->toolTip().isEmpty());
+}
+
+void TestMainWindow::signInDialog_namesTheAccountInFull_notInACutTitle()
+{
+    const QString name =
+            QStringLiteral("Demo provider (single-use refresh tokens) — rotate tokens");
+    SignInDialog dialog(name);
+    dialog.show();
+    QVERIFY(!dialog.windowTitle().contains(name)); // short: nothing for a title bar to cut
+    auto *heading = dialog.findChild<QLabel *>(QStringLiteral("signInHeading"));
+    QVERIFY(heading && heading->isVisible() && heading->wordWrap());
+    QVERIFY(heading->text().contains(name));
 }
 
 void TestMainWindow::hidingTheWindow_stopsTheTick()
