@@ -673,7 +673,14 @@ void MainWindow::onSignInFinished(const QString &id, const Outcome &outcome)
         dialog->disconnect(this); // closing it is not a cancel
         dialog->done(outcome.failure ? QDialog::Rejected : QDialog::Accepted);
     }
-    say(outcome.failure ? outcome.failure->message : tr("%1 is connected").arg(displayName(id)));
+    // Which account, and that it was a sign-in: the failure's own words say what went wrong.
+    if (!outcome.failure)
+        say(tr("%1 is connected").arg(displayName(id)));
+    else if (outcome.failure->code == QLatin1String("sign_in_cancelled"))
+        say(tr("The sign-in to %1 was cancelled").arg(displayName(id)));
+    else
+        say(tr("The sign-in to %1 did not work: %2")
+                    .arg(displayName(id), outcome.failure->message));
     // The browser had the focus: come back to the front once the sign-in is over.
     if (!outcome.failure)
         showAccount(id);

@@ -72,8 +72,11 @@ void DeviceFlow::start()
                                                   BodyEncoding::Form, client, parameters);
     m_request = m_tokens->http()->post(request);
     connect(m_request, &HttpExchange::httpFinished, this, [this](const HttpResult &result) {
-        if (result.transportFailure)
-            return finish(std::nullopt, *result.transportFailure);
+        if (result.transportFailure) { // named for the step: the code was never received
+            Failure failure = *result.transportFailure;
+            failure.message = tr("could not get a sign-in code: %1").arg(failure.message);
+            return finish(std::nullopt, failure);
+        }
         if (result.response.status != 200) {
             // The same reading as a token endpoint's error (§3.2 refers to RFC 6749 §5.2).
             TokenOutcome outcome = interpretTokenResponse(
@@ -135,7 +138,10 @@ void DeviceFlow::poll()
                                                               "again")));
                 if (outcome.failure.kind == FailureKind::Temporary && !outcome.responseLost)
                     return m_next.start(wait); // a network hiccup: the code is still good
-                finish(std::nullopt, outcome.failure);
+                Failure failure = outcome.failure;
+                failure.message = tr("could not learn whether the sign-in was approved: %1")
+                                          .arg(failure.message);
+                finish(std::nullopt, failure);
             });
 }
 

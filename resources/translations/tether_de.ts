@@ -1946,6 +1946,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>the sign-in was cancelled</source>
         <translation>die Anmeldung wurde abgebrochen</translation>
     </message>
+    <message>
+        <source>could not get a sign-in code: %1</source>
+        <translation>kein Anmeldecode erhalten: %1</translation>
+    </message>
+    <message>
+        <source>could not learn whether the sign-in was approved: %1</source>
+        <translation>es war nicht zu erfahren, ob die Anmeldung bestätigt wurde: %1</translation>
+    </message>
 </context>
 <context>
     <name>tether::EditAccountDialog</name>
@@ -2216,6 +2224,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>Tether asks</source>
         <translation>Tether fragt</translation>
+    </message>
+    <message>
+        <source>The sign-in to %1 was cancelled</source>
+        <translation>Die Anmeldung bei %1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>The sign-in to %1 did not work: %2</source>
+        <translation>Die Anmeldung bei %1 hat nicht geklappt: %2</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,14 @@ class Connect(TetherCase):
         self.assertIn("--client-secret-stdin", line)
         self.assertNotIn("refresh", line)
 
+    def test_deviceSignIn_whereNoCodeCanBeHad_saysWhichStepFailed(self):
+        # Nothing listens on port 1: the first step, asking for a code, cannot be done.
+        account = self.add("wise", extra=("--device-authorization-endpoint", "http://127.0.0.1:1/device"))
+        line = self.fails(4, "connect", account, "--device")
+        self.assertIn("could not get a sign-in code", line)
+        self.assertIn("127.0.0.1", line)
+        self.assertNotIn("refresh", line)
+
     def test_noBrowser_printsTheAddressAndWaits(self):
         account = self.add_with_browser_side("wise")
         process = subprocess.Popen([TETHER, "connect", account, "--no-browser"], env=self.env,
