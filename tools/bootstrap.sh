@@ -19,6 +19,8 @@ packages=(
     libqt6keychain1 libsecret-1-0 libqt6svg6
     # tests: a real Secret Service in a private D-Bus session, the loopback token server
     dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth x11-utils x11-apps imagemagick
+    # the credential helper's tests: the real git client and its HTTP server (git http-backend)
+    git
     # session tests: a notification server, a tray host and logind (python3-dbusmock), a window
     # manager that closes windows as users do, systemd's unit checker, and Flatpak's sandbox
     # tool (a caller with a /.flatpak-info of its own)

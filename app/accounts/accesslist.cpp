@@ -106,7 +106,7 @@ void AccessList::reload()
                                      .object()
                                      .value(QStringLiteral("decisions"))
                                      .toArray();
-    for (const QJsonValue &value : array) {
+    for (const auto &value : array) {
         if (auto decision = fromJson(value.toObject()))
             m_decisions.append(*decision);
     }

@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -43,6 +44,31 @@ namespace {
 
 constexpr qint64 kMaxSecretBytes = 64 * 1024;
 constexpr qint64 kMaxResponseBytes = 1024 * 1024;
+constexpr qint64 kMaxCredentialRequestBytes = 64 * 1024;
+
+// What git says to a credential helper: "key=value" lines (gitcredentials(7)).
+QHash<QString, QString> credentialAttributes(const QByteArray &input)
+{
+    QHash<QString, QString> attributes;
+    for (const QByteArray &line : input.split('\n')) {
+        const qsizetype equals = line.indexOf('=');
+        if (equals > 0)
+            attributes.insert(QString::fromUtf8(line.left(equals)),
+                              QString::fromUtf8(line.mid(equals + 1)).trimmed());
+    }
+    return attributes;
+}
+
+bool isLoopbackHost(const QString &hostAndPort)
+{
+    QString host = hostAndPort;
+    if (host.startsWith(QLatin1Char('['))) // [::1]:8080
+        host = host.mid(1, host.indexOf(QLatin1Char(']')) - 1);
+    else if (host.count(QLatin1Char(':')) == 1)
+        host = host.section(QLatin1Char(':'), 0, 0);
+    return host == QLatin1String("localhost") || host == QLatin1String("::1")
+           || host.startsWith(QLatin1String("127."));
+}
 
 const QList<CommandSpec::Option> kSettingOptions{
         {"name", "TEXT"},
@@ -138,11 +164,12 @@ const CommandSpec kCommands[] = {
          CommandSpec::Input::None,
          &CommandLine::refresh},
         {"token",
-         "token ID",
+         "token ID [--sasl xoauth2|oauthbearer --user ADDRESS]",
          QT_TRANSLATE_NOOP("CommandLine",
                            "print a valid access token, refreshing first if it is about to "
-                           "expire"),
-         {},
+                           "expire; with --sasl, a mail client's SASL initial response (base64) "
+                           "carrying it"),
+         {{"sasl", "MECHANISM"}, {"user", "ADDRESS"}},
          1,
          CommandSpec::Input::None,
          &CommandLine::token},
@@ -162,6 +189,16 @@ const CommandSpec kCommands[] = {
          1,
          CommandSpec::Input::None,
          &CommandLine::remove},
+        {"credential",
+         "credential get|store|erase --account ID [--username NAME]",
+         QT_TRANSLATE_NOOP("CommandLine",
+                           "git's credential helper (gitcredentials(7)): `get` answers with the "
+                           "account's fresh access token as the password, `erase` (git was "
+                           "refused) refreshes it, `store` does nothing"),
+         {{"account", "ID"}, {"username", "NAME"}},
+         1,
+         CommandSpec::Input::None,
+         &CommandLine::credential},
         {"access",
          "access list ID | access allow|deny|forget ID PROGRAM",
          QT_TRANSLATE_NOOP("CommandLine",
@@ -306,6 +343,8 @@ void CommandLine::run(const CommandSpec &spec, const QStringList &arguments)
         return exitWith(2);
     }
     m_account = expected > 0 ? parser.positionalArguments().value(access ? 1 : 0) : QString();
+    if (QLatin1String(spec.name) == QLatin1String("credential"))
+        m_account = parser.value(QStringLiteral("account"));
     (this->*spec.handler)(parser);
 }
 
@@ -576,14 +615,46 @@ void CommandLine::refreshNext(QStringList ids, int worst)
 
 void CommandLine::token(const QCommandLineParser &parser)
 {
-    m_backend.accessToken(id(parser), {this, [this](const TokenReply &reply) {
-                                           if (reply.failure)
-                                               return fail(*reply.failure);
-                                           for (const QString &note : reply.notes)
-                                               m_io.warning(note);
-                                           m_io.line(reply.accessToken);
-                                           exitWith(0);
-                                       }});
+    const QString sasl = parser.value(QStringLiteral("sasl"));
+    const QString user = parser.value(QStringLiteral("user"));
+    if (parser.isSet(QStringLiteral("user")) && !parser.isSet(QStringLiteral("sasl")))
+        return fail(Failure::badInput(tr("--user goes with --sasl xoauth2 or --sasl oauthbearer")));
+    if (parser.isSet(QStringLiteral("sasl"))) {
+        if (sasl != QLatin1String("xoauth2") && sasl != QLatin1String("oauthbearer"))
+            return fail(Failure::badInput(tr("--sasl must be xoauth2 or oauthbearer")));
+        const bool plain = std::none_of(user.cbegin(), user.cend(), [](QChar c) {
+            return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+        });
+        if (user.isEmpty() || !plain || user.size() > 320)
+            return fail(Failure::badInput(tr("--sasl needs --user with the mail address to log "
+                                             "in as")));
+    }
+    m_backend.accessToken(id(parser),
+                          {this, [this, sasl, user](const TokenReply &reply) {
+                               if (reply.failure)
+                                   return fail(*reply.failure);
+                               for (const QString &note : reply.notes)
+                                   m_io.warning(note);
+                               if (sasl.isEmpty()) {
+                                   m_io.line(reply.accessToken);
+                                   return exitWith(0);
+                               }
+                               m_io.writeOut(saslInitialResponse(sasl, user, reply.accessToken)
+                                             + '\n');
+                               exitWith(0);
+                           }});
+}
+
+QByteArray CommandLine::saslInitialResponse(const QString &mechanism, const QString &user,
+                                            const QString &token)
+{
+    const QByteArray bearer = "auth=Bearer " + token.toUtf8() + "\x01\x01";
+    if (mechanism == QLatin1String("xoauth2")) // Google's and Microsoft's XOAUTH2
+        return QByteArray("user=" + user.toUtf8() + '\x01' + bearer).toBase64();
+    // RFC 7628 OAUTHBEARER: a GS2 header naming the user (RFC 5801 escapes ',' and '=').
+    QByteArray authzid = user.toUtf8();
+    authzid.replace('=', "=3D").replace(',', "=2C");
+    return QByteArray("n,a=" + authzid + ",\x01" + bearer).toBase64();
 }
 
 void CommandLine::connectAccount(const QCommandLineParser &parser)
@@ -642,6 +713,67 @@ void CommandLine::disconnectAccount(const QCommandLineParser &parser)
 void CommandLine::remove(const QCommandLineParser &parser)
 {
     m_backend.removeAccount(id(parser), {this, [this](const Outcome &o) { finish(o); }});
+}
+
+void CommandLine::credential(const QCommandLineParser &parser)
+{
+    // git writes its request and closes the pipe before it reads the answer: read it all first,
+    // whatever the operation.
+    const auto input = m_io.readInput({kMaxCredentialRequestBytes, {}, false});
+    const QString operation = parser.positionalArguments().value(0);
+    const QString account = parser.value(QStringLiteral("account"));
+    const QString username = parser.isSet(QStringLiteral("username"))
+                                     ? parser.value(QStringLiteral("username"))
+                                     : QStringLiteral("oauth2");
+    if (operation != QLatin1String("get") && operation != QLatin1String("store")
+        && operation != QLatin1String("erase"))
+        return fail(Failure::badInput(tr("unknown credential operation \"%1\": git asks get, "
+                                         "store or erase")
+                                              .arg(operation.left(40))));
+    if (account.isEmpty())
+        return fail(Failure::badInput(tr("name the account in git's helper setting: "
+                                         "credential.helper '!tether credential --account ID'")));
+    if (!input)
+        return fail(Failure::badInput(tr("git's request on standard input is missing or larger "
+                                         "than 64 KiB")));
+    if (username.isEmpty() || username.contains(QLatin1Char('\n')) || username.contains(QChar(0)))
+        return fail(Failure::badInput(tr("--username must be one line of text")));
+    if (operation == QLatin1String("store"))
+        return exitWith(0); // Tether keeps the tokens itself; git's copy is not needed
+    if (operation == QLatin1String("erase")) {
+        // git was refused with the token: a refresh brings a new one, or finds that the sign-in
+        // ended (the account then waits for a reconnect). The account is never deleted.
+        m_backend.refresh(account, {this, [this, account](const RefreshReply &reply) {
+                                        if (reply.failure)
+                                            m_io.warning(lineFor(*reply.failure, account));
+                                        exitWith(0); // git does not act on erase's outcome
+                                    }});
+        return;
+    }
+    const QHash<QString, QString> request = credentialAttributes(*input);
+    // Basic authentication over plain http would carry the token in clear text.
+    if (request.value(QStringLiteral("protocol")) == QLatin1String("http")
+        && !isLoopbackHost(request.value(QStringLiteral("host"))))
+        return fail(Failure::badInput(
+                tr("git asks for the token of %1 to send it over plain http to %2, where anyone "
+                   "on the way could read it; use the https address of the repository")
+                        .arg(account, request.value(QStringLiteral("host")).left(200))));
+    m_backend.accessToken(
+            account, {this, [this, username](const TokenReply &reply) {
+                          if (reply.failure)
+                              return fail(*reply.failure);
+                          for (const QString &note : reply.notes)
+                              m_io.warning(note);
+                          // git's pipe alone carries the token.
+                          QByteArray answer = "username=" + username.toUtf8()
+                                              + "\npassword=" + reply.accessToken.toUtf8() + '\n';
+                          if (reply.expiresAt.isValid())
+                              answer += "password_expiry_utc="
+                                        + QByteArray::number(reply.expiresAt.toSecsSinceEpoch())
+                                        + '\n';
+                          m_io.writeOut(answer);
+                          exitWith(0);
+                      }});
 }
 
 void CommandLine::access(const QCommandLineParser &parser)

@@ -50,6 +50,10 @@ public:
     void disconnectAccount(const QCommandLineParser &parser);
     void remove(const QCommandLineParser &parser);
     void access(const QCommandLineParser &parser);
+    void credential(const QCommandLineParser &parser);
+    // A SASL initial response carrying `token` (xoauth2, oauthbearer), base64.
+    static QByteArray saslInitialResponse(const QString &mechanism, const QString &user,
+                                          const QString &token);
     static QString programFromWord(const QString &word);
 
 Q_SIGNALS:

@@ -33,7 +33,7 @@ bool NoticeLog::firstTime(const QString &account, const QDateTime &expiresAt, in
         entry = {{QStringLiteral("expires_at"), end}, {QStringLiteral("days"), QJsonArray()}};
     QJsonArray days = entry.value(QStringLiteral("days")).toArray();
     // The one-day warning makes the three-day one moot.
-    for (const QJsonValue &shown : std::as_const(days)) {
+    for (const auto &shown : std::as_const(days)) {
         if (shown.toInt() <= daysBefore)
             return false;
     }

@@ -390,10 +390,6 @@
         <translation>jetzt erneuern</translation>
     </message>
     <message>
-        <source>print a valid access token, refreshing first if it is about to expire</source>
-        <translation>ein gültiges Zugriffstoken ausgeben, vorher erneuert, wenn es bald abläuft</translation>
-    </message>
-    <message>
         <source>revoke the tokens at the provider where it can, and forget them (the account stays)</source>
         <translation>die Tokens beim Anbieter widerrufen, wo er es erlaubt, und sie vergessen (das Konto bleibt)</translation>
     </message>
@@ -472,6 +468,14 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
 4 vorübergehender Fehler (später erneut versuchen), 5 Schlüsselbund nicht verfügbar oder gesperrt,
 6 das fragende Programm durfte das Token nicht nehmen.
 </translation>
+    </message>
+    <message>
+        <source>print a valid access token, refreshing first if it is about to expire; with --sasl, a mail client&apos;s SASL initial response (base64) carrying it</source>
+        <translation>ein gültiges Zugriffstoken ausgeben, zuvor erneuert, wenn es bald abläuft; mit --sasl die SASL-Startantwort (base64) für ein Mailprogramm, die es enthält</translation>
+    </message>
+    <message>
+        <source>git&apos;s credential helper (gitcredentials(7)): `get` answers with the account&apos;s fresh access token as the password, `erase` (git was refused) refreshes it, `store` does nothing</source>
+        <translation>Zugangsdaten-Helfer für git (gitcredentials(7)): `get` antwortet mit dem frischen Zugriffstoken des Kontos als Passwort, `erase` (git wurde abgewiesen) erneuert es, `store` tut nichts</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1892,38 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>--json goes with `tether access list`</source>
         <translation>--json gehört zu `tether access list`</translation>
+    </message>
+    <message>
+        <source>--user goes with --sasl xoauth2 or --sasl oauthbearer</source>
+        <translation>--user gehört zu --sasl xoauth2 oder --sasl oauthbearer</translation>
+    </message>
+    <message>
+        <source>--sasl must be xoauth2 or oauthbearer</source>
+        <translation>--sasl muss xoauth2 oder oauthbearer sein</translation>
+    </message>
+    <message>
+        <source>--sasl needs --user with the mail address to log in as</source>
+        <translation>--sasl braucht --user mit der Mailadresse, mit der angemeldet wird</translation>
+    </message>
+    <message>
+        <source>unknown credential operation &quot;%1&quot;: git asks get, store or erase</source>
+        <translation>unbekannte credential-Operation „%1“: git fragt get, store oder erase</translation>
+    </message>
+    <message>
+        <source>git&apos;s request on standard input is missing or larger than 64 KiB</source>
+        <translation>die Anfrage von git auf der Standardeingabe fehlt oder ist größer als 64 KiB</translation>
+    </message>
+    <message>
+        <source>--username must be one line of text</source>
+        <translation>--username muss eine Zeile Text sein</translation>
+    </message>
+    <message>
+        <source>git asks for the token of %1 to send it over plain http to %2, where anyone on the way could read it; use the https address of the repository</source>
+        <translation>git möchte das Token von %1, um es unverschlüsselt per http an %2 zu senden, wo es jeder unterwegs lesen könnte; verwenden Sie die https-Adresse des Repositorys</translation>
+    </message>
+    <message>
+        <source>name the account in git&apos;s helper setting: credential.helper &apos;!tether credential --account ID&apos;</source>
+        <translation>nennen Sie das Konto in der Helfer-Einstellung von git: credential.helper &apos;!tether credential --account ID&apos;</translation>
     </message>
 </context>
 <context>

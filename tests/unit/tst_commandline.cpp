@@ -131,6 +131,8 @@ private Q_SLOTS:
     void failures_mapToExitCodes();
     void disconnect_printsWhatHappenedAtTheProvider();
     void access_listsAndDecides();
+    void token_sasl_initialResponses();
+    void credential_get_answersGitWithTheToken_andErasRefreshes();
 
 private:
     struct Result
@@ -402,6 +404,63 @@ void TestCommandLine::access_listsAndDecides()
              0);
     QCOMPARE(m_backend.calls, QStringList({QStringLiteral("access deny a ") + sh,
                                            QStringLiteral("access forget a org.example.App")}));
+}
+
+void TestCommandLine::token_sasl_initialResponses()
+{
+    m_backend.tokenReply = {std::nullopt, QStringLiteral("ya29.tok"), {}, {}};
+    const Result xoauth2 = run({QStringLiteral("token"), QStringLiteral("a"),
+                                QStringLiteral("--sasl"), QStringLiteral("xoauth2"),
+                                QStringLiteral("--user"), QStringLiteral("me@example.com")});
+    QCOMPARE(xoauth2.code, 0);
+    QCOMPARE(QByteArray::fromBase64(xoauth2.out.trimmed().toUtf8()),
+             QByteArray("user=me@example.com\x01"
+                        "auth=Bearer ya29.tok\x01\x01"));
+    // RFC 7628 §3.1 with RFC 5801's escapes in the GS2 header.
+    const Result bearer = run({QStringLiteral("token"), QStringLiteral("a"),
+                               QStringLiteral("--sasl"), QStringLiteral("oauthbearer"),
+                               QStringLiteral("--user"), QStringLiteral("a,b=c@example.com")});
+    QCOMPARE(bearer.code, 0);
+    QCOMPARE(QByteArray::fromBase64(bearer.out.trimmed().toUtf8()),
+             QByteArray("n,a=a=2Cb=3Dc@example.com,\x01"
+                        "auth=Bearer ya29.tok\x01\x01"));
+    for (const QStringList &bad : {QStringList{QStringLiteral("--sasl"), QStringLiteral("plain"),
+                                               QStringLiteral("--user"), QStringLiteral("x")},
+                                   QStringList{QStringLiteral("--sasl"), QStringLiteral("xoauth2")},
+                                   QStringList{QStringLiteral("--user"), QStringLiteral("x")}}) {
+        const Result refused = run(QStringList{QStringLiteral("token"), QStringLiteral("a")} + bad);
+        QCOMPARE(refused.code, 2);
+        QVERIFY(refused.out.isEmpty()); // no token without a usable request
+    }
+}
+
+void TestCommandLine::credential_get_answersGitWithTheToken_andErasRefreshes()
+{
+    m_backend.tokenReply = {std::nullopt,
+                            QStringLiteral("the-token"),
+                            QDateTime::fromSecsSinceEpoch(2'000'000'000, QTimeZone::utc()),
+                            {}};
+    const Result got =
+            run({QStringLiteral("credential"), QStringLiteral("get"), QStringLiteral("--account"),
+                 QStringLiteral("a")},
+                QByteArrayLiteral("protocol=https\nhost=git.example.com\npath=team/repo.git\n\n"));
+    QCOMPARE(got.code, 0);
+    QCOMPARE(got.out, QStringLiteral("username=oauth2\npassword=the-token\n"
+                                     "password_expiry_utc=2000000000\n"));
+    const Result named = run({QStringLiteral("credential"), QStringLiteral("get"),
+                              QStringLiteral("--account"), QStringLiteral("a"),
+                              QStringLiteral("--username"), QStringLiteral("x-access-token")},
+                             QByteArrayLiteral("protocol=https\nhost=git.example.com\n\n"));
+    QVERIFY(named.out.startsWith(QStringLiteral("username=x-access-token\n")));
+    // erase: refreshed, never removed; nothing on standard output.
+    m_backend.calls.clear();
+    const Result erased =
+            run({QStringLiteral("credential"), QStringLiteral("erase"), QStringLiteral("--account"),
+                 QStringLiteral("a")},
+                QByteArrayLiteral("protocol=https\nhost=git.example.com\npassword=the-token\n\n"));
+    QCOMPARE(erased.code, 0);
+    QVERIFY(erased.out.isEmpty());
+    QCOMPARE(m_backend.calls, QStringList{QStringLiteral("refresh a")});
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
