@@ -107,7 +107,7 @@ void AddAccountDialog::onProviderChanged()
     m_issuer->setEnabled(p->discovery || p->needsTenant());
     m_issuer->setPlaceholderText(p->discovery ? tr("https://issuer.example.com")
                                  : p->needsTenant()
-                                         ? tr("https://YOUR-TENANT.auth0.com")
+                                         ? p->tenantExample
                                          : tr("not needed: %1's endpoints are fixed").arg(p->name));
     // A greyed field says why it is greyed (its placeholder, and the tooltip when hovered).
     m_issuer->setToolTip(m_issuer->isEnabled()

@@ -27,12 +27,15 @@ QUrl resolve(const QString &templ, const QString &override, const QString &tenan
 std::optional<AccountEndpoints> resolveEndpoints(const ProviderProfile &profile,
                                                  const AccountConfig &config, Failure *failure)
 {
-    const QString tenant = QUrl(config.issuer).host();
+    const QString tenant = profile.tenantOf(config.issuer);
     if (profile.needsTenant() && tenant.isEmpty() && config.tokenEndpoint.isEmpty()) {
-        *failure = Failure::badInput(Text::tr("%1 needs your tenant's domain as its issuer, "
-                                              "such as https://YOUR-TENANT.example.com")
-                                             .arg(profile.name),
-                                     QStringLiteral("tenant_missing"))
+        *failure = Failure::badInput(
+                           Text::tr("%1 needs your tenant as its issuer, such as %2")
+                                   .arg(profile.name,
+                                        profile.tenantExample.isEmpty()
+                                                ? QStringLiteral("https://YOUR-TENANT.example.com")
+                                                : profile.tenantExample),
+                           QStringLiteral("tenant_missing"))
                            .withField(QStringLiteral("issuer"));
         return std::nullopt;
     }

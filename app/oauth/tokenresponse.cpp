@@ -158,6 +158,17 @@ TokenOutcome interpretTokenResponse(const HttpResponse &response, const QDateTim
     const std::optional<qint64> retryAfter = parseRetryAfter(response.retryAfter, now);
 
     if (status >= 200 && status < 300) {
+        // Some servers (GitHub) answer an error with 200: an OAuth error object and no token is
+        // read as the refusal it is, never as a malformed success that might hide a rotation.
+        const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+        if (object.value(QStringLiteral("error")).isString()
+            && !object.contains(QStringLiteral("access_token"))) {
+            HttpResponse refusal = response;
+            refusal.status = 400;
+            TokenOutcome outcome = interpretTokenResponse(refusal, now, grant);
+            outcome.failure.httpStatus = status; // what the server really answered
+            return outcome;
+        }
         QString error;
         TokenOutcome outcome;
         outcome.response = parseTokenResponse(response.body, &error);

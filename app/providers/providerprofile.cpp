@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace tether {
@@ -177,6 +178,18 @@ bool ProviderProfile::needsTenant() const
            || deviceAuthorizationEndpoint.contains(QLatin1String("{tenant}"));
 }
 
+QString ProviderProfile::tenantOf(const QString &issuer) const
+{
+    const QUrl url(issuer);
+    if (!tenantFromPath)
+        return url.host();
+    const QString segment =
+            url.path(QUrl::FullyEncoded).section(QLatin1Char('/'), 0, 0, QString::SectionSkipEmpty);
+    // One path segment of plain characters: it goes into the endpoints' paths as it is.
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9.-]{1,100}$"));
+    return url.host().isEmpty() || !plain.match(segment).hasMatch() ? QString() : segment;
+}
+
 std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json, QString *error)
 {
     Reader r(error);
@@ -237,6 +250,15 @@ std::optional<ProviderProfile> ProviderProfile::fromJson(const QJsonObject &json
                                             QStringLiteral("token_request.extra_parameters"));
     p.sendScopeOnRefresh = r.boolean(request, QStringLiteral("send_scope"),
                                      QStringLiteral("token_request.send_scope"), false);
+
+    const QJsonObject tenant = r.object(json, QStringLiteral("tenant"), QStringLiteral("tenant"));
+    const QString tenantFrom =
+            r.string(tenant, QStringLiteral("from"), QStringLiteral("tenant.from"));
+    if (!tenantFrom.isEmpty() && tenantFrom != QLatin1String("host")
+        && tenantFrom != QLatin1String("path"))
+        r.fail(Text::tr("tenant.from must be host or path"));
+    p.tenantFromPath = tenantFrom == QLatin1String("path");
+    p.tenantExample = r.string(tenant, QStringLiteral("example"), QStringLiteral("tenant.example"));
 
     const QJsonObject authorization =
             r.object(json, QStringLiteral("authorization"), QStringLiteral("authorization"));

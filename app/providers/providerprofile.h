@@ -62,6 +62,12 @@ struct ProviderProfile
     qint64 refreshLifetimeSeconds = 0; // Fixed/Rolling; JwtExp's fallback when there is no exp
 
     bool needsTenant() const;
+    // Where an account's {tenant} comes from: the host of its --issuer (Auth0's tenant domain),
+    // or the first segment of the issuer's path (Microsoft's
+    // login.microsoftonline.com/TENANT/v2.0).
+    bool tenantFromPath = false;
+    QString tenantExample; // an issuer people can copy, for the Add dialog
+    QString tenantOf(const QString &issuer) const;
     // Every refresh response carries a new refresh token and the old one is spent: a response
     // that may have been lost must not be followed by sending the old one again.
     bool refreshTokenRotates() const { return rotation == Rotation::Always; }

@@ -58,8 +58,8 @@
         <translation>Konto %1 hat keinen Token-Endpunkt</translation>
     </message>
     <message>
-        <source>%1 needs your tenant&apos;s domain as its issuer, such as https://YOUR-TENANT.example.com</source>
-        <translation>%1 braucht die Domain Ihres Mandanten als Aussteller, etwa https://IHR-MANDANT.example.com</translation>
+        <source>%1 needs your tenant as its issuer, such as %2</source>
+        <translation>%1 braucht Ihren Mandanten als Aussteller, etwa %2</translation>
     </message>
 </context>
 <context>
@@ -891,6 +891,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>refresh_token.lifetime.seconds is needed for the %1 model</source>
         <translation>refresh_token.lifetime.seconds ist für das Modell %1 nötig</translation>
     </message>
+    <message>
+        <source>tenant.from must be host or path</source>
+        <translation>tenant.from muss host oder path sein</translation>
+    </message>
 </context>
 <context>
     <name>QGuiApplication</name>
@@ -1590,10 +1594,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>https://issuer.example.com</source>
         <translation>https://aussteller.example.com</translation>
-    </message>
-    <message>
-        <source>https://YOUR-TENANT.auth0.com</source>
-        <translation>https://IHR-MANDANT.auth0.com</translation>
     </message>
     <message>
         <source>Give the account an id.</source>

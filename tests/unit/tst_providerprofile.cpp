@@ -18,7 +18,30 @@ private Q_SLOTS:
     void invalidProfile_isRejectedWithReason_data();
     void invalidProfile_isRejectedWithReason();
     void userProfile_replacesBuiltinAndBrokenOneIsSkipped();
+    void tenant_fromTheIssuersHostOrPath();
 };
+
+void TestProviderProfile::tenant_fromTheIssuersHostOrPath()
+{
+    const ProviderCatalog catalog =
+            ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
+    const ProviderProfile *auth0 = catalog.find(QStringLiteral("auth0"));
+    const ProviderProfile *microsoft = catalog.find(QStringLiteral("microsoft"));
+    QCOMPARE(auth0->tenantOf(QStringLiteral("https://acme.eu.auth0.com/")),
+             QStringLiteral("acme.eu.auth0.com"));
+    for (const char *tenant : {"common", "organizations", "8eaef023-2b34-4da1-9baa-8bc8c9d6a490",
+                               "contoso.onmicrosoft.com"}) {
+        const QString issuer = QStringLiteral("https://login.microsoftonline.com/%1/v2.0")
+                                       .arg(QLatin1String(tenant));
+        QCOMPARE(microsoft->tenantOf(issuer), QLatin1String(tenant));
+    }
+    // Nothing that could change the endpoint's path is taken.
+    QCOMPARE(microsoft->tenantOf(QStringLiteral("https://login.microsoftonline.com/a%2Fb/v2.0")),
+             QString());
+    QCOMPARE(microsoft->tenantOf(QStringLiteral("common")), QString());
+    QVERIFY(microsoft->tenantExample.startsWith(
+            QStringLiteral("https://login.microsoftonline.com/")));
+}
 
 void TestProviderProfile::builtins_loadWithoutWarnings()
 {
@@ -29,8 +52,10 @@ void TestProviderProfile::builtins_loadWithoutWarnings()
     for (const ProviderProfile &p : catalog.profiles())
         ids << p.id;
     QCOMPARE(ids, (QStringList{QStringLiteral("aiia"), QStringLiteral("auth0"),
-                               QStringLiteral("edgetag"), QStringLiteral("oidc"),
-                               QStringLiteral("pagero"), QStringLiteral("wise")}));
+                               QStringLiteral("edgetag"), QStringLiteral("github"),
+                               QStringLiteral("google"), QStringLiteral("microsoft"),
+                               QStringLiteral("oidc"), QStringLiteral("pagero"),
+                               QStringLiteral("wise")}));
 }
 
 void TestProviderProfile::builtins_encodeTheProductTable_data()
@@ -65,6 +90,20 @@ void TestProviderProfile::builtins_encodeTheProductTable_data()
                             << "https://sso.pageroonline.com/oauth/v2/oauth-token"
                             << BodyEncoding::Form << ClientAuth::Basic << Rotation::Always << true
                             << LifetimeModel::Rolling << qint64(3LL * 365 * 86400) << qint64(600);
+    // The providers people have, from their public documentation (resources/providers/README.md).
+    QTest::newRow("google") << "google"
+                            << "https://oauth2.googleapis.com/token" << BodyEncoding::Form
+                            << ClientAuth::Post << Rotation::Never << false
+                            << LifetimeModel::Unknown << qint64(0) << qint64(3600);
+    QTest::newRow("microsoft") << "microsoft"
+                               << "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token"
+                               << BodyEncoding::Form << ClientAuth::None << Rotation::Always
+                               << false << LifetimeModel::Rolling << qint64(90 * 86400)
+                               << qint64(3600);
+    QTest::newRow("github") << "github"
+                            << "https://github.com/login/oauth/access_token" << BodyEncoding::Form
+                            << ClientAuth::Post << Rotation::Always << true << LifetimeModel::Fixed
+                            << qint64(183 * 86400) << qint64(28800);
     QTest::newRow("oidc") << "oidc"
                           << "" << BodyEncoding::Form << ClientAuth::Basic << Rotation::Optional
                           << false << LifetimeModel::Unknown << qint64(0) << qint64(3600);

@@ -222,6 +222,18 @@ void TestTokenResponse::answers_areClassified_data()
     QTest::newRow("invalid_grant")
             << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"revoked"})")
             << QByteArray() << FailureKind::Reconnect << "invalid_grant" << none << false << false;
+    // GitHub answers its errors with 200: a refusal, not a malformed success (which would be
+    // retried for ever and taken as a possibly lost rotation).
+    QTest::newRow("GitHub: an error with 200")
+            << 200
+            << QByteArray(
+                       R"({"error":"bad_refresh_token","error_description":"The refresh token )"
+                       R"(passed is incorrect or expired.","error_uri":"https://docs.github.com"})")
+            << QByteArray() << FailureKind::Configuration << "bad_refresh_token" << none << false
+            << true;
+    QTest::newRow("GitHub: invalid_grant with 200")
+            << 200 << QByteArray(R"({"error":"invalid_grant"})") << QByteArray()
+            << FailureKind::Reconnect << "invalid_grant" << none << false << false;
     QTest::newRow("invalid_client 401")
             << 401 << QByteArray(R"({"error":"invalid_client"})") << QByteArray()
             << FailureKind::Configuration << "invalid_client" << none << false << true;
