@@ -37,6 +37,22 @@ class Connect(TetherCase):
                 self.assertEqual(exchange["outcome"], "ok")  # PKCE verified, same redirect_uri
                 self.ok("refresh", account)  # and the new refresh token works
 
+    def test_google_signInAsksForOfflineAccessWithConsent(self):
+        account = self.add_with_browser_side("google")
+        self.ok("connect", account, env={"BROWSER": BROWSER})
+        query = [e for e in self.server.log() if e.get("grant_type") == "authorize"][-1]["query"]
+        self.assertEqual((query["access_type"], query["prompt"]), ("offline", "consent"))
+        self.assertTrue(keychain(account)["tokens"]["refresh_token"].startswith("1//"))
+
+    def test_microsoft_signInAsksForOfflineAccess_asAPublicClient(self):
+        account = self.add_with_browser_side("microsoft")
+        self.ok("connect", account, env={"BROWSER": BROWSER})
+        query = [e for e in self.server.log() if e.get("grant_type") == "authorize"][-1]["query"]
+        self.assertIn("offline_access", query["scope"].split())
+        exchange = [e for e in self.server.log() if e.get("grant_type") == "authorization_code"][-1]
+        self.assertEqual(exchange["client_auth"], "none")
+        self.assertTrue(keychain(account)["tokens"].get("refresh_token"))
+
     def oidc_account(self, provider="wise"):
         """An account of the built-in `oidc` profile, its endpoints from the issuer's discovery."""
         client_id, secret = CLIENTS[provider]

@@ -47,7 +47,7 @@ ANSWER_MAY_BE_LOST = {"reset before the answer", "truncated body", "never answer
                       "control characters in the token"}
 # Providers whose refresh token changes on every refresh: Pagero's is single use, Aiia's is
 # discarded ("discard your old tokens"). Sending one again after a lost response would be reuse.
-ROTATING = {"pagero", "aiia"}
+ROTATING = {"pagero", "aiia", "microsoft", "github"}
 INVALID_GRANT_ENDS_ACCESS = {"wise"}
 
 

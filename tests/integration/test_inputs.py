@@ -189,13 +189,15 @@ class Inputs(TetherCase):
     def test_versionAndHelp(self):
         self.assertRegex(self.ok("--version"), r"^tether \d+\.\d+\.\d+\n$")
         self.assertIn("Exit codes", self.ok("--help"))
-        for command in ("providers", "add", "list", "status", "import", "refresh", "token", "disconnect", "remove"):
+        for command in ("providers", "add", "list", "status", "import", "refresh", "token", "disconnect", "remove",
+                        "credential", "access"):
             with self.subTest(command=command):
                 self.assertIn(f"Usage: tether {command}", self.ok(command, "--help"))
 
-    def test_providers_listsTheSeedProviders(self):
+    def test_providers_listsTheBuiltInProviders(self):
         profiles = json.loads(self.ok("providers", "--json"))
-        self.assertEqual({p["id"] for p in profiles}, {"aiia", "wise", "auth0", "edgetag", "pagero", "oidc"})
+        self.assertEqual({p["id"] for p in profiles}, {"aiia", "wise", "auth0", "edgetag", "pagero", "oidc",
+                                                       "google", "microsoft", "github"})
         self.assertIn("single use", self.ok("providers"))
 
 

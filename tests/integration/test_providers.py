@@ -3,6 +3,8 @@
 import json
 import os
 import unittest
+import urllib.parse
+import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,8 +17,11 @@ REQUEST_SHAPE = {
     "auth0": ("application/json", "none"),
     "edgetag": ("application/x-www-form-urlencoded", "basic"),
     "pagero": ("application/x-www-form-urlencoded", "basic"),
+    "google": ("application/x-www-form-urlencoded", "post"),
+    "microsoft": ("application/x-www-form-urlencoded", "none"),
+    "github": ("application/x-www-form-urlencoded", "post"),
 }
-ROTATES = {"aiia", "pagero"}
+ROTATES = {"aiia", "pagero", "microsoft", "github"}
 
 
 def parse_time(text):
@@ -57,14 +62,16 @@ class Providers(TetherCase):
                 now = datetime.now(timezone.utc)
                 lifetime = (parse_time(status["access_expires_at"]) - now).total_seconds()
                 self.assertAlmostEqual(lifetime, {"aiia": 3600, "wise": 43200, "auth0": 86400,
-                                                  "edgetag": 7200, "pagero": 600}[provider], delta=30)
+                                                  "edgetag": 7200, "pagero": 600, "google": 3599,
+                                                  "microsoft": 3600, "github": 28800}[provider], delta=30)
                 self.assertLess(abs((parse_time(status["last_refresh_at"]) - now).total_seconds()), 30)
 
                 printed = self.ok("token", account).strip()
                 self.assertEqual(printed, tokens["access_token"])
 
     def test_refreshTokenExpiry_followsTheProfile(self):
-        expected_days = {"aiia": 14, "wise": 7305, "pagero": 1095, "auth0": None, "edgetag": None}
+        expected_days = {"aiia": 14, "wise": 7305, "pagero": 1095, "auth0": None, "edgetag": None,
+                         "google": None, "microsoft": 90, "github": 183}
         for provider, days in expected_days.items():
             with self.subTest(provider=provider):
                 account, _ = self.connect(provider)
@@ -169,6 +176,67 @@ class Providers(TetherCase):
             for secret in secrets:
                 self.assertNotIn(secret.encode(), content, f"a secret is in {path}")
 
+
+
+class ProvidersPeopleHave(TetherCase):
+    """Google, Microsoft and GitHub as their public documents describe them (the token server
+    enforces each: tests/support/tokenserver.py)."""
+
+    def refresh_fails(self, account):
+        result = self.tether("refresh", account)
+        return result.returncode, result.stderr.decode()
+
+    def test_google_expiredOrRevokedRefreshToken_meansReconnect_andTheTokenIsNeverRotated(self):
+        account, grant = self.connect("google")
+        self.ok("refresh", account)
+        self.assertEqual(keychain(account)["tokens"]["refresh_token"], grant["refresh_token"])
+        # An app in testing: its refresh tokens die after seven days (here: at once).
+        self.server.call("/_control/config", {"provider": "google", "refresh_lifetime": 0})
+        self.addCleanup(self.server.call, "/_control/config", {"provider": "google", "refresh_lifetime": 10 ** 9})
+        code, err = self.refresh_fails(account)
+        self.assertEqual(code, 3, err)
+        self.assertIn("Token has been expired or revoked", err)
+        self.assertEqual(self.status(account)["state"], "needs_reconnect")
+
+    def test_microsoft_AADSTSCodes_meanReconnect_andTheOldRefreshTokenStaysGood(self):
+        account, grant = self.connect("microsoft")
+        self.ok("refresh", account)
+        entry = [e for e in self.server.log() if e.get("refresh_token") == grant["refresh_token"]][-1]
+        self.assertEqual(entry["client_auth"], "none")  # a public desktop client: no secret
+        self.assertNotEqual(keychain(account)["tokens"]["refresh_token"], grant["refresh_token"])
+        # Unlike a single-use provider's, the replaced refresh token still works there.
+        old = urllib.request.Request(self.server.endpoint("microsoft"), method="POST", data=urllib.parse.urlencode(
+            {"grant_type": "refresh_token", "refresh_token": grant["refresh_token"],
+             "client_id": CLIENTS["microsoft"][0]}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        with urllib.request.urlopen(old, timeout=10) as response:
+            self.assertIn("access_token", json.loads(response.read()))
+        self.server.revoke("microsoft")
+        code, err = self.refresh_fails(account)
+        self.assertEqual(code, 3, err)
+        self.assertIn("AADSTS50173", err)
+        status = self.status(account)
+        self.assertEqual((status["state"], status["last_error"]["code"]), ("needs_reconnect", "invalid_grant"))
+
+    def test_github_errorsAnsweredWith200_areRefusals_notRetriedForEver(self):
+        account, grant = self.connect("github")
+        self.ok("refresh", account)  # a refresh that worked: a later refusal means the sign-in ended
+        rotated = keychain(account)["tokens"]["refresh_token"]
+        self.assertNotEqual(rotated, grant["refresh_token"])
+        self.server.revoke("github")
+        code, err = self.refresh_fails(account)
+        self.assertEqual(code, 3, err)
+        self.assertIn("bad_refresh_token", err)
+        status = self.status(account)
+        self.assertEqual(status["state"], "needs_reconnect")
+        self.assertIsNone(status["next_refresh_at"])  # not retried on its own
+        self.assertEqual(keychain(account)["tokens"]["refresh_token"], rotated)  # nothing lost
+
+    def test_github_sixMonthRefreshToken_isKnownFromTheAnswer(self):
+        account, _ = self.connect("github")
+        self.ok("refresh", account)
+        left = parse_time(self.status(account)["refresh_expires_at"]) - datetime.now(timezone.utc)
+        self.assertAlmostEqual(left.total_seconds(), 15811200, delta=60)
 
 if __name__ == "__main__":
     unittest.main()

@@ -28,6 +28,14 @@ The browser side, for `tether connect`:
   POST /{provider}/revoke      RFC 7009: revokes the token's whole family; always 200
   GET  /{provider}/.well-known/openid-configuration   the provider as an OpenID issuer
 
+The providers people have, beyond the seed documents, behave as their public documents say:
+google (a refresh token only for access_type=offline with prompt=consent, never rotated, dead
+ones "invalid_grant: Token has been expired or revoked."; config refresh_lifetime emulates the
+7-day tokens of apps in testing), microsoft (a public client; a refresh token only with the
+offline_access scope, a new one on every refresh while the old one stays good; AADSTS codes in
+error_description and error_codes), github (secret in the body; single-use refresh tokens of six
+months; form-encoded answers unless the client accepts JSON; errors answered with 200 OK).
+
 Test control lives under /_control (JSON in, JSON out):
   POST /_control/grant   {"provider", "access_lifetime"?}  -> a fresh token answer (to import)
   POST /_control/fault   {"provider", "mode", "count"?, "retry_after"?}
@@ -74,6 +82,10 @@ CLIENTS = {
     "auth0": ("tether-auth0", None),
     "edgetag": ("tether-edgetag", "edgetag-secret-Xy55"),
     "pagero": ("tether-pagero", "pagero-secret-Pw77"),
+    # The providers people have (resources/providers/README.md), as their documents say:
+    "google": ("tether-google.apps.googleusercontent.com", "google-secret-Gx31"),
+    "microsoft": ("tether-microsoft", None),  # a public desktop client
+    "github": ("tether-github", "github-secret-Hb90"),
 }
 FAULT_MODES = {
     "500", "502", "503", "504", "429", "503-retry", "refuse", "reset", "truncated", "hang",
@@ -110,7 +122,9 @@ class State:
         self.log = []
         self.codes = {}  # code -> {"provider", "redirect_uri", "challenge", "used"}
         self.faults = {}  # provider -> list of pending fault dicts
-        self.lifetime = {"aiia": 3600, "wise": 43200, "auth0": 86400, "edgetag": 7200, "pagero": 600}
+        self.lifetime = {"aiia": 3600, "wise": 43200, "auth0": 86400, "edgetag": 7200, "pagero": 600,
+                         "google": 3599, "microsoft": 3600, "github": 28800}
+        self.refresh_lifetime = {}  # provider -> seconds a refresh token lives (Google's 7-day testing apps)
         self.delay_ms = {}
         self.client_secret = {}  # provider -> a secret replacing CLIENTS' (reserved characters)
         self.basic = {}  # provider -> "raw" (default) or "decode"
@@ -125,21 +139,51 @@ class State:
                          "jti": secrets.token_hex(8)})
         elif provider == "pagero":
             token = "_1" + secrets.token_hex(4).upper() + "_" + secrets.token_hex(16)
+        elif provider == "google":
+            token = "1//0" + secrets.token_urlsafe(32)
+        elif provider == "github":
+            token = "ghr_" + secrets.token_hex(38)
         else:
             token = secrets.token_urlsafe(32)
-        self.refresh[token] = {"family": family, "spent": False, "provider": provider}
+        self.refresh[token] = {"family": family, "spent": False, "provider": provider, "issued": time.time()}
         return token
 
     def new_access(self, provider, family):
-        token = jwt({"sub": "user", "jti": secrets.token_hex(8)}) if provider in ("aiia", "pagero") \
-            else secrets.token_urlsafe(32)
+        if provider in ("aiia", "pagero", "microsoft"):
+            token = jwt({"sub": "user", "jti": secrets.token_hex(8)})
+        elif provider == "google":
+            token = "ya29." + secrets.token_urlsafe(40)
+        elif provider == "github":
+            token = "ghu_" + secrets.token_hex(18)
+        else:
+            token = secrets.token_urlsafe(32)
         lifetime = self.lifetime[provider]
         self.access[token] = {"provider": provider, "expires": time.time() + lifetime,
                               "family": family, "alive": True}
         return token, lifetime
 
-    def answer(self, provider, family, rotate_from=None):
+    def answer(self, provider, family, rotate_from=None, offline=True):
+        """A token answer; `offline`: the sign-in asked for a refresh token the way the provider
+        demands (Google: access_type=offline with prompt=consent; Microsoft: offline_access)."""
         access, lifetime = self.new_access(provider, family)
+        if provider == "google":
+            # A refresh answer never carries a refresh token: the one the client has stays.
+            body = {"access_token": access, "expires_in": lifetime, "scope": "openid email",
+                    "token_type": "Bearer"}
+            if rotate_from is None and offline:
+                body["refresh_token"] = self.new_refresh(provider, family)
+            return body
+        if provider == "microsoft":
+            # Every refresh brings a new refresh token; the old one is not spent by it.
+            body = {"token_type": "Bearer", "scope": "openid offline_access", "expires_in": lifetime,
+                    "ext_expires_in": lifetime, "access_token": access}
+            if offline:
+                body["refresh_token"] = self.new_refresh(provider, family)
+            return body
+        if provider == "github":
+            return {"access_token": access, "expires_in": lifetime,
+                    "refresh_token": self.new_refresh(provider, family),
+                    "refresh_token_expires_in": 15811200, "scope": "", "token_type": "bearer"}
         if provider == "wise":
             # "the previous access token is immediately invalidated"
             for info in self.access.values():
@@ -169,6 +213,24 @@ class State:
                 "refresh_token": self.new_refresh(provider, family), "scope": "",
                 "claims": "publicid", "expires_in": lifetime}
 
+
+# How each provider says a refresh token is dead: (error, error_description).
+DEAD_GRANT = {
+    "*": {"unknown": ("invalid_grant", "unknown refresh token"),
+          "revoked": ("invalid_grant", "the refresh token was revoked"),
+          "expired": ("invalid_grant", "the refresh token expired")},
+    "google": {"unknown": ("invalid_grant", "Bad Request"),
+               "revoked": ("invalid_grant", "Token has been expired or revoked."),
+               "expired": ("invalid_grant", "Token has been expired or revoked.")},
+    "microsoft": {"unknown": ("invalid_grant", "AADSTS9002313: Invalid request. Request is malformed or invalid."),
+                  "revoked": ("invalid_grant", "AADSTS50173: The provided grant has expired due to it being "
+                                               "revoked, a fresh auth token is needed."),
+                  "expired": ("invalid_grant", "AADSTS70008: The provided authorization code or refresh token "
+                                               "has expired due to inactivity.")},
+    "github": {"unknown": ("bad_refresh_token", "The refresh token passed is incorrect or expired."),
+               "revoked": ("bad_refresh_token", "The refresh token passed is incorrect or expired."),
+               "expired": ("bad_refresh_token", "The refresh token passed is incorrect or expired.")},
+}
 
 STATE = State()
 
@@ -217,7 +279,11 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length else b""
 
     def error(self, status, code, description=""):
-        self.send_json(status, {"error": code, "error_description": description})
+        body = {"error": code, "error_description": description}
+        if getattr(self, "provider", None) == "microsoft" and description.startswith("AADSTS"):
+            body["error_codes"] = [int(description[6:11])]
+        # GitHub answers its errors with 200 OK (its "Refreshing user access tokens" page).
+        self.send_json(200 if getattr(self, "provider", None) == "github" else status, body)
 
     # --- routing --------------------------------------------------------------------------
     def do_GET(self):
@@ -297,6 +363,8 @@ class Handler(BaseHTTPRequestHandler):
                     STATE.require_nonce[provider] = bool(request["require_nonce"])
                 if "nonce" in request:
                     STATE.nonce[provider] = request["nonce"]
+                if "refresh_lifetime" in request:
+                    STATE.refresh_lifetime[provider] = int(request["refresh_lifetime"])
                 if "revoke" in request:
                     STATE.revoke[provider] = request["revoke"]
                 return self.send_json(200, {})
@@ -351,9 +419,15 @@ class Handler(BaseHTTPRequestHandler):
                           "state": query.get("state", "")}
             else:
                 code = secrets.token_urlsafe(24)
+                scopes = query.get("scope", "").split()
+                offline = True
+                if provider == "google":
+                    offline = query.get("access_type") == "offline" and query.get("prompt") == "consent"
+                elif provider == "microsoft":
+                    offline = "offline_access" in scopes
                 STATE.codes[code] = {"provider": provider, "redirect_uri": redirect,
                                      "challenge": query["code_challenge"], "used": False,
-                                     "openid": "openid" in query.get("scope", "").split(),
+                                     "openid": "openid" in scopes, "offline": offline,
                                      "nonce": query.get("nonce")}
                 params = {"code": code, "state": query.get("state", "")}
         self.send_response(302)
@@ -362,6 +436,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def revoke(self, provider, raw):
+        self.provider = provider
         client_id, client_secret = CLIENTS[provider]
         client_secret = STATE.client_secret.get(provider, client_secret)
         params = dict(parse_qsl(raw.decode(), keep_blank_values=True))
@@ -409,7 +484,7 @@ class Handler(BaseHTTPRequestHandler):
             challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
             if challenge != grant["challenge"]:
                 return self.reject(entry, 400, "invalid_grant", "PKCE verification failed")
-            answer = STATE.answer(provider, Family(provider))
+            answer = STATE.answer(provider, Family(provider), offline=grant["offline"])
             if grant["openid"]:  # an OpenID sign-in: an id_token with the request's nonce
                 claims = {"sub": "user", "aud": CLIENTS[provider][0]}
                 mode = STATE.nonce.get(provider, "echo")
@@ -422,10 +497,23 @@ class Handler(BaseHTTPRequestHandler):
             entry["issued_refresh_token"] = answer.get("refresh_token")
             STATE.log.append(entry)
             STATE.changed.notify_all()
+        self.send_answer(provider, answer)
+
+    def send_answer(self, provider, answer):
+        # GitHub answers form-encoded unless the client asks for JSON.
+        if provider == "github" and "application/json" not in self.headers.get("Accept", ""):
+            data = urlencode({k: v for k, v in answer.items() if v is not None}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-www-form-urlencoded")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         self.send_json(200, answer)
 
     # --- the token endpoint ---------------------------------------------------------------
     def token(self, provider, raw):
+        self.provider = provider
         client_id, client_secret = CLIENTS[provider]
         client_secret = STATE.client_secret.get(provider, client_secret)
         content_type = self.headers.get("Content-Type", "").split(";")[0].strip()
@@ -466,20 +554,25 @@ class Handler(BaseHTTPRequestHandler):
             token = params.get("refresh_token", "")
             info = STATE.refresh.get(token)
             if not info or info["provider"] != provider:
-                return self.reject(entry, 400, "invalid_grant", "unknown refresh token")
+                return self.reject(entry, 400, *DEAD_GRANT.get(provider, DEAD_GRANT["*"])["unknown"])
             family = info["family"]
             if family.revoked:
-                return self.reject(entry, 400, "invalid_grant", "the refresh token was revoked")
+                return self.reject(entry, 400, *DEAD_GRANT.get(provider, DEAD_GRANT["*"])["revoked"])
+            lifetime = STATE.refresh_lifetime.get(provider)
+            if lifetime is not None and time.time() > info["issued"] + lifetime:
+                return self.reject(entry, 400, *DEAD_GRANT.get(provider, DEAD_GRANT["*"])["expired"])
             if info["spent"]:
                 if provider == "pagero":
                     family.revoked = True  # reuse detection: the whole family dies
                     entry["reuse_detected"] = True
+                if provider == "github":
+                    return self.reject(entry, 400, *DEAD_GRANT["github"]["unknown"])
                 return self.reject(entry, 400, "invalid_grant", "the refresh token was already used")
             if provider == "auth0" and "scope" in params:
                 granted = set("openid offline_access read:things".split())
                 if not set(params["scope"].split()) <= granted:
                     return self.reject(entry, 400, "invalid_scope", "scope beyond the grant")
-            if provider in ("aiia", "pagero"):
+            if provider in ("aiia", "pagero", "github"):
                 info["spent"] = True
             answer = STATE.answer(provider, family, rotate_from=token)
             entry["outcome"] = "ok"
@@ -493,7 +586,7 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        self.send_json(200, answer)
+        self.send_answer(provider, answer)
 
     def client_ok(self, provider, params, client_id, client_secret, entry):
         auth = self.headers.get("Authorization", "")
@@ -510,7 +603,10 @@ class Handler(BaseHTTPRequestHandler):
                 user, password = unquote_plus(user), unquote_plus(password)
             entry["client_auth"] = "basic"
             return user == client_id and password == client_secret and "client_secret" not in params
-        if provider == "pagero" and "client_secret" in params:
+        if provider == "microsoft":  # a public client: its id in the body, nothing else
+            entry["client_auth"] = "none"
+            return params.get("client_id") == client_id and "client_secret" not in params
+        if provider in ("pagero", "google", "github") and "client_secret" in params:
             entry["client_auth"] = "post"
             return params.get("client_id") == client_id and params["client_secret"] == client_secret
         return False
