@@ -21,6 +21,8 @@ packages=(
     dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth x11-utils x11-apps imagemagick
     # the credential helper's tests: the real git client and its HTTP server (git http-backend)
     git
+    # the mail tests: Dovecot's IMAP server with its oauth2 passdb (run by the test itself)
+    dovecot-imapd
     # session tests: a notification server, a tray host and logind (python3-dbusmock), a window
     # manager that closes windows as users do, systemd's unit checker, and Flatpak's sandbox
     # tool (a caller with a /.flatpak-info of its own)
@@ -58,6 +60,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "bootstrap: installing ${missing[*]}" >&2
     "${sudo[@]}" apt-get update -qq
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # The mail tests start a Dovecot of their own on a free loopback port; the system's, which
+    # the package enables, is not needed and stays off.
+    if printf '%s\n' "${missing[@]}" | grep -qx dovecot-imapd && [ -d /run/systemd/system ]; then
+        "${sudo[@]}" systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
+    fi
 fi
 # de_DE.UTF-8, for the tests that run Tether (and the libraries under it) in German.
 if [ "$german" = no ]; then

@@ -57,6 +57,7 @@ Test control lives under /_control (JSON in, JSON out):
                                                                  entries (or 408 after S seconds)
   GET  /_control/settle?timeout=S   -> once every other connection has been handled (408 after S)
   GET  /{provider}/check  with "Authorization: Bearer T"     -> 200 if T is a live access token
+  POST /{provider}/introspect  token=T (RFC 7662)            -> {"active", "username": me@example.com}
 
 Besides token requests, the log records what a client that died mid-request left behind: a
 connection that carried no request ("no_request") and a body cut short ("incomplete").
@@ -232,6 +233,8 @@ DEAD_GRANT = {
                "expired": ("bad_refresh_token", "The refresh token passed is incorrect or expired.")},
 }
 
+MAIL_USER = "me@example.com"  # whose every access token is, for introspection
+
 STATE = State()
 
 
@@ -339,6 +342,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.control(parts[1] if len(parts) > 1 else "", json.loads(body or b"{}"))
         if len(parts) == 2 and parts[1] == "token" and parts[0] in CLIENTS:
             return self.token(parts[0], body)
+        if len(parts) == 2 and parts[1] == "introspect" and parts[0] in CLIENTS:
+            return self.introspect(parts[0], body)
         if len(parts) == 2 and parts[1] == "revoke" and parts[0] in CLIENTS:
             return self.revoke(parts[0], body)
         self.send_json(404, {"error": "not_found"})
@@ -434,6 +439,22 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Location", redirect + "?" + urlencode(params))
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+    def introspect(self, provider, raw):
+        """RFC 7662 token introspection, as a mail server (Dovecot's oauth2 passdb) asks it: is
+        this access token live, and whose is it. Loopback only, so unauthenticated here."""
+        token = dict(parse_qsl(raw.decode(), keep_blank_values=True)).get("token", "")
+        with STATE.lock:
+            info = STATE.access.get(token)
+            live = bool(info and info["alive"] and info["expires"] > time.time()
+                        and info["provider"] == provider and not info["family"].revoked)
+            STATE.log.append({"provider": provider, "time": time.time(), "grant_type": "introspect",
+                              "outcome": "active" if live else "inactive"})
+            STATE.changed.notify_all()
+        if not live:
+            return self.send_json(200, {"active": False})
+        self.send_json(200, {"active": True, "username": MAIL_USER, "client_id": CLIENTS[provider][0],
+                             "token_type": "Bearer", "exp": int(info["expires"])})
 
     def revoke(self, provider, raw):
         self.provider = provider
