@@ -21,8 +21,9 @@ packages=(
     dbus dbus-bin gnome-keyring libsecret-tools python3 curl xvfb xauth x11-utils x11-apps imagemagick
     # the credential helper's tests: the real git client and its HTTP server (git http-backend)
     git
-    # the mail tests: Dovecot's IMAP server with its oauth2 passdb (run by the test itself)
-    dovecot-imapd
+    # the mail tests: Dovecot's IMAP server with its oauth2 passdb (run by the test itself), and
+    # isync with the XOAUTH2 SASL plugin as a mail client
+    dovecot-imapd isync libsasl2-modules-kdexoauth2
     # session tests: a notification server, a tray host and logind (python3-dbusmock), a window
     # manager that closes windows as users do, systemd's unit checker, and Flatpak's sandbox
     # tool (a caller with a /.flatpak-info of its own)
