@@ -279,8 +279,10 @@ class TokenAccess(AccessCase):
 
     def test_manyCallsOfOneProgram_waitForOneQuestion(self):
         mock = self.notifications()
-        self.start_app()
+        app = self.start_app()
         calls = [self.token_by() for _ in range(5)]
+        for _ in calls:  # every call has reached the service and waits (it logs each one)
+            self.app_line(app, "asks for the token of")
         self.asked(mock, 1)
         self.answer(mock, "allow-once", 1)
         self.assertEqual([c.result().returncode for c in calls], [0] * 5)
