@@ -80,7 +80,7 @@ void DeviceFlow::start()
         if (result.response.status != 200) {
             // The same reading as a token endpoint's error (§3.2 refers to RFC 6749 §5.2).
             TokenOutcome outcome = interpretTokenResponse(
-                    result.response, QDateTime::currentDateTimeUtc(), TokenGrant::DevicePoll);
+                    result.response, m_tokens->clock().nowUtc(), TokenGrant::DevicePoll);
             if (outcome.ok()) // a 2xx that is not 200
                 outcome.failure =
                         Failure::temporary(QStringLiteral("malformed_answer"),
@@ -91,21 +91,20 @@ void DeviceFlow::start()
             return finish(std::nullopt, outcome.failure);
         }
         QString error;
-        const auto code =
-                parseDeviceAuthorization(result.response.body, QDateTime::currentDateTimeUtc(),
-                                         &m_deviceCode, &m_intervalSeconds, &error);
+        const auto code = parseDeviceAuthorization(result.response.body, m_tokens->clock().nowUtc(),
+                                                   &m_deviceCode, &m_intervalSeconds, &error);
         if (!code)
             return finish(std::nullopt,
                           Failure::temporary(QStringLiteral("malformed_answer"), error));
         m_expiresAt = code->expiresAt;
         Q_EMIT deviceCodeReceived(*code);
-        m_next.start(std::max(m_minimumIntervalMs, m_intervalSeconds * 1000));
+        m_next.start(pollWaitMs());
     });
 }
 
 void DeviceFlow::poll()
 {
-    if (QDateTime::currentDateTimeUtc() >= m_expiresAt)
+    if (m_tokens->clock().nowUtc() >= m_expiresAt)
         return finish(std::nullopt,
                       Failure::reconnect(QStringLiteral("expired_token"),
                                          tr("the code expired before the sign-in was approved; "
@@ -120,12 +119,12 @@ void DeviceFlow::poll()
                 if (outcome.ok())
                     return finish(outcome.response, {});
                 const QString code = outcome.failure.code;
-                const int wait = std::max(m_minimumIntervalMs, m_intervalSeconds * 1000);
+                const int wait = pollWaitMs();
                 if (code == QLatin1String("authorization_pending"))
                     return m_next.start(wait);
                 if (code == QLatin1String("slow_down")) {
                     m_intervalSeconds += 5; // §3.5: for this and every later request
-                    return m_next.start(std::max(m_minimumIntervalMs, m_intervalSeconds * 1000));
+                    return m_next.start(pollWaitMs());
                 }
                 if (code == QLatin1String("access_denied"))
                     return finish(std::nullopt,
@@ -143,6 +142,11 @@ void DeviceFlow::poll()
                                           .arg(failure.message);
                 finish(std::nullopt, failure);
             });
+}
+
+int DeviceFlow::pollWaitMs() const
+{
+    return m_pollWaitMs >= 0 ? m_pollWaitMs : m_intervalSeconds * 1000;
 }
 
 void DeviceFlow::cancel()

@@ -48,8 +48,11 @@ public:
     void start();
     void cancel();
 
-    // For tests: polls without waiting the server's interval.
-    void setMinimumInterval(int milliseconds) { m_minimumIntervalMs = milliseconds; }
+    // The interval the server asked for, in seconds (§3.5: slow_down adds 5 to it).
+    int intervalSeconds() const { return m_intervalSeconds; }
+    // For tests: polls after `milliseconds` instead of the server's interval (which is still
+    // kept, and raised by slow_down).
+    void setPollWaitForTests(int milliseconds) { m_pollWaitMs = milliseconds; }
 
 Q_SIGNALS:
     void deviceCodeReceived(const tether::DeviceCode &code);
@@ -58,6 +61,7 @@ Q_SIGNALS:
 
 private:
     void poll();
+    int pollWaitMs() const;
     void finish(const std::optional<TokenResponse> &response, const Failure &failure);
 
     TokenClient *m_tokens;
@@ -65,7 +69,7 @@ private:
     QString m_deviceCode;
     QDateTime m_expiresAt;
     int m_intervalSeconds = kDefaultIntervalSeconds;
-    int m_minimumIntervalMs = 1000;
+    int m_pollWaitMs = -1;
     QTimer m_next;
     QPointer<HttpExchange> m_request;
     QPointer<TokenExchange> m_exchange;

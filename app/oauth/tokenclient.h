@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "oauth/httpclient.h"
 
 namespace tether {
@@ -19,7 +20,7 @@ Q_SIGNALS:
 
 private:
     friend class TokenClient;
-    TokenExchange(HttpExchange *exchange, TokenGrant grant, QObject *parent);
+    TokenExchange(HttpExchange *exchange, TokenGrant grant, const Clock &clock, QObject *parent);
 
     QPointer<HttpExchange> m_exchange;
 };
@@ -34,6 +35,9 @@ public:
     explicit TokenClient(QObject *parent = nullptr);
 
     HttpClient *http() const { return m_http; }
+    // The engine's clock: answers are read against it (Retry-After dates, expires_in).
+    const Clock &clock() const { return *m_clock; }
+    void setClock(const Clock &clock) { m_clock = &clock; }
     void setTimeout(qint64 milliseconds) { m_http->setTimeout(milliseconds); }
     void setMaxResponseBytes(qint64 bytes) { m_http->setMaxResponseBytes(bytes); }
 
@@ -44,6 +48,7 @@ public:
 
 private:
     HttpClient *m_http;
+    const Clock *m_clock = &SystemClock::instance();
 };
 
 } // namespace tether
