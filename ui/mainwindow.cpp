@@ -8,7 +8,9 @@
 #include "ui/accountdetailsdialog.h"
 #include "ui/accountlistmodel.h"
 #include "ui/addaccountdialog.h"
+#include "ui/attentionfirst.h"
 #include "ui/editaccountdialog.h"
+#include "ui/overflowrow.h"
 #include "ui/signindialog.h"
 
 #include <QAccessible>
@@ -38,99 +40,6 @@ QSettings windowSettings()
 {
     return QSettings(paths::configDir() + QStringLiteral("/window.ini"), QSettings::IniFormat);
 }
-
-bool needsUser(AccountState state)
-{
-    return state == AccountState::NeedsReconnect || state == AccountState::NotConnected;
-}
-
-// Accounts that need the user first, then those retrying, then the rest; by name within each.
-// The search matches name, id and provider.
-class AttentionFirst final : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-    void setSearch(const QString &text)
-    {
-        if (text == m_search)
-            return;
-        m_search = text;
-        invalidateFilter();
-    }
-
-protected:
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
-    {
-        const int a = rank(left), b = rank(right);
-        if (a != b)
-            return a < b;
-        return QString::localeAwareCompare(left.data().toString(), right.data().toString()) < 0;
-    }
-
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        if (m_search.isEmpty())
-            return true;
-        const QModelIndex index = sourceModel()->index(row, 0, parent);
-        for (int role : {int(Qt::DisplayRole), int(AccountListModel::IdRole),
-                         int(AccountListModel::ProviderNameRole)}) {
-            if (index.data(role).toString().contains(m_search, Qt::CaseInsensitive))
-                return true;
-        }
-        return false;
-    }
-
-private:
-    static int rank(const QModelIndex &index)
-    {
-        const auto state = AccountState(index.data(AccountListModel::StateRole).toInt());
-        return needsUser(state) ? 0 : state == AccountState::Retrying ? 1 : 2;
-    }
-
-    QString m_search;
-};
-
-// A row of buttons that shows as many as fit, in order, and hides the rest (each is also in the
-// Account menu): the window can be narrower than all of them together.
-class OverflowRow final : public QWidget
-{
-public:
-    explicit OverflowRow(const QList<QPushButton *> &buttons) : m_buttons(buttons)
-    {
-        auto *layout = new QHBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addStretch();
-        for (QPushButton *b : buttons)
-            layout->addWidget(b);
-        setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    }
-
-    QSize minimumSizeHint() const override { return {0, QWidget::minimumSizeHint().height()}; }
-    QSize sizeHint() const override
-    {
-        int width = 0;
-        for (const QPushButton *b : m_buttons)
-            width += b->sizeHint().width() + layout()->spacing();
-        return {width, QWidget::sizeHint().height()};
-    }
-
-protected:
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QWidget::resizeEvent(event);
-        int left = width();
-        bool fits = true;
-        for (QPushButton *b : m_buttons) {
-            left -= b->sizeHint().width() + layout()->spacing();
-            fits = fits && left >= 0;
-            b->setVisible(fits);
-        }
-    }
-
-private:
-    QList<QPushButton *> m_buttons;
-};
 
 // A dialog that sent a change: a failure is shown in it and it stays open; on success it closes.
 // It may have been closed meanwhile. Returns whether the change was made.
