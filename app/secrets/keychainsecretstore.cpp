@@ -99,13 +99,22 @@ SecretJob *KeychainSecretStore::run(QKeychain::Job *job, Kind kind)
     auto *handle = new SecretJob(this);
     auto *watchdog = new QTimer(handle);
     watchdog->setSingleShot(true);
-    connect(watchdog, &QTimer::timeout, handle, [handle, this] {
+    connect(watchdog, &QTimer::timeout, handle, [handle, this, kind] {
         forgetSecretServiceConnection();
-        handle->complete(SecretResult::failed(
-                keychainFailure(QStringLiteral("keychain_timeout"),
-                                Text::tr("the keychain did not answer within %1 s; it may be "
-                                         "locked or waiting for a prompt")
-                                        .arg(m_watchdogMs / 1000))));
+        // QtKeychain cannot cancel the job: a change already on its way may still be made when
+        // the keychain answers. That is safe (a token set carries its generation, and the newer
+        // of the keychain and the registry wins on the next read; a removal only does late what
+        // was asked), but it is said, so that nobody takes "failed" for "nothing happened".
+        handle->complete(SecretResult::failed(keychainFailure(
+                QStringLiteral("keychain_timeout"),
+                kind == Kind::Read
+                        ? Text::tr("the keychain did not answer within %1 s; it may be locked or "
+                                   "waiting for a prompt")
+                                  .arg(m_watchdogMs / 1000)
+                        : Text::tr("the keychain did not answer within %1 s; it may be locked or "
+                                   "waiting for a prompt, and may still make the change once it "
+                                   "answers")
+                                  .arg(m_watchdogMs / 1000))));
     });
     connect(job, &QKeychain::Job::finished, handle, [this, handle, kind](QKeychain::Job *done) {
         SecretResult result;

@@ -651,6 +651,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>the keychain has no collection to keep secrets in (%1); create a default keyring, for example with Seahorse, and unlock it</source>
         <translation>der Schlüsselbund hat keine Sammlung, in der Geheimnisse liegen können (%1); legen Sie einen Standard-Schlüsselbund an, etwa mit Seahorse, und entsperren Sie ihn</translation>
     </message>
+    <message>
+        <source>the keychain did not answer within %1 s; it may be locked or waiting for a prompt, and may still make the change once it answers</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet; vielleicht ist er gesperrt oder wartet auf eine Eingabe, und er nimmt die Änderung womöglich noch vor, sobald er antwortet</translation>
+    </message>
 </context>
 <context>
     <name>LoopbackReceiver</name>

@@ -132,6 +132,12 @@ int main(int argc, char *argv[])
     FirstPaint probe([&window, count] { return window.list()->model()->rowCount() >= count; });
     window.list()->viewport()->installEventFilter(&probe);
     window.show();
+    // As `tether` does (guiapp.cpp): once the service answers, the window lists the accounts.
+    service.ensureService({&window, [](const std::optional<Failure> &failure) {
+                               if (failure)
+                                   std::fprintf(stderr, "no service: %s\n",
+                                                qPrintable(failure->message));
+                           }});
     std::fprintf(stderr, "shown: %lld ms\n", clock.elapsed());
     const int code = app.exec();
     return code;
