@@ -49,6 +49,26 @@ def find(node, predicate):
     return None
 
 
+def start_accessibility_bus():
+    """The accessibility bus, as a desktop session starts it; returned once it answers."""
+    bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for("the accessibility bus", lambda: subprocess.run(
+        ["gdbus", "call", "--session", "--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus",
+         "--method", "org.a11y.Bus.GetAddress"], capture_output=True).returncode == 0)
+    return bus
+
+
+def tether_application():
+    """Tether's application node on the accessibility bus, or None while it is not there."""
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        if app is not None and app.name == "tether":
+            return app
+    return None
+
+
 class Accessibility(unittest.TestCase):
 
     @classmethod
@@ -57,11 +77,7 @@ class Accessibility(unittest.TestCase):
         cls.display = Display()  # Xvfb on a free display, with a window manager
         os.environ.update(cls.display.env)
         # The accessibility bus, as a desktop session starts it.
-        cls.bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for("the accessibility bus", lambda: subprocess.run(
-            ["gdbus", "call", "--session", "--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus",
-             "--method", "org.a11y.Bus.GetAddress"], capture_output=True).returncode == 0)
+        cls.bus = start_accessibility_bus()
         # The browser: a script that records what Tether asked it to open.
         cls.opened = cls.scratch / "opened"
         browser = cls.scratch / "browser"
@@ -85,12 +101,7 @@ class Accessibility(unittest.TestCase):
         cls.log.close()
 
     def application(self):
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            app = desktop.getChildAtIndex(i)
-            if app is not None and app.name == "tether":
-                return app
-        return None
+        return tether_application()
 
     def rows(self):
         app = wait_for("Tether on the accessibility bus", self.application)

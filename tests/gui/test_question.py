@@ -20,7 +20,7 @@ import pyatspi
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from session import Display  # noqa: E402
-from test_accessibility import find, wait_for  # noqa: E402
+from test_accessibility import find, start_accessibility_bus, tether_application, wait_for  # noqa: E402
 
 TETHER = os.environ.get("TETHER_BIN", "tether")
 SERVICE, PATH, INTERFACE = "io.github.tether.Tether", "/io/github/tether/Tether", "io.github.tether.Tether1"
@@ -40,11 +40,7 @@ class QuestionInTheWindow(unittest.TestCase):
     def setUpClass(cls):
         cls.display = Display()
         os.environ.update(cls.display.env)
-        cls.bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for("the accessibility bus", lambda: subprocess.run(
-            ["gdbus", "call", "--session", "--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus",
-             "--method", "org.a11y.Bus.GetAddress"], capture_output=True).returncode == 0)
+        cls.bus = start_accessibility_bus()
         cls.env = dict(os.environ, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
         # An account with a live token, stored by this script before anything runs.
         for args, stdin in ((["add", "mail", "--provider", "wise", "--name", "Mail account", "--client-id", "c",
@@ -67,12 +63,7 @@ class QuestionInTheWindow(unittest.TestCase):
         cls.log.close()
 
     def application(self):
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            app = desktop.getChildAtIndex(i)
-            if app is not None and app.name == "tether":
-                return app
-        return None
+        return tether_application()
 
     def ask_for_token(self):
         box = {}

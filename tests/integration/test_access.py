@@ -22,13 +22,14 @@ from harness import CLIENTS, ROOT as ROOT_TMP, TETHER, TetherCase
 DENIED = "io.github.tether.Tether1.Error.AccessDenied"
 
 
-def gdbus_async(*args, env):
-    """Starts `gdbus call` of a Tether method in the background; .result() waits for it."""
+def gdbus_async(*args, env, wrapper=()):
+    """Starts `gdbus call` of a Tether method in the background (inside `wrapper`, e.g. a
+    sandbox); .result() waits for it."""
     box = {}
 
     def run():
         box["result"] = subprocess.run(
-            ["gdbus", "call", "--session", "--timeout", "90", "--dest", session.SERVICE,
+            [*wrapper, "gdbus", "call", "--session", "--timeout", "90", "--dest", session.SERVICE,
              "--object-path", session.PATH, "--method", f"{session.INTERFACE}.{args[0]}", *args[1:]],
             capture_output=True, text=True, env=env, timeout=120)
     thread = threading.Thread(target=run)
@@ -174,18 +175,7 @@ class TokenAccess(AccessCase):
 
     def token_by(self, *wrapper, env=None):
         """GetAccessToken called by gdbus (inside `wrapper`, e.g. a sandbox), in the background."""
-        command = [*wrapper, "gdbus", "call", "--session", "--timeout", "90", "--dest", session.SERVICE,
-                   "--object-path", session.PATH, "--method", f"{session.INTERFACE}.GetAccessToken", self.account]
-        box = {}
-        thread = threading.Thread(target=lambda: box.setdefault("result", subprocess.run(
-            command, capture_output=True, text=True, env=env or self.env, timeout=120)))
-        thread.start()
-
-        def result():
-            thread.join(120)
-            return box["result"]
-        thread.result = result
-        return thread
+        return gdbus_async("GetAccessToken", self.account, env=env or self.env, wrapper=wrapper)
 
     def access(self, account=None):
         return json.loads(self.ok("access", "list", account or self.account, "--json"))
