@@ -1,14 +1,18 @@
 // Everything `tether` does beyond its own fast path (main.cpp): every command, the session
 // service, and starting it in the background. Loaded by the executable as libtether-cli.so.
 
+#include "accounts/accountregistry.h"
 #include "backend/busclient.h"
 #include "backend/localbackend.h"
 #include "backend/systemengine.h"
 #include "cli/commandline.h"
+#include "cli/quicktoken.h"
 #include "core/clock.h"
 #include "core/paths.h"
 #include "core/translations.h"
+#include "providers/providercatalog.h"
 #include "refresh/heldsecretstore.h"
+#include "secrets/keychainsecretstore.h"
 #include "secrets/keychainwatch.h"
 #include "service/tetherservice.h"
 #include "system/hardening.h"
@@ -80,6 +84,41 @@ void awaitHeldSets(QCoreApplication &app, SystemEngine &engine, int code)
     held->retry();
 }
 
+// `tether token ID` while the service owns its name but does not answer (stopped): the stored
+// token if it is good to hand out, or a keychain failure; never a refresh behind the stopped
+// service's back, which may be holding newer tokens in memory.
+int storedTokenOnly(QCoreApplication &app, const QString &id)
+{
+    const ProviderCatalog catalog = ProviderCatalog::installed();
+    const AccountRegistry registry(paths::accountsFile());
+    KeychainSecretStore secrets(paths::keychainService());
+    QuickToken quick(registry, catalog, secrets, SystemClock::instance());
+    int code = 0;
+    QObject::connect(&quick, &QuickToken::quickTokenFinished, &app,
+                     [&app, &code](const std::optional<QString> &token,
+                                   const std::optional<Failure> &failure) {
+                         ConsoleIo io;
+                         if (failure) {
+                             io.error(failure->message);
+                             code = exitCodeFor(*failure);
+                         } else if (!token) {
+                             io.error(QCoreApplication::translate(
+                                     "TokenModule",
+                                     "Tether's service is running but does not answer (it may be "
+                                     "stopped), and the stored access token is not good to hand "
+                                     "out; try again, or end the stopped service and run the "
+                                     "command again"));
+                             code = exitCodeFor(FailureKind::Temporary);
+                         } else {
+                             io.line(*token);
+                         }
+                         app.quit();
+                     });
+    quick.start(id);
+    app.exec();
+    return code;
+}
+
 int runCommand(QCoreApplication &app, const QStringList &arguments)
 {
     prepare(app);
@@ -96,6 +135,11 @@ int runCommand(QCoreApplication &app, const QStringList &arguments)
         // its whole timeout: work alone, under the same per-account locks, and say so.
         const BusClient::Presence service = BusClient::probe();
         alone = service != BusClient::Presence::Answers;
+        if (service == BusClient::Presence::Silent && command == QLatin1String("token")
+            && arguments.size() == 3 && !arguments.at(2).startsWith(QLatin1Char('-'))) {
+            refuseTracing();
+            return storedTokenOnly(app, arguments.at(2));
+        }
         if (service == BusClient::Presence::Silent)
             io.warning(QCoreApplication::translate(
                     "CommandLine", "Tether's service is running but does not answer (it may be "
@@ -180,17 +224,13 @@ int runWindow(int argc, char *argv[], bool demo)
 template<typename Run>
 int withApplication(int argc, char *argv[], Run run)
 {
-    if (QCoreApplication *running = QCoreApplication::instance())
-        return run(*running);
     QCoreApplication app(argc, argv);
     return run(app);
 }
 
 } // namespace
 
-// Loaded by the executable (main.cpp) for every command but an answered `token`; by
-// libtether-token.so when the keychain could not answer one, and then its application object is
-// already there and is used.
+// Loaded by the executable (main.cpp) for every command but a `token` it answered itself.
 extern "C" Q_DECL_EXPORT int tether_main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("tether"));

@@ -1,15 +1,17 @@
 // The `tether` executable. It loads no Qt: what it does by itself is the call other programs make
 // all day, `tether token ID`, answered by the session's service over D-Bus (libdbus, one method
-// call). Starting a Qt program costs more than that whole call, and more than the
-// `secret-tool lookup` a script could run instead (docs/performance.md).
+// call), or with no service running, by the stored token read from the registry and straight
+// from the Secret Service (cli/storedtoken.h). Starting a Qt program costs more than that whole
+// call, and more than the `secret-tool lookup` a script could run instead (docs/performance.md).
 //
-// Everything else is a module loaded next to it: libtether-token.so when the service does not
-// answer (the keychain's stored token, Qt Core and QtKeychain only), libtether-cli.so for every
-// command and the service, and from there libtether-gui.so for the window. Every human sentence
-// is written by those, translated; this file prints only the service's own (already translated)
-// error messages and, when Tether's install is broken, one line in English.
+// Everything else is libtether-cli.so, loaded next to it: every command, the service, a token
+// that needs more than reading (a refresh, an error to explain), and from there libtether-gui.so
+// for the window. Every human sentence is written by those, translated; this file prints only
+// the service's own (already translated) error messages and, when Tether's install is broken,
+// one line in English.
 
 #include "backend/busprotocol.h"
+#include "cli/storedtoken.h"
 #include "system/hardening.h"
 
 #include <climits>
@@ -17,6 +19,7 @@
 #include <cstring>
 #include <dbus/dbus.h>
 #include <dlfcn.h>
+#include <optional>
 #include <string>
 #include <unistd.h>
 
@@ -77,16 +80,10 @@ int runCommands(int argc, char *argv[])
     return moduleMissing("libtether-cli.so", problems);
 }
 
-// What the module is told of the service (tokenmodule.cpp): 0 none runs, 1 unknown (ask it),
-// 2 it runs but does not answer.
-int runToken(int argc, char *argv[], int service)
+int printToken(const char *token)
 {
-    std::string problems;
-    using Token = int (*)(int, char **, int);
-    if (auto run = reinterpret_cast<Token>(
-                moduleEntry("libtether-token.so", "tether_token", &problems)))
-        return run(argc, argv, service);
-    return moduleMissing("libtether-token.so", problems);
+    const bool written = std::printf("%s\n", token) > 0 && std::fflush(stdout) == 0;
+    return written ? 0 : 1;
 }
 
 enum class Asked { Printed, Failed, NoService, NotAnswering, Unsure };
@@ -116,20 +113,10 @@ Asked pingService(DBusConnection *bus)
 
 // One GetAccessToken call, never starting the service for it. A typed error is the service's
 // answer and is printed as such; anything else leaves the question to the modules.
-Asked askService(const char *id, int *exitCode)
+Asked askService(DBusConnection *bus, const char *id, int *exitCode)
 {
     DBusError error;
     dbus_error_init(&error);
-    if (!dbus_validate_utf8(id, &error)) { // the modules explain what is wrong with it
-        dbus_error_free(&error);
-        return Asked::Unsure;
-    }
-    DBusConnection *bus = dbus_bus_get_private(DBUS_BUS_SESSION, &error);
-    if (!bus) {
-        dbus_error_free(&error);
-        return Asked::NoService;
-    }
-    dbus_connection_set_exit_on_disconnect(bus, FALSE);
     Asked asked = Asked::Unsure;
     using Method = bus::contract::GetAccessToken; // generated from the XML, as the Qt clients'
     DBusMessage *call = dbus_message_new_method_call(bus::protocol::kService, bus::protocol::kPath,
@@ -154,8 +141,7 @@ Asked askService(const char *id, int *exitCode)
             // The service knows who asked by now: the token in this process's memory is not
             // for other processes to read (docs/security.md).
             tether::refuseTracing();
-            const bool written = std::printf("%s\n", token) > 0 && std::fflush(stdout) == 0;
-            *exitCode = written ? 0 : 1;
+            *exitCode = printToken(token);
             asked = Asked::Printed;
         } else if (const auto *typed = bus::protocol::typedError(error.name)) {
             std::fprintf(stderr, "tether: %s\n", error.message ? error.message : error.name);
@@ -174,9 +160,48 @@ Asked askService(const char *id, int *exitCode)
     if (call)
         dbus_message_unref(call);
     dbus_error_free(&error);
+    return asked;
+}
+
+// `tether token ID`: the service's answer, or with none running (or a stopped one) the stored
+// token when it is good to hand out. Nothing when the command module must decide.
+std::optional<int> answerToken(const char *id)
+{
+    DBusError error;
+    dbus_error_init(&error);
+    if (!dbus_validate_utf8(id, &error)) { // the command module explains what is wrong with it
+        dbus_error_free(&error);
+        return std::nullopt;
+    }
+    DBusConnection *bus = dbus_bus_get_private(DBUS_BUS_SESSION, &error);
+    dbus_error_free(&error);
+    if (!bus)
+        return std::nullopt; // the command module says that there is no session bus
+    dbus_connection_set_exit_on_disconnect(bus, FALSE);
+    int exitCode = 0;
+    std::optional<int> answered;
+    switch (askService(bus, id, &exitCode)) {
+    case Asked::Printed:
+    case Asked::Failed:
+        answered = exitCode;
+        break;
+    case Asked::NoService:
+    case Asked::NotAnswering: {
+        // Reading the keychain itself, nobody needs to tell who this process is
+        // (docs/security.md).
+        tether::refuseTracing();
+        if (std::optional<std::string> token = storedtoken::read(bus, id)) {
+            answered = printToken(token->c_str());
+            ::explicit_bzero(token->data(), token->size());
+        }
+        break;
+    }
+    case Asked::Unsure:
+        break;
+    }
     dbus_connection_close(bus);
     dbus_connection_unref(bus);
-    return asked;
+    return answered;
 }
 
 } // namespace
@@ -186,18 +211,8 @@ int main(int argc, char *argv[])
     // Every Tether process holds tokens at some point, and none needs a core file.
     tether::refuseCoreDumps();
     if (argc == 3 && std::strcmp(argv[1], "token") == 0 && argv[2][0] != '-') {
-        int exitCode = 0;
-        switch (askService(argv[2], &exitCode)) {
-        case Asked::Printed:
-        case Asked::Failed:
-            return exitCode;
-        case Asked::NoService:
-            return runToken(argc, argv, 0);
-        case Asked::Unsure:
-            return runToken(argc, argv, 1);
-        case Asked::NotAnswering:
-            return runToken(argc, argv, 2);
-        }
+        if (const std::optional<int> exitCode = answerToken(argv[2]))
+            return *exitCode;
     }
     return runCommands(argc, argv);
 }

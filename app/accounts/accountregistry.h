@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
+#include "core/storedformats.h"
 
 #include <functional>
 
@@ -17,7 +18,7 @@ namespace tether {
 class AccountRegistry final
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = storedformats::kRegistrySchema;
     static constexpr int kLockWaitMs = 1000;
     static constexpr int kServiceLockWaitMs = 40;
     using Change = std::function<std::optional<Failure>(QList<Account> &accounts)>;

@@ -1,5 +1,7 @@
 #include "tokenlifetimes.h"
 
+#include "accounts/handout.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,8 +109,7 @@ bool refreshTokenExpired(const TokenSet &set, const QDateTime &now)
 
 qint64 tokenSafetyMargin(const TokenSet &set)
 {
-    const qint64 lifetime = std::max<qint64>(0, set.accessIssuedAt.secsTo(set.accessExpiresAt));
-    return std::min<qint64>(60, lifetime / 4);
+    return handout::safetyMarginSeconds(set.accessIssuedAt.secsTo(set.accessExpiresAt));
 }
 
 bool accessTokenUsable(const TokenSet &set, const QDateTime &now, qint64 marginSeconds)
@@ -119,7 +120,9 @@ bool accessTokenUsable(const TokenSet &set, const QDateTime &now, qint64 marginS
 
 bool accessTokenGoodToHandOut(const TokenSet &set, const QDateTime &now)
 {
-    return accessTokenUsable(set, now, tokenSafetyMargin(set));
+    return !set.accessToken.isEmpty() && set.accessExpiresAt.isValid()
+           && handout::goodToHandOut(now.secsTo(set.accessExpiresAt),
+                                     set.accessIssuedAt.secsTo(set.accessExpiresAt));
 }
 
 } // namespace tether::lifetimes

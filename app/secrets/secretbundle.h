@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storedformats.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -26,7 +28,7 @@ struct TokenSet
 // token, its access token and the client secret are always replaced together.
 struct SecretBundle
 {
-    static constexpr int kFormat = 1;
+    static constexpr int kFormat = storedformats::kSecretBundle;
 
     QString clientSecret;
     std::optional<TokenSet> tokens;

@@ -2,6 +2,7 @@
 #include "accounts/accountregistry.h"
 #include "accounts/statusmirror.h"
 #include "cli/quicktoken.h"
+#include "cli/storedtoken.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "refresh/heldsecretstore.h"
@@ -55,6 +56,7 @@ private:
                 &m_clock,         {}};
     }
     std::optional<QString> quickToken();
+    std::optional<QString> plainToken(const QByteArray &registry);
     void addAccount(const QString &provider, const QString &refreshToken,
                     qint64 accessLifetime = 600);
     Account stored() const;
@@ -154,6 +156,23 @@ std::optional<QString> TestRefreshOperation::quickToken()
     if (!QTest::qWaitFor([&] { return finished; }, 15000))
         return QStringLiteral("never finished");
     return token;
+}
+
+// What the executable's own read (cli/storedtoken.cpp) makes of the same registry and keychain
+// item: its decisions, with the keychain's outcome and the lock as storedtoken::read sees them.
+std::optional<QString> TestRefreshOperation::plainToken(const QByteArray &registry)
+{
+    const auto ready = storedtoken::readyAccount(registry.toStdString(), m_id.toStdString());
+    if (!ready || !storedtoken::builtInProvider(ready->provider)
+        || m_secrets->mode != test::MemorySecretStore::Mode::Normal
+        || !m_secrets->items.contains(m_id))
+        return std::nullopt;
+    const auto token =
+            storedtoken::goodAccessToken(m_secrets->items.value(m_id).serialize().toStdString(),
+                                         ready->generation, m_clock.nowUtc().toMSecsSinceEpoch());
+    if (!token || AccountLock::heldElsewhere(m_id))
+        return std::nullopt;
+    return QString::fromStdString(*token);
 }
 
 void TestRefreshOperation::success_writesKeychainThenRegistry()
@@ -410,20 +429,23 @@ void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould_data()
 {
     QTest::addColumn<QString>("situation");
     QTest::addColumn<bool>("decides"); // a token to print or a keychain failure to report
-    QTest::newRow("fresh token") << "fresh" << true;
-    QTest::newRow("within the safety margin") << "due" << false;
-    QTest::newRow("expired") << "expired" << false;
+    // Whether the executable's own read without Qt (cli/storedtoken.h) prints it: never where
+    // the full command would not, and it leaves a refresh in flight to the command module.
+    QTest::addColumn<bool>("plain");
+    QTest::newRow("fresh token") << "fresh" << true << true;
+    QTest::newRow("within the safety margin") << "due" << false << false;
+    QTest::newRow("expired") << "expired" << false << false;
     // The stored access token stays valid while a rotating refresh is under way elsewhere ...
-    QTest::newRow("single-use refresh marked in flight") << "in-flight" << true;
+    QTest::newRow("single-use refresh marked in flight") << "in-flight" << true << false;
     // ... but not at a provider that kills it when the refresh succeeds (Wise).
-    QTest::newRow("refresh in flight, previous token dies") << "in-flight-dies" << false;
-    QTest::newRow("registry behind the keychain") << "lagging" << true;
-    QTest::newRow("needs reconnect, access token kept") << "reconnect" << true;
-    QTest::newRow("provider profile gone") << "no-profile" << false;
-    QTest::newRow("account locked by a refresh") << "locked" << false;
-    QTest::newRow("keychain locked") << "keychain-locked" << false;
-    QTest::newRow("keychain unavailable") << "keychain-unavailable" << true;
-    QTest::newRow("unknown account") << "unknown" << false;
+    QTest::newRow("refresh in flight, previous token dies") << "in-flight-dies" << false << false;
+    QTest::newRow("registry behind the keychain") << "lagging" << true << true;
+    QTest::newRow("needs reconnect, access token kept") << "reconnect" << true << true;
+    QTest::newRow("provider profile gone") << "no-profile" << false << false;
+    QTest::newRow("account locked by a refresh") << "locked" << false << false;
+    QTest::newRow("keychain locked") << "keychain-locked" << false << false;
+    QTest::newRow("keychain unavailable") << "keychain-unavailable" << true << false;
+    QTest::newRow("unknown account") << "unknown" << false << false;
 }
 
 void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould()
@@ -468,6 +490,11 @@ void TestRefreshOperation::quickToken_answersOnlyWhatTheFullCommandWould()
     }();
     const std::optional<QString> quick = quickToken();
     QCOMPARE(quick.has_value(), decides);
+    QFETCH(bool, plain);
+    const std::optional<QString> stored = plainToken(registryBefore);
+    QCOMPARE(stored.has_value(), plain);
+    if (stored)
+        QCOMPARE(*stored, *quick);
     if (!decides)
         return;
     other.release();
