@@ -206,21 +206,6 @@ int ensureService(QCoreApplication &app)
     return code;
 }
 
-// The window is a module of its own (libtether-gui.so), so that commands never load Qt Widgets.
-int runWindow(int argc, char *argv[], bool demo)
-{
-    QString problems;
-    using Run = int (*)(int, char **, bool);
-    if (auto run = reinterpret_cast<Run>(paths::moduleEntry(QStringLiteral("libtether-gui.so"),
-                                                            "tether_run_gui", &problems)))
-        return run(argc, argv, demo);
-    std::fprintf(stderr,
-                 "tether: the window module (libtether-gui.so) could not be loaded%s%s; the "
-                 "commands work without it (`tether --help`)\n",
-                 problems.isEmpty() ? "" : ": ", qPrintable(problems));
-    return 1;
-}
-
 template<typename Run>
 int withApplication(int argc, char *argv[], Run run)
 {
@@ -230,7 +215,8 @@ int withApplication(int argc, char *argv[], Run run)
 
 } // namespace
 
-// Loaded by the executable (main.cpp) for every command but a `token` it answered itself.
+// Loaded by the executable (main.cpp) for every command but a `token` it answered itself, and
+// not for the window.
 extern "C" Q_DECL_EXPORT int tether_main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("tether"));
@@ -246,27 +232,19 @@ extern "C" Q_DECL_EXPORT int tether_main(int argc, char *argv[])
             return runCommand(app, arguments);
         });
 
+    // What is left is `--hidden` (the window, `tether` and `tether --demo`, the executable loads
+    // itself: main.cpp), or an option that is none of Tether's.
     const QStringList flags = arguments.mid(1);
-    for (const QString &flag : flags) {
-        if (flag != QLatin1String("--hidden") && flag != QLatin1String("--demo")) {
-            std::fprintf(stderr,
-                         "tether: unknown option \"%s\"; `tether --help` lists the commands\n",
-                         qPrintable(flag.left(60)));
-            return 2;
-        }
-    }
-    const bool demo = flags.contains(QLatin1String("--demo"));
-    if (flags.contains(QLatin1String("--hidden")) && !demo)
+    if (flags == QStringList{QStringLiteral("--hidden")})
         return withApplication(argc, argv,
                                [](QCoreApplication &app) { return ensureService(app); });
-    const bool display = qEnvironmentVariableIsSet("DISPLAY")
-                         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
-                         || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
-    if (!display) {
-        std::fputs("tether: no display to open the window on; `tether --hidden` starts the "
-                   "service in the background, and `tether --help` lists the commands\n",
-                   stderr);
-        return 2;
+    QString unknown;
+    for (const QString &flag : flags) {
+        if (unknown.isEmpty() && flag != QLatin1String("--hidden")
+            && flag != QLatin1String("--demo"))
+            unknown = flag;
     }
-    return runWindow(argc, argv, demo);
+    std::fprintf(stderr, "tether: unknown option \"%s\"; `tether --help` lists the commands\n",
+                 qPrintable(unknown.left(60)));
+    return 2;
 }

@@ -4,9 +4,9 @@
 // from the Secret Service (cli/storedtoken.h). Starting a Qt program costs more than that whole
 // call, and more than the `secret-tool lookup` a script could run instead (docs/performance.md).
 //
-// Everything else is libtether-cli.so, loaded next to it: every command, the service, a token
-// that needs more than reading (a refresh, an error to explain), and from there libtether-gui.so
-// for the window. Every human sentence is written by those, translated; this file prints only
+// Everything else is a module loaded next to it: libtether-gui.so for the window, libtether-cli.so
+// for every command, the service, and a token that needs more than reading (a refresh, an error
+// to explain). Every human sentence is written by those, translated; this file prints only
 // the service's own (already translated) error messages and, when Tether's install is broken,
 // one line in English.
 
@@ -16,6 +16,7 @@
 
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dbus/dbus.h>
 #include <dlfcn.h>
@@ -48,7 +49,8 @@ void *moduleEntry(const char *fileName, const char *symbol, std::string *problem
          {dir + '/' + fileName, dir + '/' + TETHER_MODULE_DIR + '/' + fileName}) {
         if (::access(path.c_str(), F_OK) != 0)
             continue;
-        // RTLD_LOCAL: each module keeps its own copy of Tether's static core to itself.
+        // One module per process (the window's or the commands'), each with Tether's static
+        // libraries inside: RTLD_LOCAL keeps its symbols to itself.
         void *module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!module) {
             *problems += ::dlerror();
@@ -78,6 +80,48 @@ int runCommands(int argc, char *argv[])
                 reinterpret_cast<Main>(moduleEntry("libtether-cli.so", "tether_main", &problems)))
         return run(argc, argv);
     return moduleMissing("libtether-cli.so", problems);
+}
+
+// `tether` and `tether --demo` (and either with --hidden, which the window takes too): the
+// window, loaded straight from here, so that its process holds one copy of Tether's libraries
+// (the window module's), not the command module's as well. Everything else is a command.
+enum class Window { No, Open, Demo };
+Window windowAsked(int argc, char *argv[])
+{
+    bool demo = false, hidden = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--demo") == 0)
+            demo = true;
+        else if (std::strcmp(argv[i], "--hidden") == 0)
+            hidden = true;
+        else
+            return Window::No;
+    }
+    if (hidden && !demo)
+        return Window::No; // the service in the background: a command
+    return demo ? Window::Demo : Window::Open;
+}
+
+int runWindow(int argc, char *argv[], bool demo)
+{
+    if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")
+        && !std::getenv("QT_QPA_PLATFORM")) {
+        std::fputs("tether: no display to open the window on; `tether --hidden` starts the "
+                   "service in the background, and `tether --help` lists the commands\n",
+                   stderr);
+        return 2;
+    }
+    std::string problems;
+    using Run = int (*)(int, char **, bool);
+    if (auto run = reinterpret_cast<Run>(
+                moduleEntry("libtether-gui.so", "tether_run_gui", &problems))) {
+        return run(argc, argv, demo);
+    }
+    std::fprintf(stderr,
+                 "tether: the window module (libtether-gui.so) could not be loaded (%s); the "
+                 "commands work without it (`tether --help`)\n",
+                 problems.c_str());
+    return 1;
 }
 
 int printToken(const char *token)
@@ -214,5 +258,7 @@ int main(int argc, char *argv[])
         if (const std::optional<int> exitCode = answerToken(argv[2]))
             return *exitCode;
     }
+    if (const Window window = windowAsked(argc, argv); window != Window::No)
+        return runWindow(argc, argv, window == Window::Demo);
     return runCommands(argc, argv);
 }

@@ -41,7 +41,7 @@ projects = build / "resources" / "translations" / ".lupdate"
 with tempfile.TemporaryDirectory() as scratch:
     for ts in sorted((source / "resources" / "translations").glob("tether_*.ts")):
         english = ts.name == "tether_en.ts"
-        project = projects / ("tether_core_project.json" if english else "tether_base_project.json")
+        project = projects / ("tether_ui_project.json" if english else "tether_core_project.json")
         if not project.exists() and generator and project.with_suffix(".cmake").exists():
             generated = Path(scratch) / project.name
             subprocess.run(["cmake", f"-DIN_FILE={project.with_suffix('.cmake')}", f"-DOUT_FILE={generated}",

@@ -111,6 +111,14 @@ class Accessibility(unittest.TestCase):
             accounts.getChildAtIndex(i) for i in range(accounts.childCount)] if accounts.childCount >= 5 else None)
         return app, accounts, items
 
+    def test_theWindowsProcess_holdsOneCopyOfTether(self):
+        # The executable loads the window's module itself; the command module, with a second
+        # static copy of Tether's libraries, stays out of the window's process.
+        self.rows()
+        maps = Path(f"/proc/{self.app.pid}/maps").read_text()
+        self.assertIn("libtether-gui.so", maps)
+        self.assertNotIn("libtether-cli.so", maps)
+
     def test_everyRowSaysWhatItShows_andReconnectWorksByAccessibleActions(self):
         app, accounts, items = self.rows()
         descriptions = {item.name: item.description for item in items}
