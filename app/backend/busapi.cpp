@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QDBusArgument>
 #include <QDBusMetaType>
+#include <QDBusVariant>
+#include <QHash>
 #include <QTimeZone>
 
 namespace tether::bus {
@@ -14,11 +16,6 @@ namespace {
 QString instant(const QDateTime &t)
 {
     return isotime::write(t);
-}
-
-QDateTime readInstant(const QVariantMap &map, const QString &key)
-{
-    return isotime::read(map.value(key).toString());
 }
 
 // A dictionary inside a variant arrives as a QDBusArgument.
@@ -72,31 +69,197 @@ QVariantMap accountMap(const Account &account)
     return map;
 }
 
+namespace {
+
+// One account read field by field, from a map or straight from the message (accountsFromList):
+// the same keys either way. Unknown keys are skipped; absent ones keep their defaults.
+class AccountFields
+{
+public:
+    enum class Field {
+        Id,
+        Name,
+        Provider,
+        ClientId,
+        Scope,
+        Issuer,
+        TokenEndpoint,
+        AuthorizationEndpoint,
+        RevocationEndpoint,
+        DeviceAuthorizationEndpoint,
+        RedirectUri,
+        ClientAuth,
+        AllowInsecureHttp,
+        State,
+        AccessIssuedAt,
+        AccessExpiresAt,
+        RefreshExpiresAt,
+        LastRefreshAt,
+        NextRefreshAt,
+        LastError,
+        LastErrorKind,
+        HasRefreshToken,
+        HasClientSecret,
+    };
+
+    void take(const QString &key, const QVariant &value)
+    {
+        static const QHash<QString, Field> fields{
+                {QStringLiteral("id"), Field::Id},
+                {QStringLiteral("name"), Field::Name},
+                {QStringLiteral("provider"), Field::Provider},
+                {QStringLiteral("client_id"), Field::ClientId},
+                {QStringLiteral("scope"), Field::Scope},
+                {QStringLiteral("issuer"), Field::Issuer},
+                {QStringLiteral("token_endpoint"), Field::TokenEndpoint},
+                {QStringLiteral("authorization_endpoint"), Field::AuthorizationEndpoint},
+                {QStringLiteral("revocation_endpoint"), Field::RevocationEndpoint},
+                {QStringLiteral("device_authorization_endpoint"),
+                 Field::DeviceAuthorizationEndpoint},
+                {QStringLiteral("redirect_uri"), Field::RedirectUri},
+                {QStringLiteral("client_auth"), Field::ClientAuth},
+                {QStringLiteral("allow_insecure_http"), Field::AllowInsecureHttp},
+                {QStringLiteral("state"), Field::State},
+                {QStringLiteral("access_issued_at"), Field::AccessIssuedAt},
+                {QStringLiteral("access_expires_at"), Field::AccessExpiresAt},
+                {QStringLiteral("refresh_expires_at"), Field::RefreshExpiresAt},
+                {QStringLiteral("last_refresh_at"), Field::LastRefreshAt},
+                {QStringLiteral("next_refresh_at"), Field::NextRefreshAt},
+                {QStringLiteral("last_error"), Field::LastError},
+                {QStringLiteral("last_error_kind"), Field::LastErrorKind},
+                {QStringLiteral("has_refresh_token"), Field::HasRefreshToken},
+                {QStringLiteral("has_client_secret"), Field::HasClientSecret},
+        };
+        const auto found = fields.constFind(key);
+        if (found == fields.constEnd())
+            return;
+        AccountConfig &c = m_account.config;
+        AccountStatus &s = m_account.status;
+        switch (*found) {
+        case Field::Id:
+            c.id = value.toString();
+            break;
+        case Field::Name:
+            c.name = value.toString();
+            break;
+        case Field::Provider:
+            c.provider = value.toString();
+            break;
+        case Field::ClientId:
+            c.clientId = value.toString();
+            break;
+        case Field::Scope:
+            c.scope = value.toString();
+            break;
+        case Field::Issuer:
+            c.issuer = value.toString();
+            break;
+        case Field::TokenEndpoint:
+            c.tokenEndpoint = value.toString();
+            break;
+        case Field::AuthorizationEndpoint:
+            c.authorizationEndpoint = value.toString();
+            break;
+        case Field::RevocationEndpoint:
+            c.revocationEndpoint = value.toString();
+            break;
+        case Field::DeviceAuthorizationEndpoint:
+            c.deviceAuthorizationEndpoint = value.toString();
+            break;
+        case Field::RedirectUri:
+            c.redirectUri = value.toString();
+            break;
+        case Field::ClientAuth:
+            c.clientAuth = clientAuthFromString(value.toString());
+            break;
+        case Field::AllowInsecureHttp:
+            c.allowInsecureHttp = value.toBool();
+            break;
+        case Field::State:
+            s.state = accountStateFromString(value.toString()).value_or(AccountState::NotConnected);
+            break;
+        case Field::AccessIssuedAt:
+            s.accessIssuedAt = isotime::read(value.toString());
+            break;
+        case Field::AccessExpiresAt:
+            s.accessExpiresAt = isotime::read(value.toString());
+            break;
+        case Field::RefreshExpiresAt:
+            s.refreshExpiresAt = isotime::read(value.toString());
+            break;
+        case Field::LastRefreshAt:
+            s.lastRefreshAt = isotime::read(value.toString());
+            break;
+        case Field::NextRefreshAt:
+            s.nextRefreshAt = isotime::read(value.toString());
+            break;
+        case Field::LastError:
+            m_error = nested(value);
+            break;
+        case Field::LastErrorKind:
+            m_errorKind = value.toString();
+            break;
+        case Field::HasRefreshToken:
+            s.hasRefreshToken = value.toBool();
+            break;
+        case Field::HasClientSecret:
+            s.hasClientSecret = value.toBool();
+            break;
+        }
+    }
+
+    Account finish()
+    {
+        AccountStatus &s = m_account.status;
+        if (!m_error.isEmpty()) {
+            Failure f;
+            f.code = m_error.value(QStringLiteral("code")).toString();
+            f.message = m_error.value(QStringLiteral("message")).toString();
+            f.kind = failureKindFromString(m_errorKind).value_or(FailureKind::Unexpected);
+            s.lastError = f;
+        }
+        s.hasTokens = s.accessExpiresAt.isValid();
+        return std::move(m_account);
+    }
+
+private:
+    Account m_account;
+    QVariantMap m_error;
+    QString m_errorKind;
+};
+
+} // namespace
+
 Account accountFromMap(const QVariantMap &map)
 {
-    Account a;
-    a.config = settingsFromMap(map);
-    AccountStatus &s = a.status;
-    s.state = accountStateFromString(map.value(QStringLiteral("state")).toString())
-                      .value_or(AccountState::NotConnected);
-    s.accessIssuedAt = readInstant(map, QStringLiteral("access_issued_at"));
-    s.accessExpiresAt = readInstant(map, QStringLiteral("access_expires_at"));
-    s.refreshExpiresAt = readInstant(map, QStringLiteral("refresh_expires_at"));
-    s.lastRefreshAt = readInstant(map, QStringLiteral("last_refresh_at"));
-    s.nextRefreshAt = readInstant(map, QStringLiteral("next_refresh_at"));
-    const QVariantMap error = nested(map.value(QStringLiteral("last_error")));
-    if (!error.isEmpty()) {
-        Failure f;
-        f.code = error.value(QStringLiteral("code")).toString();
-        f.message = error.value(QStringLiteral("message")).toString();
-        f.kind = failureKindFromString(map.value(QStringLiteral("last_error_kind")).toString())
-                         .value_or(FailureKind::Unexpected);
-        s.lastError = f;
+    AccountFields fields;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        fields.take(it.key(), it.value());
+    return fields.finish();
+}
+
+QList<Account> accountsFromList(const QDBusArgument &list)
+{
+    // Read entry by entry: building 1,000 QVariantMaps and looking each key up in them was most
+    // of the window's start with many accounts (docs/performance.md).
+    QList<Account> accounts;
+    list.beginArray();
+    while (!list.atEnd()) {
+        AccountFields fields;
+        list.beginMap();
+        while (!list.atEnd()) {
+            QString key;
+            QDBusVariant value;
+            list.beginMapEntry();
+            list >> key >> value;
+            list.endMapEntry();
+            fields.take(key, value.variant());
+        }
+        list.endMap();
+        accounts.append(fields.finish());
     }
-    s.hasTokens = s.accessExpiresAt.isValid();
-    s.hasRefreshToken = map.value(QStringLiteral("has_refresh_token")).toBool();
-    s.hasClientSecret = map.value(QStringLiteral("has_client_secret")).toBool();
-    return a;
+    list.endArray();
+    return accounts;
 }
 
 std::optional<Failure> checkSettingsMap(const QVariantMap &map, bool edit)

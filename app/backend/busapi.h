@@ -8,6 +8,7 @@
 
 #include <QVariantMap>
 
+class QDBusArgument;
 class QDBusMessage;
 
 // How accounts, settings, sign-in progress and history travel over Tether's D-Bus API
@@ -21,6 +22,8 @@ QVariantMap statusMap(const Account &account);
 QVariantMap accountMap(const Account &account);
 // What a client makes of either; settings absent from the map stay empty.
 Account accountFromMap(const QVariantMap &map);
+// ListAccounts' reply (aa{sv}) as accounts, read from the message without building the maps.
+QList<Account> accountsFromList(const QDBusArgument &list);
 
 // Whether a map of settings from another program holds only settings, each of its type: the
 // strings strings, allow_insecure_http a boolean, client_auth one of its names ("" for the

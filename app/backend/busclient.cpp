@@ -124,13 +124,13 @@ void BusClient::listAccounts(const Callback<const AccountList &> &reply)
          [reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
              AccountList list;
              list.failure = failure;
-             if (!failure) {
-                 const bus::reply::ListAccounts typed(message);
-                 const QList<QVariantMap> maps = typed.argumentAt<0>();
-                 list.accounts.reserve(maps.size());
-                 for (const QVariantMap &map : maps)
-                     list.accounts.append(bus::accountFromMap(map));
-             }
+             // The XML's reply type, aa{sv}, read without building the maps.
+             if (!failure && message.signature() == QLatin1String(bus::contract::ListAccounts::out))
+                 list.accounts = bus::accountsFromList(
+                         message.arguments().constFirst().value<QDBusArgument>());
+             else if (!failure)
+                 list.failure = Failure::unexpected(
+                         tr("the Tether service answered in a form this window does not read"));
              reply(list);
          });
 }

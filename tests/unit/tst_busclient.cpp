@@ -1,4 +1,5 @@
 #include "accounts/accountregistry.h"
+#include "backend/busapi.h"
 #include "backend/busclient.h"
 #include "backend/busnames.h"
 #include "core/clock.h"
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <unistd.h>
 
@@ -166,6 +168,20 @@ void TestBusClient::listAccounts_repliesWithEveryAccount()
     QVERIFY(claimName());
     add(QStringLiteral("a"));
     add(QStringLiteral("b"));
+    // Every status field set on one of them, as a failing refresh leaves it.
+    const QDateTime t(QDate(2026, 5, 1), QTime(10, 0), QTimeZone::utc()); // whole seconds travel
+    QVERIFY(!m_registry->modifyAccount(QStringLiteral("b"), [&t](Account &a) {
+        a.status.state = AccountState::NeedsReconnect;
+        a.status.hasTokens = a.status.hasRefreshToken = true;
+        a.status.accessIssuedAt = t;
+        a.status.accessExpiresAt = t.addSecs(3600);
+        a.status.refreshExpiresAt = t.addDays(14);
+        a.status.lastRefreshAt = t.addSecs(60);
+        a.status.nextRefreshAt = t.addSecs(2700);
+        a.status.lastError = Failure::reconnect(QStringLiteral("invalid_grant"),
+                                                QStringLiteral("the grant was revoked"));
+    }));
+    m_refresh->reload();
     std::optional<AccountList> list;
     m_client->listAccounts({this, [&list](const AccountList &l) { list = l; }});
     QTRY_VERIFY(list);
@@ -178,6 +194,19 @@ void TestBusClient::listAccounts_repliesWithEveryAccount()
     // The list carries what the window offers by: the device endpoint of each account.
     QCOMPARE(list->accounts.constFirst().config.deviceAuthorizationEndpoint,
              QStringLiteral("http://127.0.0.1:9/device"));
+    // Read from the message field by field, it is what ListAccounts' maps say, every field.
+    for (const Account &listed : list->accounts) {
+        Account stored;
+        QVERIFY(!m_registry->loadAccount(listed.config.id, &stored));
+        const Account viaMap = bus::accountFromMap(bus::statusMap(stored));
+        QCOMPARE(listed.config, viaMap.config);
+        QCOMPARE(listed.status, viaMap.status);
+    }
+    const Account &b = list->accounts.at(ids.indexOf(QStringLiteral("b")));
+    QCOMPARE(b.status.state, AccountState::NeedsReconnect);
+    QCOMPARE(b.status.nextRefreshAt, t.addSecs(2700));
+    QCOMPARE(b.status.lastError->code, QStringLiteral("invalid_grant"));
+    QCOMPARE(b.status.lastError->kind, FailureKind::Reconnect);
 }
 
 void TestBusClient::refresh_answersWhatItDid()
