@@ -76,6 +76,48 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     setWindowTitle(tr("Tether"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg")));
 
+    buildList();
+    buildSearch();
+    buildBanner();
+    buildServiceBar();
+    m_pages->addWidget(buildEmptyState());
+    m_pages->addWidget(m_list);
+    QLayout *actions = buildActions();
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_serviceBar);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_search);
+    layout->addWidget(m_pages, 1);
+    layout->addLayout(actions);
+    setCentralWidget(central);
+
+    buildTetherMenu();
+    buildAccountMenu();
+    // One shared tick while the window is visible; none while hidden.
+    m_tick.setInterval(1000);
+    m_tick.setTimerType(Qt::CoarseTimer);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
+
+    connectService();
+    connectModel();
+
+    updateActions();
+    statusBar();
+    QSettings settings = windowSettings();
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(860, 520);
+    // Never larger than the screen's room (at 2x, 860x520 is 1720x1040 on a 1280x800 screen).
+    if (const QScreen *where = screen())
+        resize(size().boundedTo(where->availableGeometry().size()));
+    // A service still being started lists its accounts once it answers (accountsChanged).
+    if (m_service.isAvailable())
+        reload();
+}
+
+// The list: the model, attention first, and the delegate with its row buttons.
+void MainWindow::buildList()
+{
     m_shown->setSourceModel(m_model);
     m_shown->setSortRole(AccountListModel::StateRole);
     m_shown->setDynamicSortFilter(true);
@@ -93,15 +135,23 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     // Return (and a double click, or a single one where the style says so) opens the details.
     connect(m_list, &QListView::activated, this, &MainWindow::showDetails);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+}
 
+// The search field, shown once there are many accounts (updateBanner).
+void MainWindow::buildSearch()
+{
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Search by name, id or provider"));
     m_search->setAccessibleName(tr("Search accounts"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setVisible(false);
+    m_search->setVisible(false); // its clear button (an icon to load) comes when it is shown
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         static_cast<AttentionFirst *>(m_shown)->setSearch(text.trimmed());
     });
+}
+
+// The banner naming the accounts that need the user.
+void MainWindow::buildBanner()
+{
     m_banner->setObjectName(QStringLiteral("attentionBanner"));
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
@@ -109,7 +159,10 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     m_banner->setBackgroundRole(QPalette::AlternateBase);
     m_banner->setAutoFillBackground(true);
     m_banner->setMargin(6);
+}
 
+void MainWindow::buildServiceBar()
+{
     // While no service answers, nothing is refreshed: said at once, with the one thing to do.
     auto *serviceFrame = static_cast<QFrame *>(m_serviceBar);
     serviceFrame->setObjectName(QStringLiteral("serviceBar"));
@@ -124,7 +177,10 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     auto *serviceLayout = new QHBoxLayout(serviceFrame);
     serviceLayout->addWidget(m_serviceText, 1);
     serviceLayout->addWidget(m_startService);
+}
 
+QWidget *MainWindow::buildEmptyState()
+{
     // The empty state: one sentence and the one thing to do.
     auto *empty = new QWidget;
     auto *emptyLayout = new QVBoxLayout(empty);
@@ -138,9 +194,12 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     emptyLayout->addWidget(emptyText);
     emptyLayout->addWidget(emptyAdd, 0, Qt::AlignHCenter);
     emptyLayout->addStretch();
-    m_pages->addWidget(empty);
-    m_pages->addWidget(m_list);
+    return empty;
+}
 
+// The buttons under the list.
+QLayout *MainWindow::buildActions()
+{
     auto button = [this](const char *name, const QString &text, void (MainWindow::*slot)()) {
         auto *b = new QPushButton(text);
         b->setObjectName(QString::fromLatin1(name));
@@ -161,16 +220,11 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     actions->addWidget(add);
     actions->addWidget(new OverflowRow({m_refresh, m_copy, m_details, m_disconnect, m_remove}), 1);
     actions->addWidget(m_reconnect);
+    return actions;
+}
 
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_serviceBar);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_search);
-    layout->addWidget(m_pages, 1);
-    layout->addLayout(actions);
-    setCentralWidget(central);
-
+void MainWindow::buildTetherMenu()
+{
     QMenu *file = menuBar()->addMenu(tr("&Tether"));
     file->addAction(tr("&Add account…"), QKeySequence::New, this, &MainWindow::addAccount);
     file->addAction(tr("Refresh &all"), this, [this] { m_service.refreshAll(); });
@@ -190,7 +244,10 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     file->addSeparator();
     file->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
     file->addAction(tr("&Quit Tether"), QKeySequence::Quit, this, &MainWindow::quitTether);
+}
 
+void MainWindow::buildAccountMenu()
+{
     // Every action on the selected account, once: in the Account menu, the context menu
     // (right click, Shift+F10, the Menu key) and, the common ones, as buttons.
     m_accountMenu = menuBar()->addMenu(tr("Acc&ount"));
@@ -230,12 +287,11 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
         Q_EMIT m_list->customContextMenuRequested(
                 m_list->visualRect(m_list->currentIndex()).center());
     });
+}
 
-    // One shared tick while the window is visible; none while hidden.
-    m_tick.setInterval(1000);
-    m_tick.setTimerType(Qt::CoarseTimer);
-    connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
-
+// What the service says, as it says it.
+void MainWindow::connectService()
+{
     connect(&m_service, &ServiceConnection::accountsChanged, this, &MainWindow::reload);
     connect(&m_service, &ServiceConnection::accountChanged, this,
             [this](const QString &id, const std::optional<Account> &account) {
@@ -265,6 +321,11 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
         m_pages->setEnabled(true);
         updateActions();
     });
+}
+
+// What the selection and the model's changes mean for the actions and the banner.
+void MainWindow::connectModel()
+{
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateActions);
     // Selecting the row that is already current changes the selection only.
@@ -281,18 +342,6 @@ MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateBanner);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateBanner);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateBanner);
-
-    updateActions();
-    statusBar();
-    QSettings settings = windowSettings();
-    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
-        resize(860, 520);
-    // Never larger than the screen's room (at 2x, 860x520 is 1720x1040 on a 1280x800 screen).
-    if (const QScreen *where = screen())
-        resize(size().boundedTo(where->availableGeometry().size()));
-    // A service still being started lists its accounts once it answers (accountsChanged).
-    if (m_service.isAvailable())
-        reload();
 }
 
 MainWindow::~MainWindow()
@@ -416,8 +465,10 @@ void MainWindow::updateBanner()
     const bool many =
             m_model->rowCount() > 12
             || (rowHeight > 0 && m_model->rowCount() * rowHeight > m_list->viewport()->height());
-    if (many && !m_search->isVisible())
+    if (many && !m_search->isVisible()) {
+        m_search->setClearButtonEnabled(true);
         m_search->setVisible(true);
+    }
 }
 
 void MainWindow::updateActions()

@@ -76,6 +76,18 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    // The constructor's parts, in the order it calls them.
+    void buildList();
+    void buildSearch();
+    void buildBanner();
+    void buildServiceBar();
+    QWidget *buildEmptyState();
+    QLayout *buildActions();
+    void buildTetherMenu();
+    void buildAccountMenu();
+    void connectService();
+    void connectModel();
+
     void updateActions();
     void updateBanner();
     void showServiceGone(const QString &text); // the bar, a disabled list, no actions
