@@ -4,6 +4,7 @@
 
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusVariant>
@@ -33,6 +34,10 @@ Notifier::Notifier(QObject *parent)
 
 Notifier::Notifier(Channel channel, QObject *parent) : QObject(parent), m_channel(channel)
 {
+    // The portal's buttons are a list of maps (aa{sv}): without its registration the marshaller
+    // writes a broken message and libdbus aborts the process (tst_notifier found it; the
+    // service registered it elsewhere first, by luck of order).
+    qDBusRegisterMetaType<QList<QVariantMap>>();
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (m_channel == Channel::Portal) {
         bus.connect(kPortal, kPortalPath, kPortalInterface, QStringLiteral("ActionInvoked"), this,

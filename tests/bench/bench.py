@@ -135,15 +135,25 @@ class Bench:
         curl = ["curl", "-sS", "-o", "/dev/null", "-u", f"{client_id}:{client_secret}", "-d", "grant_type=refresh_token",
                 "-d", f"refresh_token={refresh_token}", self.server.endpoint("wise")]
         store = ["secret-tool", "store", "--label=bench", "service", "bench", "account", "two"]
+        # What a script refreshing by hand does, as Tether does: read the refresh token from the
+        # keychain, post it, store the answer. (Until 2026-12-07 the floor left out the read,
+        # which every refresh needs; that ratio is printed below it.)
+        lookup = ["secret-tool", "lookup", "server", "tether", "user", "bench", "type", "plaintext"]
 
-        def floor_refresh():
+        def floor_refresh(read=True):
             started = time.perf_counter()
+            if read:
+                subprocess.run(lookup, check=True, capture_output=True)
             subprocess.run(curl, check=True)
             subprocess.run(store, input=secret.encode(), check=True)
             return (time.perf_counter() - started) * 1000
         tether_ms, floor_ms = alternate(lambda: timed([TETHER, "refresh", "bench"], env=self.env), floor_refresh)
+        _, write_only_ms = alternate(lambda: 0.0, lambda: floor_refresh(read=False))
         self.row("tether refresh, loopback token server (ms, median)", f"{tether_ms:.1f} (x{tether_ms / floor_ms:.2f})",
-                 f"curl + secret-tool store {floor_ms:.1f}", "ratio <= 1.2", tether_ms / floor_ms <= 1.2)
+                 f"secret-tool lookup + curl + secret-tool store {floor_ms:.1f}", "ratio <= 1.2",
+                 tether_ms / floor_ms <= 1.2)
+        self.row("  against curl + secret-tool store alone (no keychain read)", f"x{tether_ms / write_only_ms:.2f}",
+                 f"curl + secret-tool store {write_only_ms:.1f}", "(context)", True)
 
     def burst(self, count=200):
         for i in range(count):
