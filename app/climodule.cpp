@@ -14,7 +14,7 @@
 #include "refresh/heldsecretstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/keychainwatch.h"
-#include "service/tetherservice.h"
+#include "service/sessionservice.h"
 #include "system/hardening.h"
 
 #include <QCoreApplication>
@@ -166,12 +166,12 @@ int runService(QCoreApplication &app)
     hardenProcess();
     prepare(app);
     qSetMessagePattern(QStringLiteral("%{if-category}%{category}: %{endif}%{message}"));
-    TetherService service({});
+    SessionService service({});
     QString error;
     const auto registration = service.registerOnBus(&error);
-    if (registration != TetherService::Registration::Registered) {
+    if (registration != SessionService::Registration::Registered) {
         std::fprintf(stderr, "tether: %s\n", qPrintable(error));
-        return registration == TetherService::Registration::AlreadyRunning ? 0 : 1;
+        return registration == SessionService::Registration::AlreadyRunning ? 0 : 1;
     }
     service.start();
 #ifdef __GLIBC__

@@ -1,7 +1,7 @@
 #include "demosession.h"
 
+#include "accounts/accounteditor.h"
 #include "accounts/accountregistry.h"
-#include "accounts/accountservice.h"
 #include "secrets/secretstore.h"
 
 #include <QCoreApplication>
@@ -9,7 +9,7 @@
 
 namespace tether {
 
-DemoSession::DemoSession(AccountService &accounts, AccountRegistry &registry, QObject *parent)
+DemoSession::DemoSession(AccountEditor &accounts, AccountRegistry &registry, QObject *parent)
     : QObject(parent),
       m_accounts(accounts),
       m_registry(registry),

@@ -8,7 +8,7 @@
 
 namespace tether {
 
-class AccountService;
+class AccountEditor;
 class AccountRegistry;
 
 // `tether --demo`: starts the embedded demo provider and seeds the demo profile (its own config
@@ -20,7 +20,7 @@ class DemoSession final : public QObject
     Q_DISABLE_COPY_MOVE(DemoSession)
 
 public:
-    DemoSession(AccountService &accounts, AccountRegistry &registry, QObject *parent = nullptr);
+    DemoSession(AccountEditor &accounts, AccountRegistry &registry, QObject *parent = nullptr);
     void start(const std::function<void(const QString &error)> &done);
     DemoProvider *provider() const { return m_provider; }
 
@@ -28,7 +28,7 @@ private:
     void seedNext(QList<DemoProvider::DemoAccount> remaining,
                   const std::function<void(const QString &)> &done);
 
-    AccountService &m_accounts;
+    AccountEditor &m_accounts;
     AccountRegistry &m_registry;
     DemoProvider *m_provider;
 };

@@ -48,7 +48,7 @@ def included_folder(include, source):
     if first in RANK:
         return first
     if "/" not in include:
-        return folder_of(source)  # a sibling header: "accountservice.h"
+        return folder_of(source)  # a sibling header: "accounteditor.h"
     return None  # not ours (a generated header, a library's)
 
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
-#include "accounts/accountservice.h"
+#include "accounts/accounteditor.h"
 
 #include <QDialog>
 

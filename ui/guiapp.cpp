@@ -8,9 +8,9 @@
 #include "core/paths.h"
 #include "core/translations.h"
 #include "demo/demosession.h"
-#include "refresh/refreshservice.h"
-#include "service/servicebackend.h"
-#include "service/tetherservice.h"
+#include "refresh/refreshcoordinator.h"
+#include "service/inprocessservice.h"
+#include "service/sessionservice.h"
 #include "ui/mainwindow.h"
 #include "ui/windowadaptor.h"
 
@@ -37,17 +37,17 @@ bool openUrl(const QUrl &url)
 int runDemo(QApplication &app)
 {
     paths::setProfileName(QStringLiteral("demo"));
-    TetherService service({{QStringLiteral(":/demo")}, openUrl, false, false});
+    SessionService service({{QStringLiteral(":/demo")}, openUrl, false, false});
     MainWindow window(service.backend(), SystemClock::instance());
     window.setWindowTitle(QObject::tr("Tether — demo"));
     window.setEndsWithWindow(QObject::tr("Demo: closing the window ends it"));
-    QObject::connect(&service, &TetherService::windowRequested, &window,
+    QObject::connect(&service, &SessionService::windowRequested, &window,
                      [&window](const QString &id, bool edit) {
                          window.showAccount(id);
                          if (edit)
                              window.editAccountWithId(id);
                      });
-    QObject::connect(&service, &TetherService::quitting, &window, &QWidget::close);
+    QObject::connect(&service, &SessionService::quitting, &window, &QWidget::close);
 
     auto *session =
             new DemoSession(service.backend().accounts(), service.engine().registry(), &app);

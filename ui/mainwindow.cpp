@@ -58,7 +58,7 @@ bool settle(const QPointer<Dialog> &dialog, const Outcome &outcome)
 
 } // namespace
 
-MainWindow::MainWindow(ServiceConnection &service, const Clock &clock, QWidget *parent)
+MainWindow::MainWindow(WindowBackend &service, const Clock &clock, QWidget *parent)
     : QMainWindow(parent),
       m_service(service),
       m_clock(clock),
@@ -239,8 +239,7 @@ void MainWindow::buildTetherMenu()
                                             m_startAtLogin->setChecked(m_service.startsAtLogin());
                                         }});
     });
-    connect(&m_service, &ServiceConnection::startsAtLoginChanged, m_startAtLogin,
-            &QAction::setChecked);
+    connect(&m_service, &WindowBackend::startsAtLoginChanged, m_startAtLogin, &QAction::setChecked);
     file->addSeparator();
     file->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
     file->addAction(tr("&Quit Tether"), QKeySequence::Quit, this, &MainWindow::quitTether);
@@ -292,8 +291,8 @@ void MainWindow::buildAccountMenu()
 // What the service says, as it says it.
 void MainWindow::connectService()
 {
-    connect(&m_service, &ServiceConnection::accountsChanged, this, &MainWindow::reload);
-    connect(&m_service, &ServiceConnection::accountChanged, this,
+    connect(&m_service, &WindowBackend::accountsChanged, this, &MainWindow::reload);
+    connect(&m_service, &WindowBackend::accountChanged, this,
             [this](const QString &id, const std::optional<Account> &account) {
                 const auto before = m_model->accountAt(m_model->rowOf(id));
                 m_model->updateAccount(id, account);
@@ -303,20 +302,19 @@ void MainWindow::connectService()
                 if (before && account && before->status.state != account->status.state)
                     announceRow(id);
             });
-    connect(&m_service, &ServiceConnection::signInProgressed, this,
-            &MainWindow::onSignInProgressed);
-    connect(&m_service, &ServiceConnection::signInFinished, this, &MainWindow::onSignInFinished);
-    connect(&m_service, &ServiceConnection::serviceLost, this, [this] {
+    connect(&m_service, &WindowBackend::signInProgressed, this, &MainWindow::onSignInProgressed);
+    connect(&m_service, &WindowBackend::signInFinished, this, &MainWindow::onSignInFinished);
+    connect(&m_service, &WindowBackend::serviceLost, this, [this] {
         showServiceGone(tr("Tether's service stopped: accounts are not being refreshed."));
     });
-    connect(&m_service, &ServiceConnection::questionAsked, this, &MainWindow::askUser);
-    connect(&m_service, &ServiceConnection::questionSettled, this, [this](const QString &id) {
+    connect(&m_service, &WindowBackend::questionAsked, this, &MainWindow::askUser);
+    connect(&m_service, &WindowBackend::questionSettled, this, [this](const QString &id) {
         if (const QPointer<QMessageBox> box = m_questions.take(id)) {
             box->setProperty("answered", true); // elsewhere: nothing to send
             box->close();
         }
     });
-    connect(&m_service, &ServiceConnection::serviceReturned, this, [this] {
+    connect(&m_service, &WindowBackend::serviceReturned, this, [this] {
         m_serviceBar->setVisible(false);
         m_pages->setEnabled(true);
         updateActions();

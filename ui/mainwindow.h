@@ -18,7 +18,7 @@ namespace tether {
 
 class AccountListModel;
 class Clock;
-class ServiceConnection;
+class WindowBackend;
 class SignInDialog;
 struct AccessDecision;
 struct Account;
@@ -35,7 +35,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(ServiceConnection &service, const Clock &clock, QWidget *parent = nullptr);
+    MainWindow(WindowBackend &service, const Clock &clock, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void showAccount(const QString &id); // raise the window and select the account
@@ -104,7 +104,7 @@ private:
     void onSignInProgressed(const QString &id, const SignInProgress &progress);
     void onSignInFinished(const QString &id, const Outcome &outcome);
 
-    ServiceConnection &m_service;
+    WindowBackend &m_service;
     const Clock &m_clock;
     AccountListModel *m_model;
     QSortFilterProxyModel *m_shown; // attention first, then by name; filtered by the search

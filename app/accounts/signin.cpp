@@ -1,9 +1,9 @@
 #include "signin.h"
 
+#include "accounts/accounteditor.h"
 #include "accounts/accountendpoints.h"
 #include "accounts/accountregistry.h"
 #include "accounts/accountsecrets.h"
-#include "accounts/accountservice.h"
 #include "core/paths.h"
 #include "oauth/authorizationflow.h"
 #include "oauth/endpointpolicy.h"
@@ -11,7 +11,7 @@
 
 namespace tether {
 
-SignIn::SignIn(AccountService &accounts, const QString &id, Method method, BrowserOpener opener,
+SignIn::SignIn(AccountEditor &accounts, const QString &id, Method method, BrowserOpener opener,
                QObject *parent)
     : QObject(parent), m_accounts(accounts), m_id(id), m_method(method), m_opener(std::move(opener))
 {

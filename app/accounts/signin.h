@@ -13,7 +13,7 @@
 
 namespace tether {
 
-class AccountService;
+class AccountEditor;
 class AuthorizationFlow;
 
 // What the person signing in needs to see, as it changes.
@@ -26,7 +26,7 @@ struct SignInProgress
 };
 
 // One sign-in of one account: authorization code + PKCE through the browser on a loopback
-// redirect, or the device authorization grant; then the tokens are stored (AccountService).
+// redirect, or the device authorization grant; then the tokens are stored (AccountEditor).
 // One per account at a time, across processes. Ends with signInFinished, once, then may be
 // deleted.
 class SignIn final : public QObject
@@ -37,7 +37,7 @@ class SignIn final : public QObject
 public:
     enum class Method { Browser, Device };
 
-    SignIn(AccountService &accounts, const QString &id, Method method, BrowserOpener opener,
+    SignIn(AccountEditor &accounts, const QString &id, Method method, BrowserOpener opener,
            QObject *parent = nullptr);
     ~SignIn() override;
 
@@ -56,7 +56,7 @@ private:
     void finish(const Outcome &outcome);
     void store(const std::optional<TokenResponse> &response, const Failure &failure);
 
-    AccountService &m_accounts;
+    AccountEditor &m_accounts;
     QString m_id;
     Method m_method;
     BrowserOpener m_opener;

@@ -2,7 +2,7 @@
 
 #include "accounts/accesslist.h"
 #include "accounts/account.h"
-#include "accounts/accountservice.h"
+#include "accounts/accounteditor.h"
 #include "accounts/signin.h"
 #include "core/callback.h"
 
@@ -92,8 +92,8 @@ public:
 
 // What the window and the tray need beyond that: live changes, sign-in through the service,
 // history, settings. The session's service over D-Bus (BusClient), or a service in this very
-// process (ServiceBackend: the demo, tests).
-class ServiceConnection : public QObject, public AccountBackend
+// process (InProcessService: the demo, tests).
+class WindowBackend : public QObject, public AccountBackend
 {
     Q_OBJECT
 

@@ -46,7 +46,7 @@ BusClient::BusClient(const ProviderCatalog &catalog, QObject *parent)
 { }
 
 BusClient::BusClient(const ProviderCatalog &catalog, const QDBusConnection &bus, QObject *parent)
-    : ServiceConnection(parent), m_catalog(catalog), m_bus(bus), m_serviceProgram(selfExecutable())
+    : WindowBackend(parent), m_catalog(catalog), m_bus(bus), m_serviceProgram(selfExecutable())
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
     if (!m_bus.isConnected())

@@ -15,7 +15,7 @@ namespace tether {
 // and the window's connection to it. Every call is built from the XML (tether1_client.h,
 // generated), never starts the service by itself (ensureService() does, on purpose), and never
 // blocks. It watches the service's name: serviceLost when it goes, serviceReturned when it comes.
-class BusClient final : public ServiceConnection
+class BusClient final : public WindowBackend
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BusClient)
@@ -56,7 +56,7 @@ public:
     void setAccess(const QString &id, const QString &program,
                    std::optional<AccessDecision::Verdict> verdict, const Done &done) override;
 
-    // ServiceConnection
+    // WindowBackend
     void fetchAccount(
             const QString &id,
             const Callback<const std::optional<Failure> &, const Account &> &reply) override;

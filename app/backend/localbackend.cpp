@@ -36,7 +36,7 @@ TokenReply toTokenReply(const RefreshResult &result)
 }
 
 LocalBackend::LocalBackend(const Engine &engine, QObject *parent)
-    : QObject(parent), m_engine(engine), m_accounts(new AccountService(engine, this))
+    : QObject(parent), m_engine(engine), m_accounts(new AccountEditor(engine, this))
 { }
 
 const ProviderCatalog &LocalBackend::catalog() const

@@ -17,7 +17,7 @@ class LocalBackend final : public QObject, public AccountBackend
 public:
     explicit LocalBackend(const Engine &engine, QObject *parent = nullptr);
 
-    AccountService &accounts() { return *m_accounts; }
+    AccountEditor &accounts() { return *m_accounts; }
 
     const ProviderCatalog &catalog() const override;
     void listAccounts(const Callback<const AccountList &> &reply) override;
@@ -35,7 +35,7 @@ public:
 
 private:
     Engine m_engine;
-    AccountService *m_accounts;
+    AccountEditor *m_accounts;
 };
 
 // Runs one refresh operation and replies once with its result.

@@ -1,7 +1,7 @@
 #include "commandline.h"
 
+#include "accounts/accounteditor.h"
 #include "accounts/accountregistry.h"
-#include "accounts/accountservice.h"
 #include "accounts/accountvalidation.h"
 #include "accounts/signin.h"
 #include "backend/accountbackend.h"
@@ -259,7 +259,7 @@ QString commandUsage(const CommandSpec &spec)
 
 } // namespace
 
-CommandLine::CommandLine(AccountBackend &backend, AccountService *signIn, CommandIo &io,
+CommandLine::CommandLine(AccountBackend &backend, AccountEditor *signIn, CommandIo &io,
                          const Clock &clock, QObject *parent)
     : QObject(parent), m_backend(backend), m_signIn(signIn), m_io(io), m_clock(clock)
 { }

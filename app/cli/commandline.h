@@ -11,7 +11,7 @@ class QCommandLineParser;
 namespace tether {
 
 class AccountBackend;
-class AccountService;
+class AccountEditor;
 class Clock;
 struct CommandSpec;
 
@@ -27,7 +27,7 @@ class CommandLine final : public QObject
 public:
     // `signIn`: this process's accounts, for `connect` (a sign-in always runs where the person
     // is: the browser it opens and the loopback listener are this machine's).
-    CommandLine(AccountBackend &backend, AccountService *signIn, CommandIo &io, const Clock &clock,
+    CommandLine(AccountBackend &backend, AccountEditor *signIn, CommandIo &io, const Clock &clock,
                 QObject *parent = nullptr);
     ~CommandLine() override;
 
@@ -73,7 +73,7 @@ private:
     void exitWith(int code);
 
     AccountBackend &m_backend;
-    AccountService *m_signIn;
+    AccountEditor *m_signIn;
     CommandIo &m_io;
     const Clock &m_clock;
     const CommandSpec *m_spec = nullptr;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "accounts/accesslist.h"
-#include "accounts/accountservice.h"
+#include "accounts/accounteditor.h"
 #include "core/callback.h"
 #include "service/caller.h"
 #include "service/notifier.h"

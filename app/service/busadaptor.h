@@ -11,13 +11,13 @@
 namespace tether {
 
 class AccessGuard;
-class ServiceBackend;
+class InProcessService;
 struct Failure;
 
 // io.github.tether.Tether1 on the session bus. The exported interface is the adaptor that
 // qdbusxml2cpp generates from resources/dbus/io.github.tether.Tether1.xml (app/CMakeLists.txt):
 // it calls these methods by their C++ signatures, so a method here that drifts from the XML
-// does not compile. Every method answers from the ServiceBackend, asynchronously (delayed
+// does not compile. Every method answers from the InProcessService, asynchronously (delayed
 // replies), with the errors the XML names; the return values of a delayed call are unused. A
 // change of where an account's secrets go, or of the tokens it hands out, waits for the
 // AccessGuard's consent first.
@@ -29,7 +29,7 @@ class BusAdaptor final : public QObject, protected QDBusContext
     Q_DISABLE_COPY_MOVE(BusAdaptor)
 
 public:
-    BusAdaptor(ServiceBackend &backend, AccessGuard &guard, QObject *parent = nullptr);
+    BusAdaptor(InProcessService &backend, AccessGuard &guard, QObject *parent = nullptr);
     ~BusAdaptor() override;
 
     bool startAtLogin() const;
@@ -67,7 +67,7 @@ Q_SIGNALS:
 private:
     void startSignIn(const QString &id, bool device);
 
-    ServiceBackend &m_backend;
+    InProcessService &m_backend;
     AccessGuard &m_guard;
 };
 

@@ -1,6 +1,6 @@
 #include "statusitem.h"
 
-#include "service/servicebackend.h"
+#include "service/inprocessservice.h"
 #include "service/statusmenu.h"
 
 #include <QCoreApplication>
@@ -55,7 +55,7 @@ const QDBusArgument &operator>>(const QDBusArgument &argument, StatusToolTip &ti
     return argument;
 }
 
-StatusItem::StatusItem(ServiceBackend &backend, QObject *parent)
+StatusItem::StatusItem(InProcessService &backend, QObject *parent)
     : QObject(parent),
       m_backend(backend),
       m_menu(new StatusMenu(this)),
@@ -78,9 +78,9 @@ StatusItem::StatusItem(ServiceBackend &backend, QObject *parent)
     }
     bus.interface()->registerService(m_busName);
     connect(m_menu, &StatusMenu::itemClicked, this, &StatusItem::onMenuItem);
-    connect(&m_backend, &ServiceConnection::accountChanged, this, &StatusItem::update);
-    connect(&m_backend, &ServiceConnection::accountsChanged, this, &StatusItem::update);
-    connect(&m_backend, &ServiceConnection::startsAtLoginChanged, this, &StatusItem::update);
+    connect(&m_backend, &WindowBackend::accountChanged, this, &StatusItem::update);
+    connect(&m_backend, &WindowBackend::accountsChanged, this, &StatusItem::update);
+    connect(&m_backend, &WindowBackend::startsAtLoginChanged, this, &StatusItem::update);
     // A tray host that starts later (or restarts) is told about the item then.
     auto *watcher =
             new QDBusServiceWatcher(kWatcher, bus, QDBusServiceWatcher::WatchForRegistration, this);

@@ -8,7 +8,7 @@
 
 namespace tether {
 
-class ServiceBackend;
+class InProcessService;
 class StatusMenu;
 
 // StatusNotifierItem's pixmaps and tool tip.
@@ -64,7 +64,7 @@ public:
     static inline const QString kItemPath = QStringLiteral("/StatusNotifierItem");
     static inline const QString kMenuPath = QStringLiteral("/MenuBar");
 
-    explicit StatusItem(ServiceBackend &backend, QObject *parent = nullptr);
+    explicit StatusItem(InProcessService &backend, QObject *parent = nullptr);
     ~StatusItem() override;
 
     bool isRegistered() const { return m_registered; }
@@ -107,7 +107,7 @@ private:
     void update();
     void onMenuItem(int id);
 
-    ServiceBackend &m_backend;
+    InProcessService &m_backend;
     StatusMenu *m_menu;
     QString m_busName;
     static constexpr int kRegisterAttempts = 4;

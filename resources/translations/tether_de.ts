@@ -52,99 +52,7 @@
     </message>
 </context>
 <context>
-    <name>AccountEndpoints</name>
-    <message>
-        <source>account %1 has no token endpoint</source>
-        <translation>Konto %1 hat keinen Token-Endpunkt</translation>
-    </message>
-    <message>
-        <source>%1 needs your tenant as its issuer, such as %2</source>
-        <translation>%1 braucht Ihren Mandanten als Aussteller, etwa %2</translation>
-    </message>
-</context>
-<context>
-    <name>AccountLock</name>
-    <message>
-        <source>cannot create a lock file in %1 (is its disk full?)</source>
-        <translation>in %1 lässt sich keine Sperrdatei anlegen (ist der Datenträger voll?)</translation>
-    </message>
-    <message>
-        <source>another Tether process is refreshing this account and has not finished; try again</source>
-        <translation>ein anderer Tether-Prozess erneuert dieses Konto und ist noch nicht fertig; versuchen Sie es erneut</translation>
-    </message>
-    <message>
-        <source>another Tether process (%1) is refreshing this account but is stopped; try again once it goes on, or end it</source>
-        <translation>ein anderer Tether-Prozess (%1) erneuert dieses Konto, ist aber angehalten; versuchen Sie es erneut, sobald er weiterläuft, oder beenden Sie ihn</translation>
-    </message>
-</context>
-<context>
-    <name>AccountRegistry</name>
-    <message>
-        <source>no account &quot;%1&quot;; the account list shows the ones there are</source>
-        <translation>kein Konto „%1“; die Kontenliste zeigt, welche es gibt</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is implausibly large; it was left as it is</source>
-        <translation>%1 ist unplausibel groß; die Datei wurde nicht verändert</translation>
-    </message>
-    <message>
-        <source>the account registry %1 is unreadable (%2); it was not changed and a copy is kept at %3; repair or remove it to go on</source>
-        <translation>die Kontenliste %1 ist nicht lesbar (%2); sie wurde nicht verändert, eine Kopie liegt unter %3; reparieren oder entfernen Sie sie, um fortzufahren</translation>
-    </message>
-    <message>
-        <source>%1 at byte %2</source>
-        <translation>%1 bei Byte %2</translation>
-    </message>
-    <message>
-        <source>no schema version</source>
-        <translation>keine Schemaversion</translation>
-    </message>
-    <message>
-        <source>the account registry %1 was written by a newer Tether (schema %2; this one reads %3); update Tether</source>
-        <translation>die Kontenliste %1 wurde von einem neueren Tether geschrieben (Schema %2; dieses liest %3); aktualisieren Sie Tether</translation>
-    </message>
-    <message>
-        <source>schema version %1</source>
-        <translation>Schemaversion %1</translation>
-    </message>
-    <message>
-        <source>account %1 appears twice</source>
-        <translation>Konto %1 kommt zweimal vor</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2 (is the disk full or read-only?); nothing was changed</source>
-        <translation>%1 kann nicht geschrieben werden: %2 (ist der Datenträger voll oder schreibgeschützt?); nichts wurde geändert</translation>
-    </message>
-    <message>
-        <source>cannot create %1 (is the disk full or read-only?); nothing was changed</source>
-        <translation>%1 kann nicht angelegt werden (ist der Datenträger voll oder schreibgeschützt?); nichts wurde geändert</translation>
-    </message>
-    <message>
-        <source>cannot write in %1 (is the disk full or read-only?); nothing was changed</source>
-        <translation>in %1 kann nicht geschrieben werden (ist der Datenträger voll oder schreibgeschützt?); nichts wurde geändert</translation>
-    </message>
-    <message>
-        <source>another Tether process is holding the account registry; try again</source>
-        <translation>ein anderer Tether-Prozess hält die Kontenliste; versuchen Sie es erneut</translation>
-    </message>
-</context>
-<context>
-    <name>AccountSecrets</name>
-    <message>
-        <source>the keychain is locked, so the secrets of %1 cannot be read: unlock it and try again (nothing was changed)</source>
-        <translation>der Schlüsselbund ist gesperrt, daher können die Geheimnisse von %1 nicht gelesen werden: entsperren Sie ihn und versuchen Sie es erneut (nichts wurde geändert)</translation>
-    </message>
-    <message>
-        <source>the keychain is unlocked but holds no secrets for %1 although Tether stored them (a reset keyring, or an account list copied from another machine): sign in again, and set the client secret again if it has one</source>
-        <translation>der Schlüsselbund ist entsperrt, enthält aber keine Geheimnisse für %1, obwohl Tether sie gespeichert hat (ein zurückgesetzter Schlüsselbund oder eine von einem anderen Rechner kopierte Kontenliste): melden Sie sich erneut an und setzen Sie das Client-Geheimnis neu, falls es eines hat</translation>
-    </message>
-</context>
-<context>
-    <name>AccountService</name>
+    <name>AccountEditor</name>
     <message>
         <source>account %1 uses the provider profile &quot;%2&quot;, which is not installed</source>
         <translation>Konto %1 verwendet das Anbieterprofil „%2“, das nicht installiert ist</translation>
@@ -240,6 +148,98 @@
     <message>
         <source>the programs allowed to take its token are still listed: %1</source>
         <translation>die Programme, die sein Token nehmen dürfen, sind noch eingetragen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountEndpoints</name>
+    <message>
+        <source>account %1 has no token endpoint</source>
+        <translation>Konto %1 hat keinen Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1 needs your tenant as its issuer, such as %2</source>
+        <translation>%1 braucht Ihren Mandanten als Aussteller, etwa %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountLock</name>
+    <message>
+        <source>cannot create a lock file in %1 (is its disk full?)</source>
+        <translation>in %1 lässt sich keine Sperrdatei anlegen (ist der Datenträger voll?)</translation>
+    </message>
+    <message>
+        <source>another Tether process is refreshing this account and has not finished; try again</source>
+        <translation>ein anderer Tether-Prozess erneuert dieses Konto und ist noch nicht fertig; versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>another Tether process (%1) is refreshing this account but is stopped; try again once it goes on, or end it</source>
+        <translation>ein anderer Tether-Prozess (%1) erneuert dieses Konto, ist aber angehalten; versuchen Sie es erneut, sobald er weiterläuft, oder beenden Sie ihn</translation>
+    </message>
+</context>
+<context>
+    <name>AccountRegistry</name>
+    <message>
+        <source>no account &quot;%1&quot;; the account list shows the ones there are</source>
+        <translation>kein Konto „%1“; die Kontenliste zeigt, welche es gibt</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is implausibly large; it was left as it is</source>
+        <translation>%1 ist unplausibel groß; die Datei wurde nicht verändert</translation>
+    </message>
+    <message>
+        <source>the account registry %1 is unreadable (%2); it was not changed and a copy is kept at %3; repair or remove it to go on</source>
+        <translation>die Kontenliste %1 ist nicht lesbar (%2); sie wurde nicht verändert, eine Kopie liegt unter %3; reparieren oder entfernen Sie sie, um fortzufahren</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation>%1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>no schema version</source>
+        <translation>keine Schemaversion</translation>
+    </message>
+    <message>
+        <source>the account registry %1 was written by a newer Tether (schema %2; this one reads %3); update Tether</source>
+        <translation>die Kontenliste %1 wurde von einem neueren Tether geschrieben (Schema %2; dieses liest %3); aktualisieren Sie Tether</translation>
+    </message>
+    <message>
+        <source>schema version %1</source>
+        <translation>Schemaversion %1</translation>
+    </message>
+    <message>
+        <source>account %1 appears twice</source>
+        <translation>Konto %1 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 (is the disk full or read-only?); nothing was changed</source>
+        <translation>%1 kann nicht geschrieben werden: %2 (ist der Datenträger voll oder schreibgeschützt?); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>cannot create %1 (is the disk full or read-only?); nothing was changed</source>
+        <translation>%1 kann nicht angelegt werden (ist der Datenträger voll oder schreibgeschützt?); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>cannot write in %1 (is the disk full or read-only?); nothing was changed</source>
+        <translation>in %1 kann nicht geschrieben werden (ist der Datenträger voll oder schreibgeschützt?); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>another Tether process is holding the account registry; try again</source>
+        <translation>ein anderer Tether-Prozess hält die Kontenliste; versuchen Sie es erneut</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSecrets</name>
+    <message>
+        <source>the keychain is locked, so the secrets of %1 cannot be read: unlock it and try again (nothing was changed)</source>
+        <translation>der Schlüsselbund ist gesperrt, daher können die Geheimnisse von %1 nicht gelesen werden: entsperren Sie ihn und versuchen Sie es erneut (nichts wurde geändert)</translation>
+    </message>
+    <message>
+        <source>the keychain is unlocked but holds no secrets for %1 although Tether stored them (a reset keyring, or an account list copied from another machine): sign in again, and set the client secret again if it has one</source>
+        <translation>der Schlüsselbund ist entsperrt, enthält aber keine Geheimnisse für %1, obwohl Tether sie gespeichert hat (ein zurückgesetzter Schlüsselbund oder eine von einem anderen Rechner kopierte Kontenliste): melden Sie sich erneut an und setzen Sie das Client-Geheimnis neu, falls es eines hat</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1726,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>Tether&apos;s service stopped; try again</source>
         <translation>Der Tether-Dienst wurde beendet; bitte erneut versuchen</translation>
     </message>
+    <message>
+        <source>the Tether service answered in a form this window does not read</source>
+        <translation>der Tether-Dienst antwortete in einer Form, die dieses Fenster nicht lesen kann</translation>
+    </message>
 </context>
 <context>
     <name>tether::CommandLine</name>
@@ -2083,6 +2087,17 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
+    <name>tether::InProcessService</name>
+    <message>
+        <source>a sign-in for %1 is already under way; finish or cancel it first</source>
+        <translation>für %1 läuft schon eine Anmeldung; schließen Sie sie ab oder brechen Sie sie ab</translation>
+    </message>
+    <message>
+        <source>this Tether cannot start at login</source>
+        <translation>dieses Tether kann nicht beim Anmelden starten</translation>
+    </message>
+</context>
+<context>
     <name>tether::MainWindow</name>
     <message>
         <source>Tether</source>
@@ -2383,14 +2398,18 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     </message>
 </context>
 <context>
-    <name>tether::ServiceBackend</name>
+    <name>tether::SessionService</name>
     <message>
-        <source>a sign-in for %1 is already under way; finish or cancel it first</source>
-        <translation>für %1 läuft schon eine Anmeldung; schließen Sie sie ab oder brechen Sie sie ab</translation>
+        <source>there is no D-Bus session bus (%1); the service runs inside a desktop session</source>
+        <translation>es gibt keinen D-Bus-Sitzungsbus (%1); der Dienst läuft in einer Desktop-Sitzung</translation>
     </message>
     <message>
-        <source>this Tether cannot start at login</source>
-        <translation>dieses Tether kann nicht beim Anmelden starten</translation>
+        <source>cannot export the D-Bus API: %1</source>
+        <translation>die D-Bus-Schnittstelle kann nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Tether&apos;s service is already running in this session</source>
+        <translation>Der Dienst von Tether läuft in dieser Sitzung bereits</translation>
     </message>
 </context>
 <context>
@@ -2522,21 +2541,6 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
     <message>
         <source>Quit Tether</source>
         <translation>Tether beenden</translation>
-    </message>
-</context>
-<context>
-    <name>tether::TetherService</name>
-    <message>
-        <source>there is no D-Bus session bus (%1); the service runs inside a desktop session</source>
-        <translation>es gibt keinen D-Bus-Sitzungsbus (%1); der Dienst läuft in einer Desktop-Sitzung</translation>
-    </message>
-    <message>
-        <source>cannot export the D-Bus API: %1</source>
-        <translation>die D-Bus-Schnittstelle kann nicht exportiert werden: %1</translation>
-    </message>
-    <message>
-        <source>Tether&apos;s service is already running in this session</source>
-        <translation>Der Dienst von Tether läuft in dieser Sitzung bereits</translation>
     </message>
 </context>
 </TS>

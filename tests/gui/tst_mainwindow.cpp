@@ -1,12 +1,12 @@
+#include "accounts/accounteditor.h"
 #include "accounts/accountregistry.h"
-#include "accounts/accountservice.h"
 #include "core/clock.h"
 #include "core/translations.h"
 #include "demo/demoprovider.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
-#include "refresh/refreshservice.h"
-#include "service/servicebackend.h"
+#include "refresh/refreshcoordinator.h"
+#include "service/inprocessservice.h"
 #include "support/manualwaketimer.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
@@ -91,10 +91,10 @@ private:
     std::unique_ptr<TokenClient> m_tokens;
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories(
             {QStringLiteral(":/providers"), QStringLiteral(":/demo")});
-    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<AccountEditor> m_accounts;
     std::unique_ptr<test::ManualWakeTimer> m_timer;
-    std::unique_ptr<RefreshService> m_service;
-    std::unique_ptr<ServiceBackend> m_backend;
+    std::unique_ptr<RefreshCoordinator> m_service;
+    std::unique_ptr<InProcessService> m_backend;
     std::unique_ptr<MainWindow> m_window;
     QList<QUrl> m_opened;
 };
@@ -109,10 +109,10 @@ void TestMainWindow::init()
     m_tokens = std::make_unique<TokenClient>();
     const Engine engine{m_registry.get(), m_secrets.get(),          m_tokens.get(),
                         &m_catalog,       &SystemClock::instance(), {}};
-    m_accounts = std::make_unique<AccountService>(engine);
+    m_accounts = std::make_unique<AccountEditor>(engine);
     m_timer = std::make_unique<test::ManualWakeTimer>();
-    m_service = std::make_unique<RefreshService>(engine, nullptr, m_timer.get());
-    m_backend = std::make_unique<ServiceBackend>(
+    m_service = std::make_unique<RefreshCoordinator>(engine, nullptr, m_timer.get());
+    m_backend = std::make_unique<InProcessService>(
             engine, *m_service,
             [this](const QUrl &url) {
                 m_opened << url;

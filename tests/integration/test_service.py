@@ -47,7 +47,7 @@ class Service(TetherCase):
     def test_refreshesOnItsOwn_chainHolds_nextNotWithinThirtySeconds(self):
         # A provider whose tokens live one second: the service refreshes at once (the token is
         # already past its margin) and plans the next one no sooner than 30 s later — no refresh
-        # storm. (tst_refreshservice follows that plan on a manual clock; here it is read back.)
+        # storm. (tst_refreshcoordinator follows that plan on a manual clock; here it is read back.)
         account, grant = self.connect("pagero", access_lifetime=1)
         app = self.start_app()
         self.app_line(app, f"{account} refreshed")

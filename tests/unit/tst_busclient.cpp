@@ -5,10 +5,10 @@
 #include "core/clock.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
-#include "refresh/refreshservice.h"
+#include "refresh/refreshcoordinator.h"
 #include "service/accessguard.h"
 #include "service/busadaptor.h"
-#include "service/servicebackend.h"
+#include "service/inprocessservice.h"
 #include "support/httpstub.h"
 #include "support/manualwaketimer.h"
 #include "support/memorysecretstore.h"
@@ -58,8 +58,8 @@ private:
     std::unique_ptr<TokenClient> m_tokens;
     ProviderCatalog m_catalog = ProviderCatalog::installed();
     std::unique_ptr<test::ManualWakeTimer> m_timer;
-    std::unique_ptr<RefreshService> m_refresh;
-    std::unique_ptr<ServiceBackend> m_backend;
+    std::unique_ptr<RefreshCoordinator> m_refresh;
+    std::unique_ptr<InProcessService> m_backend;
     std::unique_ptr<AccessGuard> m_guard;
     std::unique_ptr<BusAdaptor> m_adaptor;
     std::unique_ptr<test::HttpStub> m_stub;
@@ -79,8 +79,8 @@ void TestBusClient::init()
     const Engine engine{m_registry.get(), m_secrets.get(),          m_tokens.get(),
                         &m_catalog,       &SystemClock::instance(), {}};
     m_timer = std::make_unique<test::ManualWakeTimer>();
-    m_refresh = std::make_unique<RefreshService>(engine, nullptr, m_timer.get());
-    m_backend = std::make_unique<ServiceBackend>(
+    m_refresh = std::make_unique<RefreshCoordinator>(engine, nullptr, m_timer.get());
+    m_backend = std::make_unique<InProcessService>(
             engine, *m_refresh, [](const QUrl &) { return false; }, nullptr);
     m_refresh->start();
     m_stub = std::make_unique<test::HttpStub>();
@@ -264,9 +264,9 @@ void TestBusClient::refusedSetting_travelsWithTheError()
 
 void TestBusClient::serviceLeavingAndReturning_isSignalledAtOnce()
 {
-    QSignalSpy lost(m_client.get(), &ServiceConnection::serviceLost);
-    QSignalSpy returned(m_client.get(), &ServiceConnection::serviceReturned);
-    QSignalSpy relist(m_client.get(), &ServiceConnection::accountsChanged);
+    QSignalSpy lost(m_client.get(), &WindowBackend::serviceLost);
+    QSignalSpy returned(m_client.get(), &WindowBackend::serviceReturned);
+    QSignalSpy relist(m_client.get(), &WindowBackend::accountsChanged);
     QVERIFY(!m_client->isAvailable());
     QVERIFY(claimName());
     QVERIFY(returned.wait());
@@ -288,8 +288,8 @@ void TestBusClient::ensureService_answersOnce_whenTheNameArrives()
                                  ++answers;
                                  failure = f;
                              }});
-    QSignalSpy returned(m_client.get(), &ServiceConnection::serviceReturned);
-    QSignalSpy relist(m_client.get(), &ServiceConnection::accountsChanged);
+    QSignalSpy returned(m_client.get(), &WindowBackend::serviceReturned);
+    QSignalSpy relist(m_client.get(), &WindowBackend::accountsChanged);
     QTest::qWait(200); // the client is waiting for the name now
     QCOMPARE(answers, 0);
     QVERIFY(claimName());
@@ -306,7 +306,7 @@ void TestBusClient::ensureService_answersOnce_whenTheNameArrives()
 void TestBusClient::accountChanged_reachesTheClient()
 {
     QVERIFY(claimName());
-    QSignalSpy changed(m_client.get(), &ServiceConnection::accountChanged);
+    QSignalSpy changed(m_client.get(), &WindowBackend::accountChanged);
     add(QStringLiteral("inv"));
     std::optional<Outcome> edited;
     AccountEdit edit;

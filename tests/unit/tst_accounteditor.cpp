@@ -1,5 +1,5 @@
+#include "accounts/accounteditor.h"
 #include "accounts/accountregistry.h"
-#include "accounts/accountservice.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "support/httpstub.h"
@@ -15,7 +15,7 @@ using namespace tether;
 
 // Adding, editing, importing, disconnecting and removing accounts: secrets first, then the
 // registry, and nothing half-done.
-class TestAccountService : public QObject
+class TestAccountEditor : public QObject
 {
     Q_OBJECT
 
@@ -49,35 +49,35 @@ private:
     std::unique_ptr<test::MemorySecretStore> m_secrets;
     std::unique_ptr<AccountRegistry> m_registry;
     std::unique_ptr<TokenClient> m_tokens;
-    std::unique_ptr<AccountService> m_service;
+    std::unique_ptr<AccountEditor> m_service;
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
     test::ManualClock m_clock;
     const QString m_id = QStringLiteral("acct");
 };
 
-void TestAccountService::initTestCase()
+void TestAccountEditor::initTestCase()
 {
     QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
 }
 
-void TestAccountService::init()
+void TestAccountEditor::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_secrets = std::make_unique<test::MemorySecretStore>();
     m_registry =
             std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
     m_tokens = std::make_unique<TokenClient>();
-    m_service = std::make_unique<AccountService>(
+    m_service = std::make_unique<AccountEditor>(
             Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock, {}});
 }
 
-void TestAccountService::cleanup()
+void TestAccountEditor::cleanup()
 {
     m_service.reset();
 }
 
-Outcome TestAccountService::run(const std::function<void(const Done &)> &operation)
+Outcome TestAccountEditor::run(const std::function<void(const Done &)> &operation)
 {
     std::optional<Outcome> result;
     operation({this, [&result](const Outcome &outcome) { result = outcome; }});
@@ -86,7 +86,7 @@ Outcome TestAccountService::run(const std::function<void(const Done &)> &operati
     return *result;
 }
 
-void TestAccountService::addWise(const QString &revocation)
+void TestAccountEditor::addWise(const QString &revocation)
 {
     AccountConfig c;
     c.id = m_id;
@@ -98,7 +98,7 @@ void TestAccountService::addWise(const QString &revocation)
     QVERIFY2(added.ok(), qPrintable(added.failure ? added.failure->message : QString()));
 }
 
-Account TestAccountService::stored() const
+Account TestAccountEditor::stored() const
 {
     Account a;
     if (const auto failure = m_registry->loadAccount(m_id, &a))
@@ -106,7 +106,7 @@ Account TestAccountService::stored() const
     return a;
 }
 
-void TestAccountService::add_storesTheSecretThenTheAccount()
+void TestAccountEditor::add_storesTheSecretThenTheAccount()
 {
     addWise();
     QCOMPARE(m_secrets->items.value(m_id).clientSecret, QStringLiteral("secret"));
@@ -117,7 +117,7 @@ void TestAccountService::add_storesTheSecretThenTheAccount()
     QVERIFY(a.status.hasClientSecret);
 }
 
-void TestAccountService::add_invalidSettings_storeNothing_data()
+void TestAccountEditor::add_invalidSettings_storeNothing_data()
 {
     QTest::addColumn<QString>("provider");
     QTest::addColumn<QString>("clientId");
@@ -141,7 +141,7 @@ void TestAccountService::add_invalidSettings_storeNothing_data()
                                     << "" << false << "issuer";
 }
 
-void TestAccountService::add_invalidSettings_storeNothing()
+void TestAccountEditor::add_invalidSettings_storeNothing()
 {
     QFETCH(QString, provider);
     QFETCH(QString, clientId);
@@ -163,7 +163,7 @@ void TestAccountService::add_invalidSettings_storeNothing()
     QVERIFY(!QFile::exists(m_registry->path()));
 }
 
-void TestAccountService::add_twice_isRefused()
+void TestAccountEditor::add_twice_isRefused()
 {
     addWise();
     AccountConfig c;
@@ -177,7 +177,7 @@ void TestAccountService::add_twice_isRefused()
     QCOMPARE(m_secrets->items.value(m_id).clientSecret, QStringLiteral("secret")); // untouched
 }
 
-void TestAccountService::edit_replacesTheSecretKeepingTheTokens()
+void TestAccountEditor::edit_replacesTheSecretKeepingTheTokens()
 {
     addWise();
     QVERIFY(run([&](const Done &done) {
@@ -202,7 +202,7 @@ void TestAccountService::edit_replacesTheSecretKeepingTheTokens()
     QCOMPARE(stored().status.state, AccountState::Connected);
 }
 
-void TestAccountService::edit_isValidatedLikeAdd()
+void TestAccountEditor::edit_isValidatedLikeAdd()
 {
     addWise();
     AccountEdit edit;
@@ -213,14 +213,14 @@ void TestAccountService::edit_isValidatedLikeAdd()
     QCOMPARE(stored().config.tokenEndpoint, QString());
 }
 
-void TestAccountService::edit_nothingToChange_isBadInput()
+void TestAccountEditor::edit_nothingToChange_isBadInput()
 {
     addWise();
     const Outcome outcome = run([&](const Done &done) { m_service->editAccount(m_id, {}, done); });
     QCOMPARE(outcome.failure->kind, FailureKind::BadInput);
 }
 
-void TestAccountService::import_storesATokenSet()
+void TestAccountEditor::import_storesATokenSet()
 {
     addWise();
     const Outcome outcome = run([&](const Done &done) {
@@ -238,7 +238,7 @@ void TestAccountService::import_storesATokenSet()
     QCOMPARE(m_clock.nowUtc().secsTo(a.status.nextRefreshAt), 32400);
 }
 
-void TestAccountService::import_malformed_changesNothing()
+void TestAccountEditor::import_malformed_changesNothing()
 {
     addWise();
     const QByteArray registry = [&] {
@@ -255,7 +255,7 @@ void TestAccountService::import_malformed_changesNothing()
     QCOMPARE(f.readAll(), registry);
 }
 
-void TestAccountService::import_repairsAnItemDeletedFromAnUnlockedKeychain()
+void TestAccountEditor::import_repairsAnItemDeletedFromAnUnlockedKeychain()
 {
     addWise();
     QVERIFY(run([&](const Done &done) {
@@ -271,7 +271,7 @@ void TestAccountService::import_repairsAnItemDeletedFromAnUnlockedKeychain()
     QVERIFY(m_secrets->items.value(m_id).generation > 1); // never behind the registry
 }
 
-void TestAccountService::disconnect_withoutRevocation_saysTheTokensStayValid()
+void TestAccountEditor::disconnect_withoutRevocation_saysTheTokensStayValid()
 {
     addWise();
     run([&](const Done &done) {
@@ -287,7 +287,7 @@ void TestAccountService::disconnect_withoutRevocation_saysTheTokensStayValid()
     QCOMPARE(stored().status.state, AccountState::NotConnected);
 }
 
-void TestAccountService::disconnect_revokesAtTheProvider()
+void TestAccountEditor::disconnect_revokesAtTheProvider()
 {
     test::HttpStub stub;
     stub.enqueue({test::HttpStub::response(200, "text/plain", "")});
@@ -309,7 +309,7 @@ void TestAccountService::disconnect_revokesAtTheProvider()
     QVERIFY(!m_secrets->items.value(m_id).tokens);
 }
 
-void TestAccountService::disconnect_unconfirmedRevocation_isANote()
+void TestAccountEditor::disconnect_unconfirmedRevocation_isANote()
 {
     test::HttpStub stub;
     stub.enqueueJson(503, R"({"error":"temporarily_unavailable"})");
@@ -327,7 +327,7 @@ void TestAccountService::disconnect_unconfirmedRevocation_isANote()
     QVERIFY(!m_secrets->items.value(m_id).tokens);
 }
 
-void TestAccountService::remove_withALockedKeychain_keepsTheAccount()
+void TestAccountEditor::remove_withALockedKeychain_keepsTheAccount()
 {
     addWise();
     m_secrets->mode = test::MemorySecretStore::Mode::Locked;
@@ -341,5 +341,5 @@ void TestAccountService::remove_withALockedKeychain_keepsTheAccount()
     QCOMPARE(m_registry->loadAccount(m_id, &gone)->code, QStringLiteral("unknown_account"));
 }
 
-QTEST_GUILESS_MAIN(TestAccountService)
-#include "tst_accountservice.moc"
+QTEST_GUILESS_MAIN(TestAccountEditor)
+#include "tst_accounteditor.moc"

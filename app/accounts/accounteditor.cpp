@@ -1,4 +1,4 @@
-#include "accountservice.h"
+#include "accounteditor.h"
 
 #include "accounts/accesslist.h"
 #include "accounts/accountendpoints.h"
@@ -25,7 +25,7 @@ namespace {
 
 struct Text
 {
-    Q_DECLARE_TR_FUNCTIONS(AccountService)
+    Q_DECLARE_TR_FUNCTIONS(AccountEditor)
 };
 
 Failure unknownProfile(const Account &account)
@@ -80,12 +80,12 @@ AccountConfig AccountEdit::appliedTo(const AccountConfig &config) const
     return c;
 }
 
-AccountService::AccountService(const Engine &engine, QObject *parent)
+AccountEditor::AccountEditor(const Engine &engine, QObject *parent)
     : QObject(parent), m_engine(engine)
 { }
 
-void AccountService::withLock(const QString &id, const Done &done,
-                              const std::function<void(const Finish &)> &body)
+void AccountEditor::withLock(const QString &id, const Done &done,
+                             const std::function<void(const Finish &)> &body)
 {
     auto *lock = new AccountLock(id, this);
     auto finish = [lock, done](const Outcome &outcome) {
@@ -99,8 +99,8 @@ void AccountService::withLock(const QString &id, const Done &done,
     lock->acquire(kLockTimeoutMs);
 }
 
-void AccountService::addAccount(const AccountConfig &given,
-                                const std::optional<QString> &clientSecret, const Done &done)
+void AccountEditor::addAccount(const AccountConfig &given,
+                               const std::optional<QString> &clientSecret, const Done &done)
 {
     const bool hasSecret = clientSecret && !clientSecret->isEmpty();
     if (clientSecret) {
@@ -133,8 +133,8 @@ void AccountService::addAccount(const AccountConfig &given,
     discovery->start();
 }
 
-void AccountService::store(const AccountConfig &given, const std::optional<QString> &clientSecret,
-                           const QStringList &notes, const Done &done)
+void AccountEditor::store(const AccountConfig &given, const std::optional<QString> &clientSecret,
+                          const QStringList &notes, const Done &done)
 {
     AccountConfig config = given;
     if (config.name.isEmpty())
@@ -182,7 +182,7 @@ void AccountService::store(const AccountConfig &given, const std::optional<QStri
     });
 }
 
-void AccountService::editAccount(const QString &id, const AccountEdit &edit, const Done &done)
+void AccountEditor::editAccount(const QString &id, const AccountEdit &edit, const Done &done)
 {
     if (edit.isEmpty())
         return done(Outcome::failed(Failure::badInput(Text::tr("nothing to change"))));
@@ -222,8 +222,8 @@ void AccountService::editAccount(const QString &id, const AccountEdit &edit, con
     discovery->start();
 }
 
-void AccountService::applyEdit(const QString &id, const AccountEdit &edit, const QStringList &notes,
-                               const Done &done)
+void AccountEditor::applyEdit(const QString &id, const AccountEdit &edit, const QStringList &notes,
+                              const Done &done)
 {
     withLock(id, done, [=](const Finish &finish) {
         Account account;
@@ -267,7 +267,7 @@ void AccountService::applyEdit(const QString &id, const AccountEdit &edit, const
     });
 }
 
-void AccountService::importTokens(const QString &id, const QByteArray &response, const Done &done)
+void AccountEditor::importTokens(const QString &id, const QByteArray &response, const Done &done)
 {
     QString error;
     const auto parsed = parseTokenResponse(response, &error);
@@ -278,7 +278,7 @@ void AccountService::importTokens(const QString &id, const QByteArray &response,
     storeTokens(id, *parsed, done);
 }
 
-void AccountService::storeTokens(const QString &id, const TokenResponse &response, const Done &done)
+void AccountEditor::storeTokens(const QString &id, const TokenResponse &response, const Done &done)
 {
     withLock(id, done, [=](const Finish &finish) {
         Account account;
@@ -321,7 +321,7 @@ void AccountService::storeTokens(const QString &id, const TokenResponse &respons
     });
 }
 
-void AccountService::disconnectAccount(const QString &id, const Done &done)
+void AccountEditor::disconnectAccount(const QString &id, const Done &done)
 {
     withLock(id, done, [=](const Finish &finish) {
         Account account;
@@ -336,7 +336,7 @@ void AccountService::disconnectAccount(const QString &id, const Done &done)
     });
 }
 
-void AccountService::removeAccount(const QString &id, const Done &done)
+void AccountEditor::removeAccount(const QString &id, const Done &done)
 {
     withLock(id, done, [=](const Finish &finish) {
         Account account;
@@ -352,8 +352,8 @@ void AccountService::removeAccount(const QString &id, const Done &done)
     });
 }
 
-std::optional<Failure> AccountService::accessDecisions(const QString &id,
-                                                       QList<AccessDecision> *decisions) const
+std::optional<Failure> AccountEditor::accessDecisions(const QString &id,
+                                                      QList<AccessDecision> *decisions) const
 {
     Account account;
     if (auto failure = m_engine.registry->loadAccount(id, &account))
@@ -362,9 +362,9 @@ std::optional<Failure> AccountService::accessDecisions(const QString &id,
     return std::nullopt;
 }
 
-Outcome AccountService::decideAccess(const QString &id, const QString &program,
-                                     std::optional<AccessDecision::Verdict> verdict,
-                                     const QString &reason)
+Outcome AccountEditor::decideAccess(const QString &id, const QString &program,
+                                    std::optional<AccessDecision::Verdict> verdict,
+                                    const QString &reason)
 {
     Account account;
     if (auto failure = m_engine.registry->loadAccount(id, &account))
@@ -386,8 +386,8 @@ Outcome AccountService::decideAccess(const QString &id, const QString &program,
                               .arg(program, id));
 }
 
-void AccountService::revokeThenForget(const Account &account, const SecretBundle &stored,
-                                      bool remove, const Finish &finish)
+void AccountEditor::revokeThenForget(const Account &account, const SecretBundle &stored,
+                                     bool remove, const Finish &finish)
 {
     const QString id = account.config.id;
     auto forget = [=](const QString &summary, const QStringList &notes) {

@@ -8,28 +8,28 @@
 
 namespace tether {
 
-class RefreshService;
+class RefreshCoordinator;
 struct RefreshResult;
 class StartAtLogin;
 
 // The service's own answers to its clients, in its process: the D-Bus adaptor forwards every
 // call here, and the demo window (and the window's tests) use it directly. Operations that
-// change an account go through AccountService and then tell the refresh service to read the
+// change an account go through AccountEditor and then tell the refresh service to read the
 // registry again, so the schedule and the in-memory tokens follow at once.
-class ServiceBackend final : public ServiceConnection
+class InProcessService final : public WindowBackend
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(ServiceBackend)
+    Q_DISABLE_COPY_MOVE(InProcessService)
 
 public:
     static constexpr int kHistoryLength = 50;
 
-    ServiceBackend(const Engine &engine, RefreshService &refresh, BrowserOpener opener,
-                   StartAtLogin *startAtLogin, QObject *parent = nullptr);
-    ~ServiceBackend() override;
+    InProcessService(const Engine &engine, RefreshCoordinator &refresh, BrowserOpener opener,
+                     StartAtLogin *startAtLogin, QObject *parent = nullptr);
+    ~InProcessService() override;
 
-    AccountService &accounts() { return *m_accounts; }
-    RefreshService &refreshService() { return m_refresh; }
+    AccountEditor &accounts() { return *m_accounts; }
+    RefreshCoordinator &refreshCoordinator() { return m_refresh; }
     std::optional<Account> account(const QString &id) const;
     bool signingIn(const QString &id) const { return m_signIns.contains(id); }
 
@@ -48,7 +48,7 @@ public:
     void setAccess(const QString &id, const QString &program,
                    std::optional<AccessDecision::Verdict> verdict, const Done &done) override;
 
-    // ServiceConnection
+    // WindowBackend
     void fetchAccount(
             const QString &id,
             const Callback<const std::optional<Failure> &, const Account &> &reply) override;
@@ -72,8 +72,8 @@ private:
     void record(const QString &id, const RefreshResult &result);
 
     Engine m_engine;
-    RefreshService &m_refresh;
-    AccountService *m_accounts;
+    RefreshCoordinator &m_refresh;
+    AccountEditor *m_accounts;
     BrowserOpener m_opener;
     StartAtLogin *m_startAtLogin;
     QHash<QString, QPointer<SignIn>> m_signIns;

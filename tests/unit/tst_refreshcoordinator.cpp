@@ -1,12 +1,12 @@
+#include "accounts/accounteditor.h"
 #include "accounts/accountregistry.h"
-#include "accounts/accountservice.h"
 #include "accounts/statusmirror.h"
 #include "core/filelock.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "refresh/heldsecretstore.h"
+#include "refresh/refreshcoordinator.h"
 #include "refresh/refreshqueue.h"
-#include "refresh/refreshservice.h"
 #include "refresh/scheduler.h"
 #include "support/httpstub.h"
 #include "support/manualclock.h"
@@ -23,7 +23,7 @@ using namespace tether;
 
 // The service's own work, on a clock that moves only when told: when it refreshes, how it
 // retries, what it does while the keychain is locked, and what it answers from memory.
-class TestRefreshService : public QObject
+class TestRefreshCoordinator : public QObject
 {
     Q_OBJECT
 
@@ -68,19 +68,19 @@ private:
     std::unique_ptr<AccountRegistry> m_registry;
     std::unique_ptr<TokenClient> m_tokens;
     std::unique_ptr<test::ManualWakeTimer> m_timer;
-    std::unique_ptr<RefreshService> m_service;
+    std::unique_ptr<RefreshCoordinator> m_service;
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
     test::ManualClock m_clock{
             QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), QTimeZone::utc())};
 };
 
-void TestRefreshService::initTestCase()
+void TestRefreshCoordinator::initTestCase()
 {
     QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
 }
 
-void TestRefreshService::init()
+void TestRefreshCoordinator::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_stub = std::make_unique<test::HttpStub>();
@@ -91,15 +91,15 @@ void TestRefreshService::init()
     m_timer = std::make_unique<test::ManualWakeTimer>();
 }
 
-void TestRefreshService::cleanup()
+void TestRefreshCoordinator::cleanup()
 {
     m_service.reset();
     m_tokens.reset();
     m_stub.reset();
 }
 
-void TestRefreshService::addAccount(const QString &id, const QString &provider, qint64 lifetime,
-                                    const QDateTime &refreshExpiresAt)
+void TestRefreshCoordinator::addAccount(const QString &id, const QString &provider, qint64 lifetime,
+                                        const QDateTime &refreshExpiresAt)
 {
     Account a;
     a.config.id = id;
@@ -126,13 +126,13 @@ void TestRefreshService::addAccount(const QString &id, const QString &provider, 
     }));
 }
 
-void TestRefreshService::startService(SecretStore *secrets, HeldSecretStore *held)
+void TestRefreshCoordinator::startService(SecretStore *secrets, HeldSecretStore *held)
 {
-    m_service = std::make_unique<RefreshService>(engine(secrets), held, m_timer.get());
+    m_service = std::make_unique<RefreshCoordinator>(engine(secrets), held, m_timer.get());
     m_service->start();
 }
 
-Account TestRefreshService::stored(const QString &id) const
+Account TestRefreshCoordinator::stored(const QString &id) const
 {
     Account a;
     if (const auto failure = m_registry->loadAccount(id, &a))
@@ -140,13 +140,13 @@ Account TestRefreshService::stored(const QString &id) const
     return a;
 }
 
-void TestRefreshService::fireAt(const QDateTime &when)
+void TestRefreshCoordinator::fireAt(const QDateTime &when)
 {
     m_clock.advanceMs(std::max<qint64>(0, m_clock.nowUtc().msecsTo(when)));
     m_timer->fire();
 }
 
-RefreshResult TestRefreshService::token(const QString &id)
+RefreshResult TestRefreshCoordinator::token(const QString &id)
 {
     std::optional<RefreshResult> result;
     m_service->refresh(id, RefreshOperation::Mode::IfNeeded,
@@ -159,7 +159,7 @@ RefreshResult TestRefreshService::token(const QString &id)
     return *result;
 }
 
-void TestRefreshService::start_armsOneTimerForTheEarliestDeadline()
+void TestRefreshCoordinator::start_armsOneTimerForTheEarliestDeadline()
 {
     addAccount(QStringLiteral("slow"), QStringLiteral("wise"), 3600);
     addAccount(QStringLiteral("fast"), QStringLiteral("wise"), 600);
@@ -171,13 +171,13 @@ void TestRefreshService::start_armsOneTimerForTheEarliestDeadline()
     QCOMPARE(m_service->scheduler()->size(), 2);
 }
 
-void TestRefreshService::dueRefresh_runsAndTheNextIsNeverWithinThirtySeconds()
+void TestRefreshCoordinator::dueRefresh_runsAndTheNextIsNeverWithinThirtySeconds()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("pagero"), 1); // a provider of 1 s tokens
     startService();
     m_stub->enqueueJson(200,
                         R"({"access_token":"a-at-2","refresh_token":"a-rt-2","expires_in":1})");
-    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    QSignalSpy finished(m_service.get(), &RefreshCoordinator::refreshFinished);
     fireAt(m_timer->deadline);
     QVERIFY(finished.wait());
     QVERIFY(!finished.constFirst().at(1).value<RefreshResult>().failure);
@@ -187,7 +187,7 @@ void TestRefreshService::dueRefresh_runsAndTheNextIsNeverWithinThirtySeconds()
     QCOMPARE(m_stub->requests.size(), 1);
 }
 
-void TestRefreshService::temporaryFailures_retryWithBackoff_neverUnscheduled_data()
+void TestRefreshCoordinator::temporaryFailures_retryWithBackoff_neverUnscheduled_data()
 {
     QTest::addColumn<QByteArray>("response");
     QTest::addColumn<QString>("code");
@@ -202,13 +202,13 @@ void TestRefreshService::temporaryFailures_retryWithBackoff_neverUnscheduled_dat
             << test::HttpStub::response(418, "text/plain", "teapot") << "unexpected_answer";
 }
 
-void TestRefreshService::temporaryFailures_retryWithBackoff_neverUnscheduled()
+void TestRefreshCoordinator::temporaryFailures_retryWithBackoff_neverUnscheduled()
 {
     QFETCH(QByteArray, response);
     addAccount(QStringLiteral("a"), QStringLiteral("wise"), 600);
     startService();
     m_stub->enqueue({response});
-    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    QSignalSpy finished(m_service.get(), &RefreshCoordinator::refreshFinished);
     fireAt(m_timer->deadline);
     QVERIFY(finished.wait());
     QTEST(finished.constFirst().at(1).value<RefreshResult>().failure->code, "code");
@@ -221,7 +221,7 @@ void TestRefreshService::temporaryFailures_retryWithBackoff_neverUnscheduled()
              QStringLiteral("a-rt-1"));
 }
 
-void TestRefreshService::refusalAfterRefreshing_asksTheUserAndIsNotRetried()
+void TestRefreshCoordinator::refusalAfterRefreshing_asksTheUserAndIsNotRetried()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("wise"), 600);
     QVERIFY(!m_registry->modifyAccount(QStringLiteral("a"), [&](Account &a) {
@@ -229,7 +229,7 @@ void TestRefreshService::refusalAfterRefreshing_asksTheUserAndIsNotRetried()
     }));
     startService();
     m_stub->enqueueJson(400, R"({"error":"invalid_request","error_description":"no session"})");
-    QSignalSpy reconnect(m_service.get(), &RefreshService::needsReconnect);
+    QSignalSpy reconnect(m_service.get(), &RefreshCoordinator::needsReconnect);
     fireAt(m_timer->deadline);
     QVERIFY(reconnect.wait());
     const Failure why = reconnect.constFirst().at(1).value<Failure>();
@@ -245,12 +245,12 @@ void TestRefreshService::refusalAfterRefreshing_asksTheUserAndIsNotRetried()
              QStringLiteral("a-rt-1")); // ... and every token kept
 }
 
-void TestRefreshService::lockedKeychain_pausesTheAccountUntilItChanges()
+void TestRefreshCoordinator::lockedKeychain_pausesTheAccountUntilItChanges()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("wise"), 600);
     startService();
     m_secrets->mode = test::MemorySecretStore::Mode::Locked;
-    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    QSignalSpy finished(m_service.get(), &RefreshCoordinator::refreshFinished);
     fireAt(m_timer->deadline);
     QVERIFY(finished.wait());
     QCOMPARE(finished.constFirst().at(1).value<RefreshResult>().failure->kind,
@@ -268,7 +268,7 @@ void TestRefreshService::lockedKeychain_pausesTheAccountUntilItChanges()
     QVERIFY(!finished.at(1).at(1).value<RefreshResult>().failure);
 }
 
-void TestRefreshService::refusedWrite_isHeldServedAndStoredWhenTheKeychainReturns()
+void TestRefreshCoordinator::refusedWrite_isHeldServedAndStoredWhenTheKeychainReturns()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("pagero"), 600); // single-use tokens
     HeldSecretStore held(*m_secrets);
@@ -276,7 +276,7 @@ void TestRefreshService::refusedWrite_isHeldServedAndStoredWhenTheKeychainReturn
     m_secrets->mode = test::MemorySecretStore::Mode::FailWrites; // locked while the answer came
     m_stub->enqueueJson(200,
                         R"({"access_token":"a-at-2","refresh_token":"a-rt-2","expires_in":600})");
-    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    QSignalSpy finished(m_service.get(), &RefreshCoordinator::refreshFinished);
     fireAt(m_timer->deadline);
     QVERIFY(finished.wait());
     const RefreshResult result = finished.constFirst().at(1).value<RefreshResult>();
@@ -299,7 +299,7 @@ void TestRefreshService::refusedWrite_isHeldServedAndStoredWhenTheKeychainReturn
     QVERIFY(!stored(QStringLiteral("a")).status.lastError);
 }
 
-void TestRefreshService::token_isAnsweredFromMemory()
+void TestRefreshCoordinator::token_isAnsweredFromMemory()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("wise"), 3600);
     startService();
@@ -311,7 +311,7 @@ void TestRefreshService::token_isAnsweredFromMemory()
     QCOMPARE(m_stub->connections, 0);
 }
 
-void TestRefreshService::token_duringARefresh_waitsForTheNewOne()
+void TestRefreshCoordinator::token_duringARefresh_waitsForTheNewOne()
 {
     // Wise kills the previous access token when it issues a new one.
     addAccount(QStringLiteral("a"), QStringLiteral("wise"), 3600);
@@ -326,12 +326,12 @@ void TestRefreshService::token_duringARefresh_waitsForTheNewOne()
     QCOMPARE(m_stub->requests.size(), 1);
 }
 
-void TestRefreshService::expiryNotices_comeOnceEach()
+void TestRefreshCoordinator::expiryNotices_comeOnceEach()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("wise"), 43200,
                m_clock.nowUtc().addSecs(2 * 86400 + 60)); // inside the three-day window
     startService();
-    QSignalSpy notices(m_service.get(), &RefreshService::refreshTokenExpiring);
+    QSignalSpy notices(m_service.get(), &RefreshCoordinator::refreshTokenExpiring);
     m_timer->fire(); // the three-day notice is due at once
     QCOMPARE(notices.size(), 1);
     QCOMPARE(notices.constFirst().at(2).toInt(), 3);
@@ -343,20 +343,20 @@ void TestRefreshService::expiryNotices_comeOnceEach()
     QCOMPARE(notices.at(1).at(2).toInt(), 1);
 }
 
-void TestRefreshService::expiryNotices_notForAnEndTheNextRefreshMoves_untilRefreshingFails()
+void TestRefreshCoordinator::expiryNotices_notForAnEndTheNextRefreshMoves_untilRefreshingFails()
 {
     // Pagero's refresh token lives three years from its last use: the refresh planned in ten
     // minutes renews it, so an end two days away is no reason to warn.
     addAccount(QStringLiteral("a"), QStringLiteral("pagero"), 600,
                m_clock.nowUtc().addSecs(2 * 86400));
     startService();
-    QSignalSpy notices(m_service.get(), &RefreshService::refreshTokenExpiring);
+    QSignalSpy notices(m_service.get(), &RefreshCoordinator::refreshTokenExpiring);
     m_timer->fire();
     QVERIFY(m_timer->deadline > m_clock.nowUtc()); // the next refresh, not a notice
     QCOMPARE(notices.size(), 0);
     // Refreshing fails: the end may now come before any refresh renews it.
     m_stub->enqueue({test::HttpStub::response(503, "application/json", "{}")});
-    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    QSignalSpy finished(m_service.get(), &RefreshCoordinator::refreshFinished);
     fireAt(m_timer->deadline);
     QVERIFY(finished.wait());
     // Once the service has read the outcome back, the notice is due at once.
@@ -366,7 +366,7 @@ void TestRefreshService::expiryNotices_notForAnEndTheNextRefreshMoves_untilRefre
     QCOMPARE(notices.constFirst().at(2).toInt(), 3);
 }
 
-void TestRefreshService::drain_waitsForTheRefreshUnderWay()
+void TestRefreshCoordinator::drain_waitsForTheRefreshUnderWay()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("pagero"), 600);
     startService();
@@ -382,7 +382,7 @@ void TestRefreshService::drain_waitsForTheRefreshUnderWay()
              QStringLiteral("a-rt-2"));
 }
 
-void TestRefreshService::anotherProcessChangedTheRegistry_isSeenBeforeAnswering()
+void TestRefreshCoordinator::anotherProcessChangedTheRegistry_isSeenBeforeAnswering()
 {
     addAccount(QStringLiteral("a"), QStringLiteral("wise"), 3600);
     startService();
@@ -399,7 +399,7 @@ void TestRefreshService::anotherProcessChangedTheRegistry_isSeenBeforeAnswering(
     QCOMPARE(token(QStringLiteral("a")).tokens.accessToken, QStringLiteral("a-at-signed-in"));
 }
 
-void TestRefreshService::unsavedOutcome_keepsTheAccountScheduledFromMemory_andSaysSo()
+void TestRefreshCoordinator::unsavedOutcome_keepsTheAccountScheduledFromMemory_andSaysSo()
 {
     // The registry cannot be written (here: held by another process past the service's wait;
     // a full disk is the same). The deadline that fired was the account's last one: without a
@@ -410,7 +410,7 @@ void TestRefreshService::unsavedOutcome_keepsTheAccountScheduledFromMemory_andSa
     FileLock otherProcess(m_registry->path() + QStringLiteral(".lock"));
     QCOMPARE(otherProcess.tryLock(), FileLock::Result::Acquired);
     m_stub->enqueueJson(200, R"({"access_token":"a-at-2","expires_in":600})");
-    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    QSignalSpy finished(m_service.get(), &RefreshCoordinator::refreshFinished);
     fireAt(m_timer->deadline);
     QVERIFY(finished.wait());
     const RefreshResult result = finished.constFirst().at(1).value<RefreshResult>();
@@ -439,5 +439,5 @@ void TestRefreshService::unsavedOutcome_keepsTheAccountScheduledFromMemory_andSa
     QTRY_VERIFY(m_timer->isArmed());
 }
 
-QTEST_GUILESS_MAIN(TestRefreshService)
-#include "tst_refreshservice.moc"
+QTEST_GUILESS_MAIN(TestRefreshCoordinator)
+#include "tst_refreshcoordinator.moc"

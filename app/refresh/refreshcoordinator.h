@@ -24,16 +24,16 @@ class WakeTimer;
 // keychain takes them, warns before a known refresh-token expiry, re-evaluates after suspend or
 // a clock jump, and keeps the accounts' live state (refreshing, in-memory tokens) for its
 // clients. It watches the registry for changes other Tether processes make.
-class RefreshService final : public QObject
+class RefreshCoordinator final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(RefreshService)
+    Q_DISABLE_COPY_MOVE(RefreshCoordinator)
 
 public:
     // `held` is the store in `engine` (or null when the engine's store holds nothing).
-    RefreshService(const Engine &engine, HeldSecretStore *held, WakeTimer *timer,
-                   QObject *parent = nullptr);
-    ~RefreshService() override;
+    RefreshCoordinator(const Engine &engine, HeldSecretStore *held, WakeTimer *timer,
+                       QObject *parent = nullptr);
+    ~RefreshCoordinator() override;
 
     // Reads the registry, schedules every account and starts watching the registry.
     void start();

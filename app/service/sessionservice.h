@@ -17,8 +17,8 @@ class KeychainWatch;
 class NetworkWatcher;
 class Notifier;
 class QuitSignals;
-class RefreshService;
-class ServiceBackend;
+class RefreshCoordinator;
+class InProcessService;
 class SleepWatcher;
 class StartAtLogin;
 class StatusItem;
@@ -32,10 +32,10 @@ enum class AccountState;
 // the refresh service with its one timer, the keychain watch, network and sleep watchers,
 // notifications, the status item, the D-Bus API, and a quit on SIGTERM that lets refreshes under
 // way store their results first.
-class TetherService final : public QObject
+class SessionService final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(TetherService)
+    Q_DISABLE_COPY_MOVE(SessionService)
 
 public:
     struct Options
@@ -46,8 +46,8 @@ public:
         bool startAtLogin = true; // offer the setting (not in the demo)
     };
 
-    explicit TetherService(const Options &options, QObject *parent = nullptr);
-    ~TetherService() override;
+    explicit SessionService(const Options &options, QObject *parent = nullptr);
+    ~SessionService() override;
 
     enum class Registration { Registered, AlreadyRunning, Failed };
     // Claims io.github.tether.Tether and exports the API; says why not (in `error`) when another
@@ -56,8 +56,8 @@ public:
     void start(); // reads the registry and schedules every account
     void quit(); // finishes the refreshes under way, then quits the application
 
-    ServiceBackend &backend() const { return *m_backend; }
-    RefreshService &refresh() const { return *m_refresh; }
+    InProcessService &backend() const { return *m_backend; }
+    RefreshCoordinator &refresh() const { return *m_refresh; }
     SystemEngine &engine() const { return *m_engine; }
 
 Q_SIGNALS:
@@ -75,9 +75,9 @@ private:
 
     std::unique_ptr<SystemEngine> m_engine;
     std::unique_ptr<SystemWakeTimer> m_timer;
-    std::unique_ptr<RefreshService> m_refresh;
+    std::unique_ptr<RefreshCoordinator> m_refresh;
     std::unique_ptr<StartAtLogin> m_startAtLogin;
-    std::unique_ptr<ServiceBackend> m_backend;
+    std::unique_ptr<InProcessService> m_backend;
     std::unique_ptr<KeychainWatch> m_keychain;
     std::unique_ptr<Notifier> m_notifier;
     NoticeLog m_notices{paths::configDir() + QStringLiteral("/notices.json")};

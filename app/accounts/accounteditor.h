@@ -39,13 +39,13 @@ struct AccountEdit
 // disconnect, remove. Each takes the account's lock, re-reads what it changes, writes secrets to
 // the keychain before it writes the registry, and replies once through `done`.
 // (Signing in is SignIn's; refreshing is RefreshOperation's.)
-class AccountService final : public QObject
+class AccountEditor final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(AccountService)
+    Q_DISABLE_COPY_MOVE(AccountEditor)
 
 public:
-    explicit AccountService(const Engine &engine, QObject *parent = nullptr);
+    explicit AccountEditor(const Engine &engine, QObject *parent = nullptr);
 
     const Engine &engine() const { return m_engine; }
 

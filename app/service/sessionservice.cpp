@@ -1,17 +1,17 @@
-#include "tetherservice.h"
+#include "sessionservice.h"
 
 #include "accounts/accountregistry.h"
 #include "backend/busapi.h"
 #include "backend/systemengine.h"
 #include "core/busdaemon.h"
 #include "refresh/heldsecretstore.h"
-#include "refresh/refreshservice.h"
+#include "refresh/refreshcoordinator.h"
 #include "refresh/waketimer.h"
 #include "secrets/keychainwatch.h"
 #include "service/accessguard.h"
 #include "service/busadaptor.h"
+#include "service/inprocessservice.h"
 #include "service/notifier.h"
-#include "service/servicebackend.h"
 #include "service/startatlogin.h"
 #include "service/statusitem.h"
 #include "system/detached.h"
@@ -35,17 +35,17 @@ namespace tether {
 
 Q_LOGGING_CATEGORY(lcService, "tether.service", QtInfoMsg)
 
-TetherService::TetherService(const Options &options, QObject *parent)
+SessionService::SessionService(const Options &options, QObject *parent)
     : QObject(parent),
       m_engine(std::make_unique<SystemEngine>(true, options.extraProfiles)),
       m_timer(std::make_unique<SystemWakeTimer>()),
-      m_refresh(std::make_unique<RefreshService>(m_engine->engine(), m_engine->held(),
-                                                 m_timer.get())),
+      m_refresh(std::make_unique<RefreshCoordinator>(m_engine->engine(), m_engine->held(),
+                                                     m_timer.get())),
       m_startAtLogin(options.startAtLogin ? std::make_unique<StartAtLogin>() : nullptr),
-      m_backend(std::make_unique<ServiceBackend>(m_engine->engine(), *m_refresh,
-                                                 options.opener ? options.opener
-                                                                : BrowserOpener(openInBrowser),
-                                                 m_startAtLogin.get())),
+      m_backend(std::make_unique<InProcessService>(m_engine->engine(), *m_refresh,
+                                                   options.opener ? options.opener
+                                                                  : BrowserOpener(openInBrowser),
+                                                   m_startAtLogin.get())),
       m_keychain(std::make_unique<KeychainWatch>()),
       m_notifier(std::make_unique<Notifier>()),
       m_onBus(options.onBus)
@@ -54,11 +54,11 @@ TetherService::TetherService(const Options &options, QObject *parent)
     // and a refresh whose state could not be written stays scheduled from memory instead.
     m_engine->registry().setLockWaitMs(AccountRegistry::kServiceLockWaitMs);
     connect(m_keychain.get(), &KeychainWatch::keychainChanged, m_refresh.get(),
-            &RefreshService::keychainChanged);
-    connect(m_backend.get(), &ServiceBackend::quitRequested, this, &TetherService::quit);
-    connect(m_refresh.get(), &RefreshService::accountChanged, this,
-            &TetherService::onAccountChanged);
-    connect(m_refresh.get(), &RefreshService::refreshTokenExpiring, this,
+            &RefreshCoordinator::keychainChanged);
+    connect(m_backend.get(), &InProcessService::quitRequested, this, &SessionService::quit);
+    connect(m_refresh.get(), &RefreshCoordinator::accountChanged, this,
+            &SessionService::onAccountChanged);
+    connect(m_refresh.get(), &RefreshCoordinator::refreshTokenExpiring, this,
             [this](const QString &id, const QDateTime &expiresAt, int days) {
                 // Once per account and end, across restarts too.
                 const auto account = m_refresh->account(id);
@@ -75,9 +75,9 @@ TetherService::TetherService(const Options &options, QObject *parent)
             [this](const QString &id) { showWindow(id, true); });
 }
 
-TetherService::~TetherService() = default;
+SessionService::~SessionService() = default;
 
-TetherService::Registration TetherService::registerOnBus(QString *error)
+SessionService::Registration SessionService::registerOnBus(QString *error)
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
@@ -112,19 +112,19 @@ TetherService::Registration TetherService::registerOnBus(QString *error)
     return Registration::Registered;
 }
 
-void TetherService::start()
+void SessionService::start()
 {
     m_network = std::make_unique<NetworkWatcher>();
     m_refresh->setOnline(m_network->isOnline());
     connect(m_network.get(), &NetworkWatcher::onlineChanged, m_refresh.get(),
-            &RefreshService::setOnline);
+            &RefreshCoordinator::setOnline);
     m_sleep = std::make_unique<SleepWatcher>();
     connect(m_sleep.get(), &SleepWatcher::resumed, this, [this] {
         qCInfo(lcService, "resumed from suspend: every deadline is evaluated again");
         m_refresh->wake();
     });
     m_quitSignals = std::make_unique<QuitSignals>();
-    connect(m_quitSignals.get(), &QuitSignals::quitRequested, this, &TetherService::quit);
+    connect(m_quitSignals.get(), &QuitSignals::quitRequested, this, &SessionService::quit);
     m_refresh->start();
     // Accounts that already need the user hear of it once per start (the login of a morning
     // after an evening's revocation).
@@ -136,7 +136,7 @@ void TetherService::start()
     m_started = true;
 }
 
-void TetherService::onAccountChanged(const QString &id)
+void SessionService::onAccountChanged(const QString &id)
 {
     const auto account = m_refresh->account(id);
     if (!account) {
@@ -160,7 +160,7 @@ void TetherService::onAccountChanged(const QString &id)
         m_notifier->withdraw(id);
 }
 
-void TetherService::showWindow(const QString &id, bool edit)
+void SessionService::showWindow(const QString &id, bool edit)
 {
     Q_EMIT windowRequested(id, edit);
     if (!m_onBus)
@@ -198,13 +198,13 @@ void TetherService::showWindow(const QString &id, bool edit)
     });
 }
 
-void TetherService::onBusClosed()
+void SessionService::onBusClosed()
 {
     qCInfo(lcService, "the session bus closed: finishing the refreshes under way, then stopping");
     quit();
 }
 
-void TetherService::quit()
+void SessionService::quit()
 {
     Q_EMIT quitting();
     if (m_guard)

@@ -1,4 +1,4 @@
-#include "refreshservice.h"
+#include "refreshcoordinator.h"
 
 #include "accounts/accountregistry.h"
 #include "accounts/refreshtiming.h"
@@ -50,8 +50,8 @@ QString noticeKey(const QString &id, int days)
 
 } // namespace
 
-RefreshService::RefreshService(const Engine &engine, HeldSecretStore *held, WakeTimer *timer,
-                               QObject *parent)
+RefreshCoordinator::RefreshCoordinator(const Engine &engine, HeldSecretStore *held,
+                                       WakeTimer *timer, QObject *parent)
     : QObject(parent),
       m_engine(engine),
       m_held(held),
@@ -61,19 +61,20 @@ RefreshService::RefreshService(const Engine &engine, HeldSecretStore *held, Wake
 {
     m_reloadSoon->setSingleShot(true);
     m_reloadSoon->setInterval(50); // coalesce the bursts of an atomic rename
-    connect(m_reloadSoon, &QTimer::timeout, this, &RefreshService::reload);
-    connect(m_scheduler, &Scheduler::deadlinesDue, this, &RefreshService::onDue);
-    connect(m_queue, &RefreshQueue::refreshStarted, this, &RefreshService::onRefreshStarted);
-    connect(m_queue, &RefreshQueue::refreshFinished, this, &RefreshService::onRefreshFinished);
+    connect(m_reloadSoon, &QTimer::timeout, this, &RefreshCoordinator::reload);
+    connect(m_scheduler, &Scheduler::deadlinesDue, this, &RefreshCoordinator::onDue);
+    connect(m_queue, &RefreshQueue::refreshStarted, this, &RefreshCoordinator::onRefreshStarted);
+    connect(m_queue, &RefreshQueue::refreshFinished, this, &RefreshCoordinator::onRefreshFinished);
     if (m_held) {
-        connect(m_held, &HeldSecretStore::heldSetStored, this, &RefreshService::onHeldSetStored);
-        connect(m_held, &HeldSecretStore::heldSetDropped, this, &RefreshService::reload);
+        connect(m_held, &HeldSecretStore::heldSetStored, this,
+                &RefreshCoordinator::onHeldSetStored);
+        connect(m_held, &HeldSecretStore::heldSetDropped, this, &RefreshCoordinator::reload);
     }
 }
 
-RefreshService::~RefreshService() = default;
+RefreshCoordinator::~RefreshCoordinator() = default;
 
-void RefreshService::start()
+void RefreshCoordinator::start()
 {
     reload();
     const QString path = m_engine.registry->path();
@@ -91,13 +92,13 @@ void RefreshService::start()
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, changed);
 }
 
-void RefreshService::catchUp()
+void RefreshCoordinator::catchUp()
 {
     if (fileIdentity(m_engine.registry->path()) != m_seenFile)
         reload();
 }
 
-void RefreshService::reload()
+void RefreshCoordinator::reload()
 {
     m_reloadSoon->stop();
     m_seenFile = fileIdentity(m_engine.registry->path());
@@ -144,7 +145,7 @@ void RefreshService::reload()
         Q_EMIT accountChanged(id);
 }
 
-void RefreshService::reschedule(const Account &account)
+void RefreshCoordinator::reschedule(const Account &account)
 {
     const QString id = account.config.id;
     const AccountStatus &s = account.status;
@@ -190,7 +191,7 @@ void RefreshService::reschedule(const Account &account)
     }
 }
 
-void RefreshService::onDue(const QStringList &keys)
+void RefreshCoordinator::onDue(const QStringList &keys)
 {
     for (const QString &key : keys) {
         if (key.startsWith(kRefresh)) {
@@ -211,13 +212,13 @@ void RefreshService::onDue(const QStringList &keys)
     }
 }
 
-void RefreshService::refreshNow(const QString &id)
+void RefreshCoordinator::refreshNow(const QString &id)
 {
     m_keychainPauses.remove(id);
     m_queue->enqueue(id);
 }
 
-void RefreshService::refreshAll()
+void RefreshCoordinator::refreshAll()
 {
     for (const Account &a : std::as_const(m_list)) {
         if (a.status.hasTokens)
@@ -225,8 +226,8 @@ void RefreshService::refreshAll()
     }
 }
 
-void RefreshService::refresh(const QString &id, RefreshOperation::Mode mode,
-                             const Callback<const RefreshResult &> &reply)
+void RefreshCoordinator::refresh(const QString &id, RefreshOperation::Mode mode,
+                                 const Callback<const RefreshResult &> &reply)
 {
     catchUp();
     if (mode == RefreshOperation::Mode::IfNeeded && !m_queue->isRunning(id)) {
@@ -247,17 +248,17 @@ void RefreshService::refresh(const QString &id, RefreshOperation::Mode mode,
     m_queue->run(id, mode, reply);
 }
 
-void RefreshService::forget(const QString &id)
+void RefreshCoordinator::forget(const QString &id)
 {
     m_tokens.remove(id);
 }
 
-void RefreshService::onRefreshStarted(const QString &id)
+void RefreshCoordinator::onRefreshStarted(const QString &id)
 {
     Q_EMIT accountChanged(id); // now "refreshing"
 }
 
-void RefreshService::onRefreshFinished(const QString &id, const RefreshResult &result)
+void RefreshCoordinator::onRefreshFinished(const QString &id, const RefreshResult &result)
 {
     // The operation wrote the registry: read it again for the new state and deadline, once for
     // a whole burst of refreshes rather than once for each.
@@ -310,7 +311,7 @@ void RefreshService::onRefreshFinished(const QString &id, const RefreshResult &r
     Q_EMIT accountChanged(id); // no longer "refreshing"
 }
 
-void RefreshService::onHeldSetStored(const QString &id)
+void RefreshCoordinator::onHeldSetStored(const QString &id)
 {
     const auto failure = m_engine.registry->modifyAccount(id, [](Account &a) {
         a.status.inFlightGeneration = -1;
@@ -324,7 +325,7 @@ void RefreshService::onHeldSetStored(const QString &id)
     reload();
 }
 
-void RefreshService::keychainChanged()
+void RefreshCoordinator::keychainChanged()
 {
     if (m_held)
         m_held->retry();
@@ -335,7 +336,7 @@ void RefreshService::keychainChanged()
     }
 }
 
-QList<Account> RefreshService::accounts() const
+QList<Account> RefreshCoordinator::accounts() const
 {
     QList<Account> out = m_list;
     for (Account &a : out)
@@ -343,7 +344,7 @@ QList<Account> RefreshService::accounts() const
     return out;
 }
 
-std::optional<Account> RefreshService::account(const QString &id) const
+std::optional<Account> RefreshCoordinator::account(const QString &id) const
 {
     for (const Account &a : m_list) {
         if (a.config.id == id) {
@@ -355,7 +356,7 @@ std::optional<Account> RefreshService::account(const QString &id) const
     return std::nullopt;
 }
 
-void RefreshService::present(Account &account) const
+void RefreshCoordinator::present(Account &account) const
 {
     const QString &id = account.config.id;
     if (const auto unsaved = m_unsaved.constFind(id); unsaved != m_unsaved.cend()) {
@@ -369,7 +370,7 @@ void RefreshService::present(Account &account) const
         account.status.state = AccountState::Refreshing;
 }
 
-void RefreshService::setOnline(bool online)
+void RefreshCoordinator::setOnline(bool online)
 {
     if (m_online == online)
         return;
@@ -379,12 +380,12 @@ void RefreshService::setOnline(bool online)
     m_queue->setPaused(!online);
 }
 
-void RefreshService::wake()
+void RefreshCoordinator::wake()
 {
     m_scheduler->reevaluate();
 }
 
-void RefreshService::drain(const std::function<void()> &done)
+void RefreshCoordinator::drain(const std::function<void()> &done)
 {
     m_draining = true;
     m_scheduler->setPaused(true);

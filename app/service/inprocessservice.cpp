@@ -1,41 +1,41 @@
-#include "servicebackend.h"
+#include "inprocessservice.h"
 
 #include "accounts/accountregistry.h"
 #include "backend/localbackend.h"
 #include "core/clock.h"
-#include "refresh/refreshservice.h"
+#include "refresh/refreshcoordinator.h"
 #include "service/startatlogin.h"
 
 namespace tether {
 
-ServiceBackend::ServiceBackend(const Engine &engine, RefreshService &refresh, BrowserOpener opener,
-                               StartAtLogin *startAtLogin, QObject *parent)
-    : ServiceConnection(parent),
+InProcessService::InProcessService(const Engine &engine, RefreshCoordinator &refresh,
+                                   BrowserOpener opener, StartAtLogin *startAtLogin,
+                                   QObject *parent)
+    : WindowBackend(parent),
       m_engine(engine),
       m_refresh(refresh),
-      m_accounts(new AccountService(engine, this)),
+      m_accounts(new AccountEditor(engine, this)),
       m_opener(std::move(opener)),
       m_startAtLogin(startAtLogin)
 {
-    connect(&m_refresh, &RefreshService::accountChanged, this,
+    connect(&m_refresh, &RefreshCoordinator::accountChanged, this,
             [this](const QString &id) { Q_EMIT accountChanged(id, account(id)); });
-    connect(&m_refresh, &RefreshService::accountsChanged, this,
-            &ServiceConnection::accountsChanged);
-    connect(&m_refresh, &RefreshService::refreshFinished, this, &ServiceBackend::record);
+    connect(&m_refresh, &RefreshCoordinator::accountsChanged, this,
+            &WindowBackend::accountsChanged);
+    connect(&m_refresh, &RefreshCoordinator::refreshFinished, this, &InProcessService::record);
     if (m_startAtLogin)
-        connect(m_startAtLogin, &StartAtLogin::changed, this,
-                &ServiceConnection::startsAtLoginChanged);
+        connect(m_startAtLogin, &StartAtLogin::changed, this, &WindowBackend::startsAtLoginChanged);
 }
 
-ServiceBackend::~ServiceBackend() = default;
+InProcessService::~InProcessService() = default;
 
-std::optional<Account> ServiceBackend::account(const QString &id) const
+std::optional<Account> InProcessService::account(const QString &id) const
 {
     m_refresh.catchUp();
     return m_refresh.account(id);
 }
 
-void ServiceBackend::fetchAccount(
+void InProcessService::fetchAccount(
         const QString &id, const Callback<const std::optional<Failure> &, const Account &> &reply)
 {
     if (const auto found = account(id))
@@ -43,23 +43,23 @@ void ServiceBackend::fetchAccount(
     reply(unknownAccount(id), Account());
 }
 
-void ServiceBackend::startService(const Callback<const std::optional<Failure> &> &done)
+void InProcessService::startService(const Callback<const std::optional<Failure> &> &done)
 {
     done(std::nullopt); // it runs in this very process
 }
 
-const ProviderCatalog &ServiceBackend::catalog() const
+const ProviderCatalog &InProcessService::catalog() const
 {
     return *m_engine.catalog;
 }
 
-void ServiceBackend::listAccounts(const Callback<const AccountList &> &reply)
+void InProcessService::listAccounts(const Callback<const AccountList &> &reply)
 {
     m_refresh.catchUp();
     reply({std::nullopt, m_refresh.accounts()});
 }
 
-Done ServiceBackend::afterChange(const QString &id, const Done &done)
+Done InProcessService::afterChange(const QString &id, const Done &done)
 {
     return {this, [this, id, done](const Outcome &outcome) {
                 m_refresh.forget(id);
@@ -68,23 +68,23 @@ Done ServiceBackend::afterChange(const QString &id, const Done &done)
             }};
 }
 
-void ServiceBackend::addAccount(const AccountConfig &config,
-                                const std::optional<QString> &clientSecret, const Done &done)
+void InProcessService::addAccount(const AccountConfig &config,
+                                  const std::optional<QString> &clientSecret, const Done &done)
 {
     m_accounts->addAccount(config, clientSecret, afterChange(config.id, done));
 }
 
-void ServiceBackend::editAccount(const QString &id, const AccountEdit &edit, const Done &done)
+void InProcessService::editAccount(const QString &id, const AccountEdit &edit, const Done &done)
 {
     m_accounts->editAccount(id, edit, afterChange(id, done));
 }
 
-void ServiceBackend::importTokens(const QString &id, const QByteArray &response, const Done &done)
+void InProcessService::importTokens(const QString &id, const QByteArray &response, const Done &done)
 {
     m_accounts->importTokens(id, response, afterChange(id, done));
 }
 
-void ServiceBackend::refresh(const QString &id, const Callback<const RefreshReply &> &reply)
+void InProcessService::refresh(const QString &id, const Callback<const RefreshReply &> &reply)
 {
     m_refresh.refresh(id, RefreshOperation::Mode::Force,
                       {reply.context(), [this, id, reply](const RefreshResult &result) {
@@ -95,19 +95,19 @@ void ServiceBackend::refresh(const QString &id, const Callback<const RefreshRepl
                        }});
 }
 
-void ServiceBackend::accessToken(const QString &id, const Callback<const TokenReply &> &reply)
+void InProcessService::accessToken(const QString &id, const Callback<const TokenReply &> &reply)
 {
     m_refresh.refresh(id, RefreshOperation::Mode::IfNeeded,
                       {reply.context(),
                        [reply](const RefreshResult &result) { reply(toTokenReply(result)); }});
 }
 
-void ServiceBackend::disconnectAccount(const QString &id, const Done &done)
+void InProcessService::disconnectAccount(const QString &id, const Done &done)
 {
     m_accounts->disconnectAccount(id, afterChange(id, done));
 }
 
-void ServiceBackend::removeAccount(const QString &id, const Done &done)
+void InProcessService::removeAccount(const QString &id, const Done &done)
 {
     if (const QPointer<SignIn> running = m_signIns.value(id))
         running->cancel();
@@ -118,7 +118,7 @@ void ServiceBackend::removeAccount(const QString &id, const Done &done)
                                                    }}));
 }
 
-void ServiceBackend::signIn(const QString &id, SignIn::Method method)
+void InProcessService::signIn(const QString &id, SignIn::Method method)
 {
     if (m_signIns.value(id)) {
         Q_EMIT signInFinished(id, Outcome::failed(Failure::temporary(
@@ -142,13 +142,13 @@ void ServiceBackend::signIn(const QString &id, SignIn::Method method)
     signIn->start();
 }
 
-void ServiceBackend::cancelSignIn(const QString &id)
+void InProcessService::cancelSignIn(const QString &id)
 {
     if (const QPointer<SignIn> running = m_signIns.value(id))
         running->cancel();
 }
 
-void ServiceBackend::record(const QString &id, const RefreshResult &result)
+void InProcessService::record(const QString &id, const RefreshResult &result)
 {
     QList<HistoryEntry> &entries = m_history[id];
     const Failure *f = result.failure ? &*result.failure : nullptr;
@@ -160,42 +160,43 @@ void ServiceBackend::record(const QString &id, const RefreshResult &result)
         entries.removeLast();
 }
 
-void ServiceBackend::history(const QString &id, const Callback<const QList<HistoryEntry> &> &reply)
+void InProcessService::history(const QString &id,
+                               const Callback<const QList<HistoryEntry> &> &reply)
 {
     reply(m_history.value(id));
 }
 
-void ServiceBackend::refreshAll()
+void InProcessService::refreshAll()
 {
     m_refresh.refreshAll();
 }
 
-void ServiceBackend::quitService()
+void InProcessService::quitService()
 {
     Q_EMIT quitRequested();
 }
 
-bool ServiceBackend::startsAtLogin() const
+bool InProcessService::startsAtLogin() const
 {
     return m_startAtLogin && m_startAtLogin->isEnabled();
 }
 
-void ServiceBackend::setStartsAtLogin(bool enabled, const Done &done)
+void InProcessService::setStartsAtLogin(bool enabled, const Done &done)
 {
     if (!m_startAtLogin)
         return done(Outcome::failed(Failure::unexpected(tr("this Tether cannot start at login"))));
     m_startAtLogin->setEnabled(enabled, done);
 }
 
-void ServiceBackend::listAccess(const QString &id, const Callback<const AccessReply &> &reply)
+void InProcessService::listAccess(const QString &id, const Callback<const AccessReply &> &reply)
 {
     AccessReply answer;
     answer.failure = m_accounts->accessDecisions(id, &answer.decisions);
     reply(answer);
 }
 
-void ServiceBackend::setAccess(const QString &id, const QString &program,
-                               std::optional<AccessDecision::Verdict> verdict, const Done &done)
+void InProcessService::setAccess(const QString &id, const QString &program,
+                                 std::optional<AccessDecision::Verdict> verdict, const Done &done)
 {
     done(m_accounts->decideAccess(id, program, verdict, AccessDecision::kDecided));
 }
