@@ -82,6 +82,8 @@ int runGui(QApplication &app, bool demo)
 
     const ProviderCatalog catalog = ProviderCatalog::installed();
     BusClient service(catalog);
+    // The service prepares the list while the window is being built (docs/performance.md).
+    service.prefetchAccounts();
     MainWindow window(service, SystemClock::instance());
     WindowAdaptor adaptor(window);
     if (!adaptor.claim()) {

@@ -18,6 +18,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <utility>
+
 namespace tether {
 
 Q_LOGGING_CATEGORY(lcBusClient, "tether.busclient", QtInfoMsg)
@@ -120,19 +122,57 @@ void BusClient::sendForOutcome(const QDBusMessage &message, const Done &done)
 
 void BusClient::listAccounts(const Callback<const AccountList &> &reply)
 {
+    if (QDBusPendingCallWatcher *prefetched = std::exchange(m_prefetch, nullptr)) {
+        const QPointer<QObject> guard(reply.context());
+        auto take = [this, prefetched, guard, reply] {
+            prefetched->deleteLater();
+            if (!guard)
+                return;
+            const QDBusMessage message = prefetched->reply();
+            if (message.type() == QDBusMessage::ErrorMessage) // no service then: ask now
+                return listAccounts(reply);
+            readAccounts(message, reply);
+        };
+        if (prefetched->isFinished())
+            return take();
+        connect(prefetched, &QDBusPendingCallWatcher::finished, this, take);
+        return;
+    }
     send(bus::call::ListAccounts(), -1, reply.context(),
-         [reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
-             AccountList list;
-             list.failure = failure;
-             // The XML's reply type, aa{sv}, read without building the maps.
-             if (!failure && message.signature() == QLatin1String(bus::contract::ListAccounts::out))
-                 list.accounts = bus::accountsFromList(
-                         message.arguments().constFirst().value<QDBusArgument>());
-             else if (!failure)
-                 list.failure = Failure::unexpected(
-                         tr("the Tether service answered in a form this window does not read"));
-             reply(list);
+         [this, reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
+             if (failure)
+                 return reply(AccountList{failure, {}});
+             readAccounts(message, reply);
          });
+}
+
+void BusClient::prefetchAccounts()
+{
+    if (!m_bus.isConnected() || m_prefetch)
+        return;
+    m_prefetch = new QDBusPendingCallWatcher(m_bus.asyncCall(bus::call::ListAccounts()), this);
+}
+
+void BusClient::dropStalePrefetch()
+{
+    // A change that arrives before the prefetched reply is in it (the service sent both, in
+    // order); one that arrives after it is not.
+    if (m_prefetch && m_prefetch->isFinished())
+        std::exchange(m_prefetch, nullptr)->deleteLater();
+}
+
+void BusClient::readAccounts(const QDBusMessage &message,
+                             const Callback<const AccountList &> &reply)
+{
+    AccountList list;
+    // The XML's reply type, aa{sv}, read without building the maps.
+    if (message.signature() == QLatin1String(bus::contract::ListAccounts::out))
+        list.accounts =
+                bus::accountsFromList(message.arguments().constFirst().value<QDBusArgument>());
+    else
+        list.failure = Failure::unexpected(
+                tr("the Tether service answered in a form this window does not read"));
+    reply(list);
 }
 
 void BusClient::fetchAccount(const QString &id,
@@ -396,6 +436,8 @@ void BusClient::awaitOwner(const Callback<const std::optional<Failure> &> &done)
 
 void BusClient::setAvailable(bool available)
 {
+    if (!available)
+        dropStalePrefetch();
     if (available == m_available)
         return;
     m_available = available;
@@ -409,6 +451,7 @@ void BusClient::setAvailable(bool available)
 
 void BusClient::onAccountChanged(const QString &id, const QVariantMap &status)
 {
+    dropStalePrefetch();
     if (status.isEmpty())
         return Q_EMIT accountChanged(id, std::nullopt);
     Q_EMIT accountChanged(id, bus::accountFromMap(status));
@@ -438,6 +481,7 @@ void BusClient::onOwnerChanged(const QString &, const QString &oldOwner, const Q
     if (newOwner.isEmpty())
         return setAvailable(false);
     if (!oldOwner.isEmpty()) { // replaced at once: a new service all the same
+        dropStalePrefetch();
         Q_EMIT accountsChanged();
         return fetchStartsAtLogin();
     }

@@ -7,6 +7,7 @@
 
 class QDBusMessage;
 class QDBusPendingCall;
+class QDBusPendingCallWatcher;
 class QDBusServiceWatcher;
 
 namespace tether {
@@ -44,6 +45,11 @@ public:
     // AccountBackend
     const ProviderCatalog &catalog() const override { return m_catalog; }
     void listAccounts(const Callback<const AccountList &> &reply) override;
+    // Asks for the account list now, never starting the service for it, so that the window's
+    // first listAccounts takes the answer the service prepared while the window was being
+    // built. Dropped when a change arrives after it (the next listAccounts asks again), or when
+    // it found no service.
+    void prefetchAccounts();
     void addAccount(const AccountConfig &config, const std::optional<QString> &clientSecret,
                     const Done &done) override;
     void editAccount(const QString &id, const AccountEdit &edit, const Done &done) override;
@@ -94,6 +100,8 @@ private:
     void spawnService(const Callback<const std::optional<Failure> &> &done);
     void awaitOwner(const Callback<const std::optional<Failure> &> &done);
     void setAvailable(bool available);
+    void readAccounts(const QDBusMessage &message, const Callback<const AccountList &> &reply);
+    void dropStalePrefetch(); // a change arrived after the prefetched list: it is out of date
 
     const ProviderCatalog &m_catalog;
     QDBusConnection m_bus;
@@ -101,6 +109,7 @@ private:
     QString m_serviceProgram;
     bool m_available = false;
     bool m_startsAtLogin = false;
+    QDBusPendingCallWatcher *m_prefetch = nullptr;
 };
 
 } // namespace tether

@@ -123,6 +123,7 @@ int main(int argc, char *argv[])
     clock.start();
     const ProviderCatalog catalog = ProviderCatalog::installed();
     BusClient service(catalog);
+    service.prefetchAccounts(); // as guiapp.cpp
     MainWindow window(service, SystemClock::instance());
     std::fprintf(stderr, "window built: %lld ms\n", clock.elapsed());
     QObject::connect(window.list()->model(), &QAbstractItemModel::modelReset, &window,

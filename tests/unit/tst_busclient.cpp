@@ -38,6 +38,8 @@ private Q_SLOTS:
 
     void getAccount_carriesEverySetting_neverTheSecret();
     void listAccounts_repliesWithEveryAccount();
+    void prefetchedList_isTakenOnce_andDroppedWhenAChangeFollowsIt();
+    void prefetchWithoutService_isAskedAgain();
     void refresh_answersWhatItDid();
     void unknownAccount_isNotFound_withTheServicesMessage();
     void refusedSetting_travelsWithTheError();
@@ -50,6 +52,7 @@ private Q_SLOTS:
 private:
     AccountConfig config(const QString &id) const;
     void add(const QString &id);
+    QStringList listedIds(); // listAccounts' ids, sorted
     bool claimName();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -207,6 +210,43 @@ void TestBusClient::listAccounts_repliesWithEveryAccount()
     QCOMPARE(b.status.nextRefreshAt, t.addSecs(2700));
     QCOMPARE(b.status.lastError->code, QStringLiteral("invalid_grant"));
     QCOMPARE(b.status.lastError->kind, FailureKind::Reconnect);
+}
+
+QStringList TestBusClient::listedIds()
+{
+    std::optional<AccountList> list;
+    m_client->listAccounts({this, [&list](const AccountList &l) { list = l; }});
+    if (!QTest::qWaitFor([&list] { return list.has_value(); }, 10'000) || list->failure)
+        return {QStringLiteral("no list")};
+    QStringList ids;
+    for (const Account &a : list->accounts)
+        ids << a.config.id;
+    ids.sort();
+    return ids;
+}
+
+void TestBusClient::prefetchedList_isTakenOnce_andDroppedWhenAChangeFollowsIt()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("a"));
+    m_client->prefetchAccounts();
+    // The service answers the prefetch, then adds an account and says so: the change comes after
+    // the prefetched list, which is out of date by then.
+    add(QStringLiteral("b"));
+    QCOMPARE(listedIds(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+
+    // Taken as it is when nothing followed it.
+    m_client->prefetchAccounts();
+    QCOMPARE(listedIds(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(listedIds(), (QStringList{QStringLiteral("a"), QStringLiteral("b")})); // asked anew
+}
+
+void TestBusClient::prefetchWithoutService_isAskedAgain()
+{
+    m_client->prefetchAccounts(); // nobody owns the name yet: an error is on its way
+    QVERIFY(claimName());
+    add(QStringLiteral("a"));
+    QCOMPARE(listedIds(), QStringList{QStringLiteral("a")});
 }
 
 void TestBusClient::refresh_answersWhatItDid()
