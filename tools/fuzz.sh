@@ -7,7 +7,7 @@ set -euo pipefail
 seconds=${1:-60}
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${2:-$here/build/fuzz}
-targets=(token_answer profile import discovery callback device)
+targets=(token_answer profile import discovery callback device stored_token)
 
 cmake -S "$here" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DTETHER_FUZZ=ON -DTETHER_SANITIZE=ON -DBUILD_TESTING=OFF >/dev/null

@@ -14,6 +14,9 @@ public:
     std::optional<Value> document()
     {
         Value value;
+        skipSpace();
+        if (peek() != '{' && peek() != '[') // a document, as QJsonDocument reads one
+            return std::nullopt;
         if (!parseValue(value, 0))
             return std::nullopt;
         skipSpace();
@@ -216,14 +219,54 @@ private:
         }
     }
 
+    // One UTF-8 sequence at m_pos (RFC 3629: no overlong forms, no surrogates, nothing beyond
+    // U+10FFFF), as QJsonDocument checks it; false for anything else.
+    bool utf8Sequence()
+    {
+        const auto byte = [this](std::size_t i) {
+            return m_pos + i < m_text.size() ? static_cast<unsigned char>(m_text[m_pos + i]) : 0u;
+        };
+        const unsigned lead = byte(0);
+        std::size_t length = 0;
+        std::uint32_t code = 0;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+            code = lead & 0x1F;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            code = lead & 0x0F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            code = lead & 0x07;
+        } else {
+            return false;
+        }
+        for (std::size_t i = 1; i < length; ++i) {
+            if ((byte(i) & 0xC0) != 0x80)
+                return false;
+            code = (code << 6) | (byte(i) & 0x3F);
+        }
+        static constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return false;
+        m_pos += length;
+        return true;
+    }
+
     bool parseString(std::string &out)
     {
         ++m_pos; // '"'
         for (;;) {
             const std::size_t start = m_pos;
-            while (!atEnd() && m_text[m_pos] != '"' && m_text[m_pos] != '\\'
-                   && static_cast<unsigned char>(m_text[m_pos]) >= 0x20)
-                ++m_pos;
+            while (!atEnd() && m_text[m_pos] != '"' && m_text[m_pos] != '\\') {
+                const auto c = static_cast<unsigned char>(m_text[m_pos]);
+                if (c < 0x20)
+                    break; // a raw control character: refused below
+                if (c < 0x80)
+                    ++m_pos;
+                else if (!utf8Sequence())
+                    return false;
+            }
             out.append(m_text.substr(start, m_pos - start));
             if (atEnd())
                 return false;

@@ -30,8 +30,10 @@ struct Value
     bool isString() const { return type == Type::String; }
 };
 
-// The document, or nothing when it is not exactly one JSON value (whitespace around it allowed),
-// nests deeper than maxDepth, or holds a string that is not valid in JSON.
+// The document, or nothing when it is not exactly one JSON object or array (whitespace around it
+// allowed),
+// nests deeper than maxDepth, or holds a string that is not valid in JSON or not UTF-8. What it
+// reads QJsonDocument reads the same (tst_plainjson, fuzz_stored_token).
 std::optional<Value> parse(std::string_view text, int maxDepth = 64);
 
 // Milliseconds since the epoch of an instant as Qt::ISODateWithMs writes it

@@ -69,6 +69,11 @@ void TestPlainJson::parse_agreesWithQt_data()
     QTest::newRow("escapes") << QByteArray(R"(["\"\\\/\b\f\n\r\t", "\u00e9\u20AC"])") << true;
     QTest::newRow("surrogate pair") << QByteArray(R"(["\ud83d\ude00 ok"])") << true;
     QTest::newRow("raw utf-8") << QByteArray("[\"Gr\xc3\xbc\xc3\x9f\x65\"]") << true;
+    QTest::newRow("raw utf-8, four bytes") << QByteArray("[\"\xf0\x9f\x98\x80\"]") << true;
+    QTest::newRow("not utf-8") << QByteArray("[\"acces\x8a\xa0\"]") << false;
+    QTest::newRow("overlong utf-8") << QByteArray("[\"\xc0\xaf\"]") << false;
+    QTest::newRow("surrogate in utf-8") << QByteArray("[\"\xed\xa0\x80\"]") << false;
+    QTest::newRow("cut utf-8") << QByteArray("[\"\xe2\x82\"]") << false;
     QTest::newRow("whitespace") << QByteArray(" \t\r\n{ \"a\" : [ 1 , 2 ] } \n") << true;
     QTest::newRow("repeated key, last wins") << QByteArray(R"({"a": 1, "a": 2})") << true;
     QTest::newRow("trailing comma") << QByteArray(R"({"a": 1,})") << false;
@@ -83,6 +88,8 @@ void TestPlainJson::parse_agreesWithQt_data()
     QTest::newRow("fraction without digits") << QByteArray(R"([1.])") << false;
     QTest::newRow("misspelt literal") << QByteArray(R"([nul])") << false;
     QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("a string alone") << QByteArray(R"("f{")") << false; // a document is {} or []
+    QTest::newRow("a number alone") << QByteArray("1") << false;
 }
 
 void TestPlainJson::parse_agreesWithQt()
