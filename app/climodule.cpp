@@ -119,7 +119,9 @@ int storedTokenOnly(QCoreApplication &app, const QString &id)
     return code;
 }
 
-int runCommand(QCoreApplication &app, const QStringList &arguments)
+// `known`: the service's presence when the executable found it out already (`token`).
+int runCommand(QCoreApplication &app, const QStringList &arguments,
+               std::optional<BusClient::Presence> known = std::nullopt)
 {
     prepare(app);
     qInstallMessageHandler(quietMessages);
@@ -133,7 +135,7 @@ int runCommand(QCoreApplication &app, const QStringList &arguments)
     if (!alone) {
         // A service that owns its name but does not answer (stopped) would make every call wait
         // its whole timeout: work alone, under the same per-account locks, and say so.
-        const BusClient::Presence service = BusClient::probe();
+        const BusClient::Presence service = known ? *known : BusClient::probe();
         alone = service != BusClient::Presence::Answers;
         if (service == BusClient::Presence::Silent && command == QLatin1String("token")
             && arguments.size() == 3 && !arguments.at(2).startsWith(QLatin1Char('-'))) {
@@ -213,14 +215,33 @@ int withApplication(int argc, char *argv[], Run run)
     return run(app);
 }
 
-} // namespace
-
-// Loaded by the executable (main.cpp) for every command but a `token` it answered itself, and
-// not for the window.
-extern "C" Q_DECL_EXPORT int tether_main(int argc, char *argv[])
+void nameApplication()
 {
     QCoreApplication::setApplicationName(QStringLiteral("tether"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
+}
+
+} // namespace
+
+// `tether token ID` that the executable (main.cpp) asked the bus about and could not answer by
+// itself: `presence` is what it found, 0 no service, 2 one that owns its name but does not
+// answer (stopped); the bus is not asked again (a stopped service costs a ping's timeout).
+extern "C" Q_DECL_EXPORT int tether_token_main(int argc, char *argv[], int presence)
+{
+    nameApplication();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const auto known = presence == 2 ? BusClient::Presence::Silent : BusClient::Presence::Absent;
+    return withApplication(argc, argv, [&arguments, known](QCoreApplication &app) {
+        return runCommand(app, arguments, known);
+    });
+}
+
+// Loaded by the executable for every other command (not for the window).
+extern "C" Q_DECL_EXPORT int tether_main(int argc, char *argv[])
+{
+    nameApplication();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -207,9 +207,21 @@ Asked askService(DBusConnection *bus, const char *id, int *exitCode)
     return asked;
 }
 
+// A `token` the executable could not answer by itself, with what it found out about the service
+// (tether_token_main in climodule.cpp): 0 none runs, 2 one runs but does not answer.
+int runTokenCommand(int argc, char *argv[], int presence)
+{
+    std::string problems;
+    using Token = int (*)(int, char **, int);
+    if (auto run = reinterpret_cast<Token>(
+                moduleEntry("libtether-cli.so", "tether_token_main", &problems)))
+        return run(argc, argv, presence);
+    return moduleMissing("libtether-cli.so", problems);
+}
+
 // `tether token ID`: the service's answer, or with none running (or a stopped one) the stored
-// token when it is good to hand out. Nothing when the command module must decide.
-std::optional<int> answerToken(const char *id)
+// token when it is good to hand out. Else nothing, and what was found out about the service.
+std::optional<int> answerToken(const char *id, Asked *asked)
 {
     DBusError error;
     dbus_error_init(&error);
@@ -224,7 +236,8 @@ std::optional<int> answerToken(const char *id)
     dbus_connection_set_exit_on_disconnect(bus, FALSE);
     int exitCode = 0;
     std::optional<int> answered;
-    switch (askService(bus, id, &exitCode)) {
+    *asked = askService(bus, id, &exitCode);
+    switch (*asked) {
     case Asked::Printed:
     case Asked::Failed:
         answered = exitCode;
@@ -255,8 +268,11 @@ int main(int argc, char *argv[])
     // Every Tether process holds tokens at some point, and none needs a core file.
     tether::refuseCoreDumps();
     if (argc == 3 && std::strcmp(argv[1], "token") == 0 && argv[2][0] != '-') {
-        if (const std::optional<int> exitCode = answerToken(argv[2]))
+        Asked asked = Asked::Unsure;
+        if (const std::optional<int> exitCode = answerToken(argv[2], &asked))
             return *exitCode;
+        if (asked == Asked::NoService || asked == Asked::NotAnswering)
+            return runTokenCommand(argc, argv, asked == Asked::NoService ? 0 : 2);
     }
     if (const Window window = windowAsked(argc, argv); window != Window::No)
         return runWindow(argc, argv, window == Window::Demo);
