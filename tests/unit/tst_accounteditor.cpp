@@ -6,6 +6,7 @@
 #include "support/manualclock.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "support/testengine.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -45,10 +46,10 @@ private:
     Account stored() const;
 
     QTemporaryDir m_runtime;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<test::MemorySecretStore> m_secrets;
-    std::unique_ptr<AccountRegistry> m_registry;
-    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
+    test::MemorySecretStore *m_secrets = nullptr;
+    AccountRegistry *m_registry = nullptr;
+    TokenClient *m_tokens = nullptr;
     std::unique_ptr<AccountEditor> m_service;
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
     test::ManualClock m_clock;
@@ -63,13 +64,12 @@ void TestAccountEditor::initTestCase()
 
 void TestAccountEditor::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry =
-            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
-    m_tokens = std::make_unique<TokenClient>();
+    m_parts = std::make_unique<test::TestEngine>();
+    m_secrets = &m_parts->secrets;
+    m_registry = &m_parts->registry;
+    m_tokens = &m_parts->tokens;
     m_service = std::make_unique<AccountEditor>(
-            Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock, {}});
+            Engine{m_registry, m_secrets, m_tokens, &m_catalog, &m_clock, {}});
 }
 
 void TestAccountEditor::cleanup()

@@ -13,6 +13,7 @@
 #include "support/manualwaketimer.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "support/testengine.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -55,10 +56,10 @@ private:
     QStringList listedIds(); // listAccounts' ids, sorted
     bool claimName();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<test::MemorySecretStore> m_secrets;
-    std::unique_ptr<AccountRegistry> m_registry;
-    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
+    test::MemorySecretStore *m_secrets = nullptr;
+    AccountRegistry *m_registry = nullptr;
+    TokenClient *m_tokens = nullptr;
     ProviderCatalog m_catalog = ProviderCatalog::installed();
     std::unique_ptr<test::ManualWakeTimer> m_timer;
     std::unique_ptr<RefreshCoordinator> m_refresh;
@@ -74,13 +75,11 @@ private:
 
 void TestBusClient::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry =
-            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
-    m_tokens = std::make_unique<TokenClient>();
-    const Engine engine{m_registry.get(), m_secrets.get(),          m_tokens.get(),
-                        &m_catalog,       &SystemClock::instance(), {}};
+    m_parts = std::make_unique<test::TestEngine>();
+    m_secrets = &m_parts->secrets;
+    m_registry = &m_parts->registry;
+    m_tokens = &m_parts->tokens;
+    const Engine engine{m_registry, m_secrets, m_tokens, &m_catalog, &SystemClock::instance(), {}};
     m_timer = std::make_unique<test::ManualWakeTimer>();
     m_refresh = std::make_unique<RefreshCoordinator>(engine, nullptr, m_timer.get());
     m_backend = std::make_unique<InProcessService>(

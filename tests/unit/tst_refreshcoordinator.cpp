@@ -13,6 +13,7 @@
 #include "support/manualwaketimer.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "support/testengine.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -56,17 +57,15 @@ private:
     RefreshResult token(const QString &id);
     Engine engine(SecretStore *secrets) const
     {
-        return {m_registry.get(), secrets ? secrets : m_secrets.get(),
-                m_tokens.get(),   &m_catalog,
-                &m_clock,         {}};
+        return {m_registry, secrets ? secrets : m_secrets, m_tokens, &m_catalog, &m_clock, {}};
     }
 
     QTemporaryDir m_runtime;
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<test::HttpStub> m_stub;
-    std::unique_ptr<test::MemorySecretStore> m_secrets;
-    std::unique_ptr<AccountRegistry> m_registry;
-    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
+    test::MemorySecretStore *m_secrets = nullptr;
+    AccountRegistry *m_registry = nullptr;
+    TokenClient *m_tokens = nullptr;
     std::unique_ptr<test::ManualWakeTimer> m_timer;
     std::unique_ptr<RefreshCoordinator> m_service;
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
@@ -82,19 +81,18 @@ void TestRefreshCoordinator::initTestCase()
 
 void TestRefreshCoordinator::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
     m_stub = std::make_unique<test::HttpStub>();
-    m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry =
-            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
-    m_tokens = std::make_unique<TokenClient>();
+    m_parts = std::make_unique<test::TestEngine>();
+    m_secrets = &m_parts->secrets;
+    m_registry = &m_parts->registry;
+    m_tokens = &m_parts->tokens;
     m_timer = std::make_unique<test::ManualWakeTimer>();
 }
 
 void TestRefreshCoordinator::cleanup()
 {
     m_service.reset();
-    m_tokens.reset();
+    m_parts.reset();
     m_stub.reset();
 }
 

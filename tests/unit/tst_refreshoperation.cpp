@@ -11,6 +11,7 @@
 #include "support/manualclock.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "support/testengine.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -51,9 +52,7 @@ private:
                       SecretStore *secrets = nullptr);
     Engine engine(SecretStore *secrets = nullptr) const
     {
-        return {m_registry.get(), secrets ? secrets : m_secrets.get(),
-                m_tokens.get(),   &m_catalog,
-                &m_clock,         {}};
+        return {m_registry, secrets ? secrets : m_secrets, m_tokens, &m_catalog, &m_clock, {}};
     }
     std::optional<QString> quickToken();
     std::optional<QString> plainToken(const QByteArray &registry);
@@ -62,11 +61,11 @@ private:
     Account stored() const;
 
     QTemporaryDir m_runtime;
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<test::HttpStub> m_stub;
-    std::unique_ptr<test::MemorySecretStore> m_secrets;
-    std::unique_ptr<AccountRegistry> m_registry;
-    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
+    test::MemorySecretStore *m_secrets = nullptr;
+    AccountRegistry *m_registry = nullptr;
+    TokenClient *m_tokens = nullptr;
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
     test::ManualClock m_clock{
             QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), QTimeZone::utc())};
@@ -81,17 +80,16 @@ void TestRefreshOperation::initTestCase()
 
 void TestRefreshOperation::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
     m_stub = std::make_unique<test::HttpStub>();
-    m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry =
-            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
-    m_tokens = std::make_unique<TokenClient>();
+    m_parts = std::make_unique<test::TestEngine>();
+    m_secrets = &m_parts->secrets;
+    m_registry = &m_parts->registry;
+    m_tokens = &m_parts->tokens;
 }
 
 void TestRefreshOperation::cleanup()
 {
-    m_tokens.reset();
+    m_parts.reset();
     m_stub.reset();
 }
 

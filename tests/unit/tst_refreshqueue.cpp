@@ -7,6 +7,7 @@
 #include "support/manualclock.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "support/testengine.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -36,17 +37,14 @@ private Q_SLOTS:
 private:
     void addAccounts(int count);
     void silence(int requests);
-    Engine engine() const
-    {
-        return {m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock, {}};
-    }
+    Engine engine() const { return {m_registry, m_secrets, m_tokens, &m_catalog, &m_clock, {}}; }
 
     QTemporaryDir m_runtime;
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<test::HttpStub> m_stub;
-    std::unique_ptr<test::MemorySecretStore> m_secrets;
-    std::unique_ptr<AccountRegistry> m_registry;
-    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
+    test::MemorySecretStore *m_secrets = nullptr;
+    AccountRegistry *m_registry = nullptr;
+    TokenClient *m_tokens = nullptr;
     std::unique_ptr<RefreshQueue> m_queue;
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
     test::ManualClock m_clock{QDateTime::currentDateTimeUtc()};
@@ -60,12 +58,11 @@ void TestRefreshQueue::initTestCase()
 
 void TestRefreshQueue::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
     m_stub = std::make_unique<test::HttpStub>();
-    m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry =
-            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
-    m_tokens = std::make_unique<TokenClient>();
+    m_parts = std::make_unique<test::TestEngine>();
+    m_secrets = &m_parts->secrets;
+    m_registry = &m_parts->registry;
+    m_tokens = &m_parts->tokens;
     m_tokens->setTimeout(400);
     m_queue = std::make_unique<RefreshQueue>(engine());
 }
@@ -73,7 +70,7 @@ void TestRefreshQueue::init()
 void TestRefreshQueue::cleanup()
 {
     m_queue.reset();
-    m_tokens.reset();
+    m_parts.reset();
     m_stub.reset();
 }
 

@@ -1,17 +1,13 @@
 #include "accounts/accounteditor.h"
-#include "accounts/accountregistry.h"
 #include "accounts/signin.h"
-#include "oauth/tokenclient.h"
-#include "providers/providercatalog.h"
 #include "support/httpstub.h"
 #include "support/manualclock.h"
-#include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "support/testengine.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -46,16 +42,12 @@ private:
     Outcome outcomeOf(SignIn &signIn, const std::function<void()> &act);
 
     QTemporaryDir m_runtime;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<test::MemorySecretStore> m_secrets;
-    std::unique_ptr<AccountRegistry> m_registry;
-    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<test::TestEngine> m_parts;
     std::unique_ptr<AccountEditor> m_editor;
     std::unique_ptr<test::HttpStub> m_stub;
     QNetworkAccessManager m_browser;
     QList<QUrl> m_opened; // what the "browser" was asked to open
     QString m_callbackCode = QStringLiteral("code-1"); // empty: the browser never comes back
-    ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
     test::ManualClock m_clock;
     const QString m_id = QStringLiteral("acct");
 };
@@ -68,13 +60,8 @@ void TestSignIn::initTestCase()
 
 void TestSignIn::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry =
-            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
-    m_tokens = std::make_unique<TokenClient>();
-    m_editor = std::make_unique<AccountEditor>(
-            Engine{m_registry.get(), m_secrets.get(), m_tokens.get(), &m_catalog, &m_clock, {}});
+    m_parts = std::make_unique<test::TestEngine>();
+    m_editor = std::make_unique<AccountEditor>(m_parts->engine(m_clock));
     m_stub = std::make_unique<test::HttpStub>();
     m_opened.clear();
     m_callbackCode = QStringLiteral("code-1");
@@ -167,13 +154,13 @@ void TestSignIn::browser_codeExchangedWithPkce_tokensStored()
     QVERIFY(request.contains("code_verifier="));
 
     // Stored: the keychain first, then the registry says connected.
-    const SecretBundle bundle = m_secrets->items.value(m_id);
+    const SecretBundle bundle = m_parts->secrets.items.value(m_id);
     QVERIFY(bundle.tokens);
     QCOMPARE(bundle.tokens->accessToken, QStringLiteral("at-1"));
     QCOMPARE(bundle.tokens->refreshToken, QStringLiteral("rt-1"));
     QCOMPARE(bundle.clientSecret, QStringLiteral("secret")); // kept
     Account account;
-    QVERIFY(!m_registry->loadAccount(m_id, &account));
+    QVERIFY(!m_parts->registry.loadAccount(m_id, &account));
     QCOMPARE(account.status.state, AccountState::Connected);
     QVERIFY(account.status.hasRefreshToken);
 }
@@ -186,9 +173,9 @@ void TestSignIn::refusedExchange_storesNothing()
     const Outcome outcome = outcomeOf(*sign, [&] { sign->start(); });
     QVERIFY(!outcome.ok());
     QVERIFY(outcome.failure->message.contains(QStringLiteral("code used"))); // the server's words
-    QVERIFY(!m_secrets->items.value(m_id).tokens);
+    QVERIFY(!m_parts->secrets.items.value(m_id).tokens);
     Account account;
-    QVERIFY(!m_registry->loadAccount(m_id, &account));
+    QVERIFY(!m_parts->registry.loadAccount(m_id, &account));
     QCOMPARE(account.status.state, AccountState::NotConnected);
 }
 
@@ -229,7 +216,7 @@ void TestSignIn::cancel_endsItAsCancelled()
     const Outcome outcome = done.constFirst().constFirst().value<Outcome>();
     QCOMPARE(outcome.failure->code, QStringLiteral("sign_in_cancelled"));
     QCOMPARE(m_stub->connections, 0);
-    QVERIFY(!m_secrets->items.value(m_id).tokens);
+    QVERIFY(!m_parts->secrets.items.value(m_id).tokens);
 }
 
 void TestSignIn::noAuthorizationEndpoint_isRefusedBeforeTheBrowser()

@@ -1,21 +1,16 @@
-#include "accounts/accountregistry.h"
 #include "core/clock.h"
 #include "core/translations.h"
-#include "oauth/tokenclient.h"
-#include "providers/providercatalog.h"
 #include "refresh/refreshcoordinator.h"
 #include "service/inprocessservice.h"
 #include "service/statusitem.h"
 #include "support/manualwaketimer.h"
-#include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "support/testengine.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tether;
@@ -58,15 +53,11 @@ private:
     void setState(const QString &id, AccountState state);
 
     QTemporaryDir m_runtime;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<test::MemorySecretStore> m_secrets;
-    std::unique_ptr<AccountRegistry> m_registry;
-    std::unique_ptr<TokenClient> m_tokens;
+    std::unique_ptr<test::TestEngine> m_parts;
     std::unique_ptr<test::ManualWakeTimer> m_timer;
     std::unique_ptr<RefreshCoordinator> m_refresh;
     std::unique_ptr<InProcessService> m_backend;
     std::unique_ptr<StatusItem> m_item;
-    ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
     QDBusConnection m_hostBus{QString()};
     Watcher m_watcher;
     int m_round = 0;
@@ -82,13 +73,8 @@ void TestStatusItem::initTestCase()
 
 void TestStatusItem::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_secrets = std::make_unique<test::MemorySecretStore>();
-    m_registry =
-            std::make_unique<AccountRegistry>(m_dir->filePath(QStringLiteral("accounts.json")));
-    m_tokens = std::make_unique<TokenClient>();
-    const Engine engine{m_registry.get(), m_secrets.get(),          m_tokens.get(),
-                        &m_catalog,       &SystemClock::instance(), {}};
+    m_parts = std::make_unique<test::TestEngine>();
+    const Engine engine = m_parts->engine(SystemClock::instance());
     m_timer = std::make_unique<test::ManualWakeTimer>();
     m_refresh = std::make_unique<RefreshCoordinator>(engine, nullptr, m_timer.get());
     m_backend = std::make_unique<InProcessService>(
@@ -119,17 +105,12 @@ QDBusMessage TestStatusItem::hostCall(const QString &path, const QString &interf
     QDBusMessage message = QDBusMessage::createMethodCall(
             QDBusConnection::sessionBus().baseService(), path, interface, method);
     message.setArguments(arguments);
-    // Waited for with the event loop running: the item answers from this same thread.
-    QDBusPendingCallWatcher watcher(m_hostBus.asyncCall(message, 5000));
-    QSignalSpy finished(&watcher, &QDBusPendingCallWatcher::finished);
-    if (!watcher.isFinished())
-        finished.wait(5000);
-    return watcher.reply();
+    return test::callAndWait(m_hostBus, message);
 }
 
 void TestStatusItem::setState(const QString &id, AccountState state)
 {
-    QVERIFY(!m_registry->modifyAccount(id, [state](Account &a) { a.status.state = state; }));
+    QVERIFY(!m_parts->registry.modifyAccount(id, [state](Account &a) { a.status.state = state; }));
     m_refresh->reload();
 }
 

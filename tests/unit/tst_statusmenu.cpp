@@ -1,8 +1,8 @@
 #include "service/statusmenu.h"
+#include "support/testengine.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QSignalSpy>
 #include <QTest>
@@ -76,12 +76,7 @@ QDBusMessage TestStatusMenu::call(const QString &method, const QVariantList &arg
     QDBusMessage message =
             QDBusMessage::createMethodCall(m_serviceBus.baseService(), kPath, kInterface, method);
     message.setArguments(arguments);
-    // Waited for with the event loop running: the menu answers from this same thread.
-    QDBusPendingCallWatcher watcher(m_hostBus.asyncCall(message, 5000));
-    QSignalSpy finished(&watcher, &QDBusPendingCallWatcher::finished);
-    if (!watcher.isFinished())
-        finished.wait(5000);
-    return watcher.reply();
+    return test::callAndWait(m_hostBus, message);
 }
 
 void TestStatusMenu::layout_carriesLabelsSeparatorsAndCheckBoxes()

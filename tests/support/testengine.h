@@ -1,0 +1,44 @@
+#pragma once
+
+#include "accounts/accountregistry.h"
+#include "accounts/engine.h"
+#include "oauth/tokenclient.h"
+#include "providers/providercatalog.h"
+#include "support/memorysecretstore.h"
+
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+namespace tether::test {
+
+// The engine's parts for a unit test: the registry a real file in a directory of its own, the
+// keychain in memory, the HTTP client real (pointed at an HttpStub), the built-in profiles.
+struct TestEngine
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    AccountRegistry registry{dir.filePath(QStringLiteral("accounts.json"))};
+    TokenClient tokens;
+    ProviderCatalog catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
+
+    Engine engine(const Clock &clock)
+    {
+        return {&registry, &secrets, &tokens, &catalog, &clock, {}};
+    }
+};
+
+// A call from another connection (a tray host, a notification server's client), waited for with
+// the event loop running: the object called may live in this same thread.
+inline QDBusMessage callAndWait(QDBusConnection &bus, const QDBusMessage &message)
+{
+    QDBusPendingCallWatcher watcher(bus.asyncCall(message, 5000));
+    QSignalSpy finished(&watcher, &QDBusPendingCallWatcher::finished);
+    if (!watcher.isFinished())
+        finished.wait(5000);
+    return watcher.reply();
+}
+
+} // namespace tether::test
