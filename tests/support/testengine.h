@@ -9,6 +9,7 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -27,6 +28,18 @@ struct TestEngine
     Engine engine(const Clock &clock)
     {
         return {&registry, &secrets, &tokens, &catalog, &clock, {}};
+    }
+};
+
+// XDG_RUNTIME_DIR pointed at a private directory (owner only, as a session's is) for the
+// per-account and sign-in locks, for as long as the test object lives.
+struct PrivateRuntimeDir
+{
+    QTemporaryDir dir;
+    PrivateRuntimeDir()
+    {
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", dir.path().toLocal8Bit());
     }
 };
 

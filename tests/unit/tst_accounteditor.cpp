@@ -21,7 +21,6 @@ class TestAccountEditor : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
 
@@ -45,7 +44,7 @@ private:
     void addWise(const QString &revocation = {});
     Account stored() const;
 
-    QTemporaryDir m_runtime;
+    test::PrivateRuntimeDir m_runtime; // before anything that takes a lock
     std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
     test::MemorySecretStore *m_secrets = nullptr;
     AccountRegistry *m_registry = nullptr;
@@ -55,12 +54,6 @@ private:
     test::ManualClock m_clock;
     const QString m_id = QStringLiteral("acct");
 };
-
-void TestAccountEditor::initTestCase()
-{
-    QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
-}
 
 void TestAccountEditor::init()
 {

@@ -1,6 +1,7 @@
 #include "refresh/heldsecretstore.h"
 #include "support/memorysecretstore.h"
 #include "support/printers.h"
+#include "support/testengine.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,7 +16,6 @@ class TestHeldSecretStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void refusedIssuedSet_isHeldAndServed();
     void ordinaryWrite_isNotHeld();
@@ -28,17 +28,11 @@ private:
     SecretResult run(SecretJob *job);
     SecretBundle bundle(qint64 generation, const QString &refreshToken) const;
 
-    QTemporaryDir m_runtime;
+    test::PrivateRuntimeDir m_runtime; // before anything that takes a lock
     std::unique_ptr<test::MemorySecretStore> m_keychain;
     std::unique_ptr<HeldSecretStore> m_held;
     const QString m_id = QStringLiteral("acct");
 };
-
-void TestHeldSecretStore::initTestCase()
-{
-    QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit()); // the account locks
-}
 
 void TestHeldSecretStore::init()
 {

@@ -29,7 +29,6 @@ class TestRefreshCoordinator : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
 
@@ -60,7 +59,7 @@ private:
         return {m_registry, secrets ? secrets : m_secrets, m_tokens, &m_catalog, &m_clock, {}};
     }
 
-    QTemporaryDir m_runtime;
+    test::PrivateRuntimeDir m_runtime; // before anything that takes a lock
     std::unique_ptr<test::HttpStub> m_stub;
     std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
     test::MemorySecretStore *m_secrets = nullptr;
@@ -72,12 +71,6 @@ private:
     test::ManualClock m_clock{
             QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), QTimeZone::utc())};
 };
-
-void TestRefreshCoordinator::initTestCase()
-{
-    QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
-}
 
 void TestRefreshCoordinator::init()
 {

@@ -28,7 +28,6 @@ class TestRefreshOperation : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
 
@@ -60,7 +59,7 @@ private:
                     qint64 accessLifetime = 600);
     Account stored() const;
 
-    QTemporaryDir m_runtime;
+    test::PrivateRuntimeDir m_runtime; // before anything that takes a lock
     std::unique_ptr<test::HttpStub> m_stub;
     std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
     test::MemorySecretStore *m_secrets = nullptr;
@@ -71,12 +70,6 @@ private:
             QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), QTimeZone::utc())};
     const QString m_id = QStringLiteral("acct");
 };
-
-void TestRefreshOperation::initTestCase()
-{
-    QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
-}
 
 void TestRefreshOperation::init()
 {

@@ -26,7 +26,6 @@ class TestRefreshQueue : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
     void atMostEightAtOnce_theRestFollow();
@@ -39,7 +38,7 @@ private:
     void silence(int requests);
     Engine engine() const { return {m_registry, m_secrets, m_tokens, &m_catalog, &m_clock, {}}; }
 
-    QTemporaryDir m_runtime;
+    test::PrivateRuntimeDir m_runtime; // before anything that takes a lock
     std::unique_ptr<test::HttpStub> m_stub;
     std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
     test::MemorySecretStore *m_secrets = nullptr;
@@ -49,12 +48,6 @@ private:
     ProviderCatalog m_catalog = ProviderCatalog::fromDirectories({QStringLiteral(":/providers")});
     test::ManualClock m_clock{QDateTime::currentDateTimeUtc()};
 };
-
-void TestRefreshQueue::initTestCase()
-{
-    QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
-}
 
 void TestRefreshQueue::init()
 {

@@ -22,7 +22,6 @@ class TestSignIn : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void init();
     void cleanup();
 
@@ -41,7 +40,7 @@ private:
     // once or later.
     Outcome outcomeOf(SignIn &signIn, const std::function<void()> &act);
 
-    QTemporaryDir m_runtime;
+    test::PrivateRuntimeDir m_runtime; // before anything that takes a lock
     std::unique_ptr<test::TestEngine> m_parts;
     std::unique_ptr<AccountEditor> m_editor;
     std::unique_ptr<test::HttpStub> m_stub;
@@ -51,12 +50,6 @@ private:
     test::ManualClock m_clock;
     const QString m_id = QStringLiteral("acct");
 };
-
-void TestSignIn::initTestCase()
-{
-    QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
-}
 
 void TestSignIn::init()
 {

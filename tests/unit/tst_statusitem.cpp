@@ -52,7 +52,7 @@ private:
                           const QVariantList &arguments);
     void setState(const QString &id, AccountState state);
 
-    QTemporaryDir m_runtime;
+    test::PrivateRuntimeDir m_runtime; // before anything that takes a lock
     std::unique_ptr<test::TestEngine> m_parts;
     std::unique_ptr<test::ManualWakeTimer> m_timer;
     std::unique_ptr<RefreshCoordinator> m_refresh;
@@ -65,8 +65,6 @@ private:
 
 void TestStatusItem::initTestCase()
 {
-    QFile::setPermissions(m_runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
     QLocale::setDefault(QLocale(QLocale::English));
     installTranslations(*QCoreApplication::instance()); // English's plural forms
 }
