@@ -20,7 +20,7 @@ struct TokenAnswer
     bool noService = false; // nobody owns the name: the caller works alone
 };
 
-// The one GetAccessToken client on the Qt side (the window, the commands, libtether-token.so);
+// The one GetAccessToken client on the Qt side (the window, the commands);
 // the executable's libdbus call (main.cpp) uses the same generated names and error table. Never
 // starts the service. `done` runs unless `context` is gone first.
 void askAccessToken(const QDBusConnection &bus, const QString &id, int timeoutMs, QObject *context,

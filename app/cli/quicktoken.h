@@ -14,8 +14,9 @@ class ProviderCatalog;
 class SecretStore;
 struct SecretResult;
 
-// `tether token ID` answered from the keychain alone, when no service runs and the stored access
-// token is good for longer than its safety margin — the case other programs hit all day. It takes
+// `tether token ID` answered from the keychain alone, in Qt, while a service owns its name but
+// does not answer (stopped: climodule.cpp), where nothing is refreshed behind its back. (With no
+// service at all the executable answers the same case without Qt: cli/storedtoken.h.) It takes
 // no lock (it changes nothing), and declines everything else (a refresh is due, an interrupted
 // refresh or a registry lag to sort out, a refresh of a provider that kills the previous access
 // token under way, an unknown account), so that the full command (RefreshOperation, IfNeeded)
