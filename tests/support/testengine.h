@@ -2,6 +2,7 @@
 
 #include "accounts/accountregistry.h"
 #include "accounts/engine.h"
+#include "accounts/statusmirror.h"
 #include "oauth/tokenclient.h"
 #include "providers/providercatalog.h"
 #include "support/memorysecretstore.h"
@@ -30,6 +31,41 @@ struct TestEngine
         return {&registry, &secrets, &tokens, &catalog, &clock, {}};
     }
 };
+
+// A token set issued at `now`: the access token good for `lifetime` seconds, the refresh token
+// issued with it.
+inline TokenSet issuedTokens(const QString &accessToken, const QString &refreshToken,
+                             const QDateTime &now, qint64 lifetime)
+{
+    TokenSet set;
+    set.accessToken = accessToken;
+    set.refreshToken = refreshToken;
+    set.accessIssuedAt = now;
+    set.accessExpiresAt = now.addSecs(lifetime);
+    set.refreshIssuedAt = now;
+    return set;
+}
+
+// An account as after a sign-in, for the caller to put in the registry: its token set stored in
+// `secrets` (generation 1, with a client secret) and its status mirroring that.
+inline Account connectedAccount(const Engine &engine, MemorySecretStore &secrets, const QString &id,
+                                const QString &provider, const QUrl &tokenEndpoint,
+                                const TokenSet &tokens)
+{
+    Account a;
+    a.config.id = id;
+    a.config.name = id;
+    a.config.provider = provider;
+    a.config.clientId = QStringLiteral("client");
+    a.config.tokenEndpoint = tokenEndpoint.toString();
+    SecretBundle bundle;
+    bundle.clientSecret = QStringLiteral("secret");
+    bundle.generation = 1;
+    bundle.tokens = tokens;
+    secrets.items.insert(id, bundle);
+    mirrorBundle(a.status, bundle, engine);
+    return a;
+}
 
 // XDG_RUNTIME_DIR pointed at a private directory (owner only, as a session's is) for the
 // per-account and sign-in locks, for as long as the test object lives.

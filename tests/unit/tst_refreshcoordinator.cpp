@@ -92,25 +92,11 @@ void TestRefreshCoordinator::cleanup()
 void TestRefreshCoordinator::addAccount(const QString &id, const QString &provider, qint64 lifetime,
                                         const QDateTime &refreshExpiresAt)
 {
-    Account a;
-    a.config.id = id;
-    a.config.name = id;
-    a.config.provider = provider;
-    a.config.clientId = QStringLiteral("client");
-    a.config.tokenEndpoint = m_stub->url().toString();
-    SecretBundle bundle;
-    bundle.clientSecret = QStringLiteral("secret");
-    bundle.generation = 1;
-    TokenSet set;
-    set.accessToken = id + QStringLiteral("-at-1");
-    set.refreshToken = id + QStringLiteral("-rt-1");
-    set.accessIssuedAt = m_clock.nowUtc();
-    set.accessExpiresAt = m_clock.nowUtc().addSecs(lifetime);
-    set.refreshIssuedAt = m_clock.nowUtc();
+    TokenSet set = test::issuedTokens(id + QStringLiteral("-at-1"), id + QStringLiteral("-rt-1"),
+                                      m_clock.nowUtc(), lifetime);
     set.refreshExpiresAt = refreshExpiresAt;
-    bundle.tokens = set;
-    m_secrets->items.insert(id, bundle);
-    mirrorBundle(a.status, bundle, engine(nullptr));
+    const Account a =
+            test::connectedAccount(engine(nullptr), *m_secrets, id, provider, m_stub->url(), set);
     QVERIFY(!m_registry->modify([&](QList<Account> &list) -> std::optional<Failure> {
         list.append(a);
         return std::nullopt;

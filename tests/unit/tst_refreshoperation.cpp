@@ -89,23 +89,10 @@ void TestRefreshOperation::cleanup()
 void TestRefreshOperation::addAccount(const QString &provider, const QString &refreshToken,
                                       qint64 accessLifetime)
 {
-    Account a;
-    a.config.id = m_id;
-    a.config.provider = provider;
-    a.config.clientId = QStringLiteral("client");
-    a.config.tokenEndpoint = m_stub->url().toString();
-    SecretBundle bundle;
-    bundle.clientSecret = QStringLiteral("secret");
-    bundle.generation = 1;
-    TokenSet set;
-    set.accessToken = QStringLiteral("at-1");
-    set.refreshToken = refreshToken;
-    set.accessIssuedAt = m_clock.nowUtc();
-    set.accessExpiresAt = m_clock.nowUtc().addSecs(accessLifetime);
-    set.refreshIssuedAt = m_clock.nowUtc();
-    bundle.tokens = set;
-    m_secrets->items.insert(m_id, bundle);
-    mirrorBundle(a.status, bundle, engine());
+    const Account a =
+            test::connectedAccount(engine(), *m_secrets, m_id, provider, m_stub->url(),
+                                   test::issuedTokens(QStringLiteral("at-1"), refreshToken,
+                                                      m_clock.nowUtc(), accessLifetime));
     QVERIFY(!m_registry->modify([&](QList<Account> &list) -> std::optional<Failure> {
         list.append(a);
         return std::nullopt;

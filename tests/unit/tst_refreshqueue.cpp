@@ -71,24 +71,11 @@ void TestRefreshQueue::addAccounts(int count)
 {
     QVERIFY(!m_registry->modify([&](QList<Account> &list) -> std::optional<Failure> {
         for (int i = 0; i < count; ++i) {
-            Account a;
-            a.config.id = QStringLiteral("a%1").arg(i);
-            a.config.name = a.config.id;
-            a.config.provider = QStringLiteral("wise");
-            a.config.clientId = QStringLiteral("client");
-            a.config.tokenEndpoint = m_stub->url().toString();
-            SecretBundle bundle;
-            bundle.clientSecret = QStringLiteral("secret");
-            bundle.generation = 1;
-            TokenSet set;
-            set.accessToken = a.config.id + QStringLiteral("-at");
-            set.refreshToken = a.config.id + QStringLiteral("-rt");
-            set.accessIssuedAt = m_clock.nowUtc();
-            set.accessExpiresAt = m_clock.nowUtc().addSecs(3600);
-            set.refreshIssuedAt = m_clock.nowUtc();
-            bundle.tokens = set;
-            m_secrets->items.insert(a.config.id, bundle);
-            mirrorBundle(a.status, bundle, engine());
+            const QString id = QStringLiteral("a%1").arg(i);
+            const Account a = test::connectedAccount(
+                    engine(), *m_secrets, id, QStringLiteral("wise"), m_stub->url(),
+                    test::issuedTokens(id + QStringLiteral("-at"), id + QStringLiteral("-rt"),
+                                       m_clock.nowUtc(), 3600));
             list.append(a);
         }
         return std::nullopt;
