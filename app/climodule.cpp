@@ -41,15 +41,6 @@ void quietMessages(QtMsgType type, const QMessageLogContext &context, const QStr
                      qPrintable(message));
 }
 
-void prepare(QCoreApplication &app)
-{
-    static bool done = false;
-    if (done)
-        return;
-    done = true;
-    installTranslations(app);
-}
-
 // A token set the keychain would not take is held in memory (HeldSecretStore): before this
 // process ends, give the keychain a bounded while to come back, saying so when someone is at the
 // terminal. Returns false if the set is lost with the process.
@@ -123,7 +114,7 @@ int storedTokenOnly(QCoreApplication &app, const QString &id)
 int runCommand(QCoreApplication &app, const QStringList &arguments,
                std::optional<BusClient::Presence> known = std::nullopt)
 {
-    prepare(app);
+    installTranslations(app);
     qInstallMessageHandler(quietMessages);
     ConsoleIo io;
     SystemEngine engine(false);
@@ -166,7 +157,7 @@ int runCommand(QCoreApplication &app, const QStringList &arguments,
 int runService(QCoreApplication &app)
 {
     hardenProcess();
-    prepare(app);
+    installTranslations(app);
     qSetMessagePattern(QStringLiteral("%{if-category}%{category}: %{endif}%{message}"));
     SessionService service({});
     QString error;
@@ -189,7 +180,7 @@ int runService(QCoreApplication &app)
 // `tether --hidden`: the service in the background, started the way the session starts it.
 int ensureService(QCoreApplication &app)
 {
-    prepare(app);
+    installTranslations(app);
     ProviderCatalog catalog = ProviderCatalog::installed();
     BusClient client(catalog);
     int code = 0;

@@ -323,31 +323,27 @@ void AccountEditor::storeTokens(const QString &id, const TokenResponse &response
 
 void AccountEditor::disconnectAccount(const QString &id, const Done &done)
 {
-    withLock(id, done, [=](const Finish &finish) {
-        Account account;
-        if (auto failure = m_engine.registry->loadAccount(id, &account))
-            return finish(Outcome::failed(*failure));
-        readAccountSecrets(*m_engine.secrets, account, true,
-                           {this, [=](const SecretsRead &read) {
-                                if (read.failure)
-                                    return finish(Outcome::failed(*read.failure));
-                                revokeThenForget(account, read.bundle, false, finish);
-                            }});
-    });
+    forget(id, false, done);
 }
 
 void AccountEditor::removeAccount(const QString &id, const Done &done)
+{
+    forget(id, true, done);
+}
+
+void AccountEditor::forget(const QString &id, bool remove, const Done &done)
 {
     withLock(id, done, [=](const Finish &finish) {
         Account account;
         if (auto failure = m_engine.registry->loadAccount(id, &account))
             return finish(Outcome::failed(*failure));
-        // A keychain that cannot be read (locked) keeps the account: its item would be orphaned.
+        // A keychain that cannot be read (locked) keeps everything: a removed account's item
+        // would be orphaned, a disconnected one's tokens could not be revoked.
         readAccountSecrets(*m_engine.secrets, account, true,
                            {this, [=](const SecretsRead &read) {
                                 if (read.failure)
                                     return finish(Outcome::failed(*read.failure));
-                                revokeThenForget(account, read.bundle, true, finish);
+                                revokeThenForget(account, read.bundle, remove, finish);
                             }});
     });
 }

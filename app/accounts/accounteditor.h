@@ -84,6 +84,8 @@ private:
                const QStringList &notes, const Done &done);
     void applyEdit(const QString &id, const AccountEdit &edit, const QStringList &notes,
                    const Done &done);
+    // Disconnect (remove false) or remove: the keychain read, then revokeThenForget.
+    void forget(const QString &id, bool remove, const Done &done);
     void revokeThenForget(const Account &account, const SecretBundle &stored, bool remove,
                           const Finish &finish);
 
