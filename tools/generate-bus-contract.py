@@ -25,6 +25,7 @@ QT_TYPES = {
     "as": "QStringList",
     "a{sv}": "QVariantMap",
     "aa{sv}": "QList<QVariantMap>",
+    "a(ssssxxxxxsssbbs)": "QList<tether::bus::AccountRow>",  # ListAccountRows: backend/accountrow.h
 }
 
 
@@ -137,7 +138,7 @@ def main():
          "#include <QByteArray>", "#include <QDBusConnection>", "#include <QDBusMessage>",
          "#include <QDBusPendingReply>", "#include <QList>", "#include <QString>",
          "#include <QStringList>", "#include <QVariantMap>\n",
-         "#include \"backend/busprotocol.h\"\n",
+         "#include \"backend/accountrow.h\"", "#include \"backend/busprotocol.h\"\n",
          "// Every call of the interface, built with its types; never starting the service by itself",
          "// (a caller that wants it started says so: BusClient::ensureService).",
          f"namespace tether::bus::call {{\n",

@@ -41,6 +41,13 @@ QDBusMessage propertiesCall(const QString &method, const QVariantList &arguments
     return message;
 }
 
+// A service from before ListAccountRows (still running after an upgrade) lists by the maps.
+bool olderService(const QDBusMessage &reply)
+{
+    return reply.type() == QDBusMessage::ErrorMessage
+           && reply.errorName() == QLatin1String("org.freedesktop.DBus.Error.UnknownMethod");
+}
+
 } // namespace
 
 BusClient::BusClient(const ProviderCatalog &catalog, QObject *parent)
@@ -129,6 +136,8 @@ void BusClient::listAccounts(const Callback<const AccountList &> &reply)
             if (!guard)
                 return;
             const QDBusMessage message = prefetched->reply();
+            if (olderService(message))
+                return listAccountMaps(reply);
             if (message.type() == QDBusMessage::ErrorMessage) // no service then: ask now
                 return listAccounts(reply);
             readAccounts(message, reply);
@@ -138,6 +147,18 @@ void BusClient::listAccounts(const Callback<const AccountList &> &reply)
         connect(prefetched, &QDBusPendingCallWatcher::finished, this, take);
         return;
     }
+    send(bus::call::ListAccountRows(), -1, reply.context(),
+         [this, reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
+             if (olderService(message))
+                 return listAccountMaps(reply);
+             if (failure)
+                 return reply(AccountList{failure, {}});
+             readAccounts(message, reply);
+         });
+}
+
+void BusClient::listAccountMaps(const Callback<const AccountList &> &reply)
+{
     send(bus::call::ListAccounts(), -1, reply.context(),
          [this, reply](const std::optional<Failure> &failure, const QDBusMessage &message) {
              if (failure)
@@ -150,7 +171,7 @@ void BusClient::prefetchAccounts()
 {
     if (!m_bus.isConnected() || m_prefetch)
         return;
-    m_prefetch = new QDBusPendingCallWatcher(m_bus.asyncCall(bus::call::ListAccounts()), this);
+    m_prefetch = new QDBusPendingCallWatcher(m_bus.asyncCall(bus::call::ListAccountRows()), this);
 }
 
 void BusClient::dropStalePrefetch()
@@ -165,8 +186,12 @@ void BusClient::readAccounts(const QDBusMessage &message,
                              const Callback<const AccountList &> &reply)
 {
     AccountList list;
-    // The XML's reply type, aa{sv}, read without building the maps.
-    if (message.signature() == QLatin1String(bus::contract::ListAccounts::out))
+    // The XML's reply types, a(ssssxxxxxsssbbs) or aa{sv}, read straight from the message.
+    const QString signature = message.signature();
+    if (signature == QLatin1String(bus::contract::ListAccountRows::out))
+        list.accounts =
+                bus::accountsFromRows(message.arguments().constFirst().value<QDBusArgument>());
+    else if (signature == QLatin1String(bus::contract::ListAccounts::out))
         list.accounts =
                 bus::accountsFromList(message.arguments().constFirst().value<QDBusArgument>());
     else

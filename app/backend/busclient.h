@@ -100,6 +100,8 @@ private:
     void spawnService(const Callback<const std::optional<Failure> &> &done);
     void awaitOwner(const Callback<const std::optional<Failure> &> &done);
     void setAvailable(bool available);
+    void listAccountMaps(
+            const Callback<const AccountList &> &reply); // ListAccounts, for an older service
     void readAccounts(const QDBusMessage &message, const Callback<const AccountList &> &reply);
     void dropStalePrefetch(); // a change arrived after the prefetched list: it is out of date
 

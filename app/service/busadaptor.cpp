@@ -26,9 +26,10 @@ struct DelayedReply
     QDBusMessage call;
 
     void send(const QVariantList &values) const { connection.send(call.createReply(values)); }
-    void sendMaps(const QList<QVariantMap> &maps) const
+    template<typename List>
+    void sendList(const List &list) const
     {
-        connection.send(call.createReply(QVariant::fromValue(maps)));
+        connection.send(call.createReply(QVariant::fromValue(list)));
     }
     void fail(const Failure &failure) const { connection.send(bus::errorReply(call, failure)); }
 };
@@ -39,6 +40,8 @@ BusAdaptor::BusAdaptor(InProcessService &backend, AccessGuard &guard, QObject *p
     : QObject(parent), m_backend(backend), m_guard(guard)
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
+    qDBusRegisterMetaType<bus::AccountRow>();
+    qDBusRegisterMetaType<QList<bus::AccountRow>>();
     new Tether1Adaptor(this); // the exported interface; it relays the signals below
     connect(&m_backend, &WindowBackend::accountChanged, this,
             [this](const QString &id, const std::optional<Account> &account) {
@@ -121,7 +124,19 @@ QList<QVariantMap> BusAdaptor::ListAccounts()
                                 out.reserve(list.accounts.size());
                                 for (const Account &a : list.accounts)
                                     out.append(bus::statusMap(a));
-                                reply.sendMaps(out);
+                                reply.sendList(out);
+                            }});
+    return {};
+}
+
+QList<bus::AccountRow> BusAdaptor::ListAccountRows()
+{
+    setDelayedReply(true);
+    const DelayedReply reply{connection(), message()};
+    m_backend.listAccounts({this, [reply](const AccountList &list) {
+                                if (list.failure)
+                                    return reply.fail(*list.failure);
+                                reply.sendList(bus::rowsOf(list.accounts));
                             }});
     return {};
 }
@@ -351,7 +366,7 @@ QList<QVariantMap> BusAdaptor::ListAccess(const QString &id)
                                   out.reserve(answer.decisions.size());
                                   for (const AccessDecision &d : answer.decisions)
                                       out.append(bus::accessMap(d));
-                                  reply.sendMaps(out);
+                                  reply.sendList(out);
                               }});
     return {};
 }
@@ -393,7 +408,7 @@ QList<QVariantMap> BusAdaptor::GetHistory(const QString &id)
                                out.reserve(entries.size());
                                for (const HistoryEntry &e : entries)
                                    out.append(bus::historyMap(e));
-                               reply.sendMaps(out);
+                               reply.sendList(out);
                            }});
     return {};
 }

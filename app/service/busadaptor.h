@@ -3,6 +3,8 @@
 // D-Bus properties are announced with PropertiesChanged or the interface's own signals, not
 // with a Qt NOTIFY signal. clazy:excludeall=qproperty-without-notify
 
+#include "backend/accountrow.h"
+
 #include <QDBusContext>
 #include <QObject>
 #include <QStringList>
@@ -37,6 +39,7 @@ public:
     QString version() const;
 
     QList<QVariantMap> ListAccounts();
+    QList<bus::AccountRow> ListAccountRows();
     QString GetAccessToken(const QString &id, qint64 &expires_at);
     bool Refresh(const QString &id, qint64 &access_expires_at, qint64 &next_refresh_at,
                  QStringList &notes);

@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
     }
 
     // Tether's window, a client of the running service, as `tether` opens it: the frame counts
-    // once the rows from the service's ListAccounts are in it.
+    // once the rows from the service's ListAccountRows are in it.
     // On stderr, for profiling (bench.py reads stdout only): when each step ended.
     QElapsedTimer clock;
     clock.start();

@@ -3,6 +3,7 @@ every error, through gdbus), D-Bus activation, notifications with a Reconnect ac
 notification server: python3-dbusmock's), a tray host that appears late, logind's resume signal,
 the window closed by a window manager while refreshing goes on, and kill -9 with nothing lost."""
 
+import datetime
 import json
 import shutil
 import os
@@ -122,6 +123,14 @@ class Session(TetherCase):
         self.assertIn("'state': <'connected'>", out)
         for key in ("access_expires_at", "refresh_expires_at", "last_refresh_at", "next_refresh_at", "last_error"):
             self.assertIn(f"'{key}':", out)
+        # The same status as one typed structure per account, instants in unix seconds.
+        expires_iso = re.search(r"'access_expires_at': <'([^']+)'>", out).group(1)
+        code, out, err = gdbus("ListAccountRows")
+        self.assertEqual(code, 0, err)
+        row = re.search(r"\('api', 'The API account', 'pagero', 'connected', (?:int64 )?(\d+), (?:int64 )?(\d+), ", out)
+        self.assertIsNotNone(row, out)
+        expires = datetime.datetime.fromisoformat(expires_iso.replace("Z", "+00:00"))
+        self.assertEqual(int(row.group(2)), int(expires.timestamp()))
         code, out, err = gdbus("GetAccessToken", "api")
         self.assertEqual(code, 0, err)
         token, expires = re.match(r"\('([^']+)', int64 (\d+)\)", out).groups()

@@ -26,6 +26,31 @@
 
 using namespace tether;
 
+namespace {
+
+// A service from before ListAccountRows, still running after an upgrade: ListAccounts only.
+class OlderService : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "io.github.tether.Tether1")
+
+public:
+    explicit OlderService(QList<QVariantMap> maps) : m_maps(std::move(maps)) { }
+    int calls = 0;
+
+public Q_SLOTS:
+    QList<QVariantMap> ListAccounts()
+    {
+        ++calls;
+        return m_maps;
+    }
+
+private:
+    QList<QVariantMap> m_maps;
+};
+
+} // namespace
+
 // BusClient and BusAdaptor over a real bus daemon (the test runs inside dbus-run-session): the
 // service side on one connection, the client on another, as in two processes. What a client sees
 // is what the service has; every reply arrives, once.
@@ -40,6 +65,7 @@ private Q_SLOTS:
     void getAccount_carriesEverySetting_neverTheSecret();
     void listAccounts_repliesWithEveryAccount();
     void prefetchedList_isTakenOnce_andDroppedWhenAChangeFollowsIt();
+    void olderService_isListedByItsMaps_andTheyAgreeWithTheRows();
     void prefetchWithoutService_isAskedAgain();
     void refresh_answersWhatItDid();
     void unknownAccount_isNotFound_withTheServicesMessage();
@@ -209,6 +235,58 @@ void TestBusClient::listAccounts_repliesWithEveryAccount()
     QCOMPARE(b.status.nextRefreshAt, t.addSecs(2700));
     QCOMPARE(b.status.lastError->code, QStringLiteral("invalid_grant"));
     QCOMPARE(b.status.lastError->kind, FailureKind::Reconnect);
+}
+
+void TestBusClient::olderService_isListedByItsMaps_andTheyAgreeWithTheRows()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("a"));
+    add(QStringLiteral("b"));
+    QVERIFY(!m_registry->modify([](QList<Account> &list) -> std::optional<Failure> {
+        Account &b = list[1];
+        b.config.allowInsecureHttp = true;
+        b.status.state = AccountState::NeedsReconnect;
+        b.status.lastRefreshAt = QDateTime(QDate(2026, 12, 1), QTime(8, 0), QTimeZone::utc());
+        b.status.lastError = Failure::reconnect(QStringLiteral("invalid_grant"),
+                                                QStringLiteral("the grant was revoked"));
+        return std::nullopt;
+    }));
+    m_refresh->reload();
+    std::optional<AccountList> rows;
+    m_client->listAccounts({this, [&rows](const AccountList &l) { rows = l; }});
+    QTRY_VERIFY(rows);
+    QVERIFY(!rows->failure);
+    QCOMPARE(rows->accounts.size(), 2);
+
+    // The same accounts from a service that knows only the maps: asked by ListAccounts, after
+    // ListAccountRows is refused, prefetched or not; read, they say what the rows said.
+    QList<QVariantMap> maps;
+    for (const Account &a : rows->accounts) {
+        Account stored;
+        QVERIFY(!m_registry->loadAccount(a.config.id, &stored));
+        maps << bus::statusMap(stored);
+    }
+    m_service.unregisterObject(bus::kPath);
+    OlderService older(maps);
+    QVERIFY(m_service.registerObject(bus::kPath, &older, QDBusConnection::ExportAllSlots));
+    for (const bool prefetch : {true, false}) {
+        if (prefetch)
+            m_client->prefetchAccounts();
+        std::optional<AccountList> viaMaps;
+        m_client->listAccounts({this, [&viaMaps](const AccountList &l) { viaMaps = l; }});
+        QTRY_VERIFY(viaMaps);
+        QVERIFY2(!viaMaps->failure, qPrintable(viaMaps->failure->message));
+        QCOMPARE(viaMaps->accounts.size(), rows->accounts.size());
+        for (int i = 0; i < rows->accounts.size(); ++i) {
+            QCOMPARE(viaMaps->accounts.at(i).config, rows->accounts.at(i).config);
+            QCOMPARE(viaMaps->accounts.at(i).status, rows->accounts.at(i).status);
+        }
+    }
+    QCOMPARE(older.calls, 2);
+    const Account &b = rows->accounts.at(1);
+    QVERIFY(b.config.allowInsecureHttp);
+    QCOMPARE(b.status.lastError->message, QStringLiteral("the grant was revoked"));
+    QCOMPARE(b.status.lastRefreshAt, QDateTime(QDate(2026, 12, 1), QTime(8, 0), QTimeZone::utc()));
 }
 
 QStringList TestBusClient::listedIds()
