@@ -38,6 +38,11 @@ QHash<int, QByteArray> AccountListModel::roleNames() const
     return names;
 }
 
+QString AccountListModel::shownName(const Account &account)
+{
+    return account.config.name.isEmpty() ? account.config.id : account.config.name;
+}
+
 QString AccountListModel::countdown(qint64 seconds)
 {
     return humantime::countdown(seconds);
@@ -54,7 +59,7 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-        return a.config.name.isEmpty() ? a.config.id : a.config.name;
+        return shownName(a);
     case Qt::ToolTipRole:
     case Qt::AccessibleDescriptionRole: {
         // What a screen reader says for the row: everything the row shows, and the reason.

@@ -4,6 +4,8 @@
 
 namespace tether {
 
+class AccountListModel;
+
 // The window's order of accounts: those that need the user first, then those retrying, then the
 // rest; by name within each. The search matches name, id and provider.
 class AttentionFirst final : public QSortFilterProxyModel
@@ -12,7 +14,8 @@ class AttentionFirst final : public QSortFilterProxyModel
     Q_DISABLE_COPY_MOVE(AttentionFirst)
 
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    // Over the window's accounts, sorted at once; the model outlives the proxy.
+    AttentionFirst(AccountListModel *accounts, QObject *parent = nullptr);
 
     void setSearch(const QString &text);
 
@@ -21,8 +24,7 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
 
 private:
-    static int rank(const QModelIndex &index);
-
+    const AccountListModel *m_accounts;
     QString m_search;
 };
 

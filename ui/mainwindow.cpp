@@ -63,7 +63,7 @@ MainWindow::MainWindow(WindowBackend &service, const Clock &clock, QWidget *pare
       m_service(service),
       m_clock(clock),
       m_model(new AccountListModel(clock, service.catalog(), this)),
-      m_shown(new AttentionFirst(this)),
+      m_shown(new AttentionFirst(m_model, this)),
       m_list(new QListView),
       m_search(new QLineEdit),
       m_banner(new QLabel),
@@ -118,10 +118,6 @@ MainWindow::MainWindow(WindowBackend &service, const Clock &clock, QWidget *pare
 // The list: the model, attention first, and the delegate with its row buttons.
 void MainWindow::buildList()
 {
-    m_shown->setSourceModel(m_model);
-    m_shown->setSortRole(AccountListModel::StateRole);
-    m_shown->setDynamicSortFilter(true);
-    m_shown->sort(0);
     m_list->setObjectName(QStringLiteral("accountList"));
     m_list->setModel(m_shown);
     auto *delegate = new AccountDelegate(m_list);

@@ -442,6 +442,16 @@ void TestMainWindow::attentionFirst_withABannerNamingThem()
              QStringLiteral("zulu"));
     QCOMPARE(m_window->shown()->index(1, 0).data(AccountListModel::IdRole).toString(),
              QStringLiteral("alpha"));
+    // A row whose state changes moves: beta needing the user now comes first (by name).
+    Account betaBroken = account(QStringLiteral("beta"), AccountState::NeedsReconnect);
+    m_window->model()->updateAccount(QStringLiteral("beta"), betaBroken);
+    QStringList order;
+    for (int row = 0; row < m_window->shown()->rowCount(); ++row)
+        order << m_window->shown()->index(row, 0).data(AccountListModel::IdRole).toString();
+    QCOMPARE(order, (QStringList{QStringLiteral("beta"), QStringLiteral("zulu"),
+                                 QStringLiteral("alpha")}));
+    m_window->model()->updateAccount(QStringLiteral("beta"),
+                                     account(QStringLiteral("beta"), AccountState::Connected));
     QVERIFY(m_window->banner()->isVisible());
     QVERIFY2(m_window->banner()->text().contains(QLatin1String("zulu")),
              qPrintable(m_window->banner()->text()));
