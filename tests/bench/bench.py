@@ -76,6 +76,10 @@ class Bench:
         client_id, secret = CLIENTS["wise"]
         self.tether("add", name, "--provider", "wise", "--client-id", client_id, "--client-secret-stdin",
                     "--token-endpoint", self.server.endpoint("wise"), stdin=secret)
+        self.grant(name, expires_in)
+
+    def grant(self, name, expires_in):
+        """Fresh tokens from the server for an account, the access token living expires_in s."""
         grant = self.server.grant("wise")
         grant["expires_in"] = expires_in
         self.tether("import", name, stdin=json.dumps(grant))
@@ -155,25 +159,50 @@ class Bench:
         self.row("  against curl + secret-tool store alone (no keychain read)", f"x{tether_ms / write_only_ms:.2f}",
                  f"curl + secret-tool store {write_only_ms:.1f}", "(context)", True)
 
-    def burst(self, count=200):
-        for i in range(count):
-            self.account(f"burst-{i:03}", expires_in=1)  # overdue by the time the app starts
+    def burst(self, count=200, rounds=3):
+        # The noisiest figure on this machine (x1.19 to x1.48 on unchanged code in one day, one
+        # round each): now the median of three rounds, each with its floor right after it.
+        names = [f"burst-{i:03}" for i in range(count)]
+        for name in names:
+            self.account(name, expires_in=1)  # overdue by the time the app starts
+        tether_runs, floor_runs, latencies = [], [], []
+        for round_ in range(rounds):
+            if round_:
+                for name in names:  # due again: fresh tokens that have expired by the start
+                    self.grant(name, expires_in=1)
+                time.sleep(1.5)
+            tether_runs.append(self.burst_round(names, latencies))
+            floor_runs.append(self.burst_floor(names))
+        tether_ms, floor_ms = statistics.median(tether_runs), statistics.median(floor_runs)
+        worst = max(latencies) if latencies else float("nan")
+        idle_cmd = statistics.median(latencies) if latencies else float("nan")
+        rounds_text = ", ".join(f"x{t / f:.2f}" for t, f in zip(tether_runs, floor_runs))
+        self.row(f"app refreshing {count} accounts due at once (ms, first to last)",
+                 f"{tether_ms:.0f} (x{tether_ms / floor_ms:.2f})", f"curl -P8 + secret-tool {floor_ms:.0f}",
+                 "ratio <= 1.5", tether_ms / floor_ms <= 1.5)
+        self.row(f"  each of the {rounds} rounds", rounds_text, "-", "(context)", True)
+        self.row("  a command through the app during the burst (ms)", f"median {idle_cmd:.0f}, worst {worst:.0f}",
+                 "-", "loop never blocked > 50 ms", worst - idle_cmd <= 50)
+
+    def burst_round(self, names, latencies):
+        """The app started with every account due; ms from its first refresh to its last."""
         before = len(self.server.log())
         app = self.start_app()
         started = time.perf_counter()
-        # While the burst runs, time `tether token` through the app: a blocked event loop shows here.
-        latencies = []
-        while len([e for e in self.server.log()[before:] if e.get("outcome") == "ok"]) < count:
-            latencies.append(timed([TETHER, "status", "burst-000", "--json"], env=self.env))
+        # While the burst runs, time a command through the app: a blocked event loop shows here.
+        while len([e for e in self.server.log()[before:] if e.get("outcome") == "ok"]) < len(names):
+            latencies.append(timed([TETHER, "status", names[0], "--json"], env=self.env))
             if time.perf_counter() - started > 120:
                 break
         log = [e for e in self.server.log()[before:] if e.get("outcome") == "ok"]
-        tether_ms = (max(e["time"] for e in log) - min(e["time"] for e in log)) * 1000 if log else float("nan")
         # Wait until the last results are stored before stopping.
         self.stop(app)
+        return (max(e["time"] for e in log) - min(e["time"] for e in log)) * 1000 if log else float("nan")
 
+    def burst_floor(self, names):
+        """The same refreshes by a script: curl eight at a time, each answer stored by secret-tool."""
         client_id, client_secret = CLIENTS["wise"]
-        tokens = [keychain(f"burst-{i:03}")["tokens"]["refresh_token"] for i in range(count)]
+        tokens = [keychain(name)["tokens"]["refresh_token"] for name in names]
         script = tempfile.NamedTemporaryFile("w", delete=False, suffix=".sh")
         script.write(f'curl -sS -o /dev/null -u {client_id}:{client_secret} -d grant_type=refresh_token '
                      f'-d "refresh_token=$1" {self.server.endpoint("wise")} && '
@@ -181,14 +210,9 @@ class Bench:
         script.close()
         started = time.perf_counter()
         subprocess.run(["xargs", "-P", "8", "-n", "1", "bash", script.name], input="\n".join(tokens).encode(), check=True)
-        floor_ms = (time.perf_counter() - started) * 1000
-        worst = max(latencies) if latencies else float("nan")
-        idle_cmd = statistics.median(latencies) if latencies else float("nan")
-        self.row(f"app refreshing {count} accounts due at once (ms, first to last)",
-                 f"{tether_ms:.0f} (x{tether_ms / floor_ms:.2f})", f"curl -P8 + secret-tool {floor_ms:.0f}",
-                 "ratio <= 1.5", tether_ms / floor_ms <= 1.5)
-        self.row("  a command through the app during the burst (ms)", f"median {idle_cmd:.0f}, worst {worst:.0f}",
-                 "-", "loop never blocked > 50 ms", worst - idle_cmd <= 50)
+        elapsed = (time.perf_counter() - started) * 1000
+        os.unlink(script.name)
+        return elapsed
 
     def service_with(self, count):
         """A registry of `count` accounts in a configuration directory of its own, and the service
