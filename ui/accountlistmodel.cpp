@@ -38,11 +38,6 @@ QHash<int, QByteArray> AccountListModel::roleNames() const
     return names;
 }
 
-QString AccountListModel::shownName(const Account &account)
-{
-    return account.config.name.isEmpty() ? account.config.id : account.config.name;
-}
-
 QString AccountListModel::countdown(qint64 seconds)
 {
     return humantime::countdown(seconds);
@@ -59,7 +54,7 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-        return shownName(a);
+        return a.config.shownName();
     case Qt::ToolTipRole:
     case Qt::AccessibleDescriptionRole: {
         // What a screen reader says for the row: everything the row shows, and the reason.

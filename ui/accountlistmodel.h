@@ -51,8 +51,6 @@ public:
     std::optional<Account> accountAt(int row) const;
     const Account &at(int row) const { return m_accounts.at(row); } // a row that exists
 
-    static QString shownName(const Account &account); // the name, or the id when it has none
-
     static QString countdown(qint64 seconds); // "42:13", "1:02:03"
 
 private:

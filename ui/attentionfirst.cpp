@@ -41,9 +41,7 @@ bool AttentionFirst::lessThan(const QModelIndex &left, const QModelIndex &right)
     const int rankA = rank(a.status.state), rankB = rank(b.status.state);
     if (rankA != rankB)
         return rankA < rankB;
-    return QString::localeAwareCompare(AccountListModel::shownName(a),
-                                       AccountListModel::shownName(b))
-           < 0;
+    return QString::localeAwareCompare(a.config.shownName(), b.config.shownName()) < 0;
 }
 
 bool AttentionFirst::filterAcceptsRow(int row, const QModelIndex &parent) const

@@ -43,7 +43,7 @@ EditAccountDialog::EditAccountDialog(const Account &account, const ProviderCatal
     setObjectName(QStringLiteral("editAccountDialog"));
     const AccountConfig &c = account.config;
     const ProviderProfile *profile = catalog.find(c.provider);
-    setWindowTitle(tr("Edit %1").arg(c.name.isEmpty() ? c.id : c.name));
+    setWindowTitle(tr("Edit %1").arg(c.shownName()));
     const QString fromProfile = tr("the provider's default");
     m_name = lineEdit("nameEdit", c.name, c.id);
     m_clientId = lineEdit("clientIdEdit", c.clientId, QString());

@@ -34,6 +34,9 @@ struct AccountConfig
     // The server puts `iss` into its authorization responses (RFC 9207, from its discovery
     // document): a response without one is refused.
     bool issuerInResponse = false;
+
+    // What people see it called: the name, or the id when it has none.
+    QString shownName() const { return name.isEmpty() ? id : name; }
 };
 
 // What Tether knows about the account's tokens without opening the keychain.

@@ -527,10 +527,10 @@ qint64 unixTime(const QDateTime &t)
 
 QDateTime fromUnixTime(qint64 seconds)
 {
+    // UTC as a time spec, not a QTimeZone: a QDateTime holding a zone lives on the heap and
+    // computes through it (ListAccountRows reads five per account).
     if (seconds <= 0)
         return {};
-        // UTC as a time spec, not a QTimeZone: a QDateTime holding a zone lives on the heap and
-        // computes through it (ListAccountRows reads five per account).
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::UTC);
 #else

@@ -169,7 +169,7 @@ QString BusAdaptor::GetAccessToken(const QString &id, qint64 &)
     const auto account = m_backend.account(id);
     if (!account)
         return hand(), QString(); // the backend's own answer: no such account
-    const QString name = account->config.name.isEmpty() ? id : account->config.name;
+    const QString name = account->config.shownName();
     m_guard.authorizeToken(connection(), message(), id, name,
                            {this, [hand, reply](const std::optional<Failure> &denied) {
                                 if (denied)
@@ -306,7 +306,7 @@ QString BusAdaptor::EditAccount(const QString &id, const QVariantMap &changes, Q
                                         account->status.hasClientSecret || edit.clientSecret);
     if (routes.isEmpty() || !valid)
         return apply(), QString();
-    const QString name = account->config.name.isEmpty() ? id : account->config.name;
+    const QString name = account->config.shownName();
     m_guard.confirm(connection(), message(),
                     {AccessGuard::Change::SecretRoutes, name, routes.join(QStringLiteral("; "))},
                     {this, [apply, reply](const std::optional<Failure> &denied) {
@@ -331,7 +331,7 @@ QString BusAdaptor::ImportTokens(const QString &id, const QByteArray &response, 
     const auto account = m_backend.account(id);
     if (!account || !account->status.hasTokens) // a first sign-in replaces nothing
         return apply(), QString();
-    const QString name = account->config.name.isEmpty() ? id : account->config.name;
+    const QString name = account->config.shownName();
     m_guard.confirm(connection(), message(), {AccessGuard::Change::ReplaceTokens, name, {}},
                     {this, [apply, reply](const std::optional<Failure> &denied) {
                          if (denied)
@@ -389,7 +389,7 @@ QString BusAdaptor::SetAccess(const QString &id, const QString &program, const Q
     // change of who gets the account's token, and is confirmed like one.
     if (!account || verdict != AccessDecision::Verdict::Allow || AccessList::checkProgram(program))
         return apply(), QString();
-    const QString name = account->config.name.isEmpty() ? id : account->config.name;
+    const QString name = account->config.shownName();
     m_guard.confirm(connection(), message(), {AccessGuard::Change::AllowProgram, name, program},
                     {this, [apply, reply](const std::optional<Failure> &denied) {
                          if (denied)
