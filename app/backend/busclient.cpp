@@ -387,16 +387,36 @@ void BusClient::ensureService(const Callback<const std::optional<Failure> &> &do
         QTimer::singleShot(0, this, [done, none] { done(none); });
         return;
     }
+    // The prefetched list came back from the service: it runs, and asking the bus whether it
+    // does would only add a round trip before the window can list. Answered from the event
+    // loop, where the bus's word that it left since (which drops the prefetch) comes first.
+    if (m_prefetch && m_prefetch->isFinished() && !m_prefetch->isError()) {
+        QTimer::singleShot(0, this, [this, done] {
+            if (!m_prefetch)
+                return askForService(done);
+            serviceFound(done);
+        });
+        return;
+    }
+    askForService(done);
+}
+
+void BusClient::serviceFound(const Callback<const std::optional<Failure> &> &done)
+{
+    setAvailable(true);
+    fetchStartsAtLogin();
+    done(std::nullopt);
+}
+
+void BusClient::askForService(const Callback<const std::optional<Failure> &> &done)
+{
     auto *owned = new QDBusPendingCallWatcher(
             m_bus.asyncCall(busDaemonCall(QStringLiteral("NameHasOwner"), {bus::kService})), this);
     connect(owned, &QDBusPendingCallWatcher::finished, this, [this, owned, done] {
         owned->deleteLater();
         const QDBusPendingReply<bool> running = *owned;
-        if (!running.isError() && running.value()) {
-            setAvailable(true);
-            fetchStartsAtLogin();
-            return done(std::nullopt);
-        }
+        if (!running.isError() && running.value())
+            return serviceFound(done);
         // D-Bus activation: the installed service file (and through it systemd's unit).
         auto *started = new QDBusPendingCallWatcher(
                 m_bus.asyncCall(
@@ -407,9 +427,7 @@ void BusClient::ensureService(const Callback<const std::optional<Failure> &> &do
             started->deleteLater();
             if (started->isError()) // not installed (a build tree): start it ourselves
                 return spawnService(done);
-            setAvailable(true);
-            fetchStartsAtLogin();
-            done(std::nullopt);
+            serviceFound(done);
         });
     });
 }
@@ -433,11 +451,9 @@ void BusClient::awaitOwner(const Callback<const std::optional<Failure> &> &done)
             return;
         *answered = true;
         waiting->deleteLater();
-        if (!failure) {
-            setAvailable(true);
-            fetchStartsAtLogin();
-        }
-        done(failure);
+        if (failure)
+            return done(failure);
+        serviceFound(done);
     };
     auto *watcher = new QDBusServiceWatcher(bus::kService, m_bus,
                                             QDBusServiceWatcher::WatchForRegistration, waiting);

@@ -97,6 +97,10 @@ private:
          const std::function<void(const std::optional<Failure> &, const QDBusMessage &)> &handle);
     void sendForOutcome(const QDBusMessage &message, const Done &done);
     void fetchStartsAtLogin();
+    // ensureService's steps: ask the bus whether the service runs (and start it when not);
+    // say that it does.
+    void askForService(const Callback<const std::optional<Failure> &> &done);
+    void serviceFound(const Callback<const std::optional<Failure> &> &done);
     void spawnService(const Callback<const std::optional<Failure> &> &done);
     void awaitOwner(const Callback<const std::optional<Failure> &> &done);
     void setAvailable(bool available);

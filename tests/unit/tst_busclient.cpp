@@ -67,6 +67,8 @@ private Q_SLOTS:
     void prefetchedList_isTakenOnce_andDroppedWhenAChangeFollowsIt();
     void olderService_isListedByItsMaps_andTheyAgreeWithTheRows();
     void prefetchWithoutService_isAskedAgain();
+    void prefetchedList_provesTheService();
+    void prefetchedList_provesNothing_onceTheServiceLeft();
     void refresh_answersWhatItDid();
     void unknownAccount_isNotFound_withTheServicesMessage();
     void refusedSetting_travelsWithTheError();
@@ -81,6 +83,7 @@ private:
     void add(const QString &id);
     QStringList listedIds(); // listAccounts' ids, sorted
     bool claimName();
+    void awaitPrefetchedList();
 
     std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
     test::MemorySecretStore *m_secrets = nullptr;
@@ -147,6 +150,17 @@ bool TestBusClient::claimName()
 {
     return m_service.interface()->registerService(bus::kService).value()
            == QDBusConnectionInterface::ServiceRegistered;
+}
+
+void TestBusClient::awaitPrefetchedList()
+{
+    // The service answers in order: once a later call is answered, the prefetched list is in.
+    bool answered = false;
+    m_client->fetchAccount(QStringLiteral("a"),
+                           {this, [&answered](const std::optional<Failure> &, const Account &) {
+                                answered = true;
+                            }});
+    QTRY_VERIFY(answered);
 }
 
 AccountConfig TestBusClient::config(const QString &id) const
@@ -324,6 +338,41 @@ void TestBusClient::prefetchWithoutService_isAskedAgain()
     QVERIFY(claimName());
     add(QStringLiteral("a"));
     QCOMPARE(listedIds(), QStringList{QStringLiteral("a")});
+}
+
+void TestBusClient::prefetchedList_provesTheService()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("a"));
+    m_client->prefetchAccounts();
+    awaitPrefetchedList();
+    std::optional<std::optional<Failure>> answer;
+    m_client->ensureService({this, [&answer](const std::optional<Failure> &f) { answer = f; }});
+    QTRY_VERIFY(answer);
+    QVERIFY(!*answer);
+    QVERIFY(m_client->isAvailable());
+    QCOMPARE(listedIds(), QStringList{QStringLiteral("a")});
+}
+
+void TestBusClient::prefetchedList_provesNothing_onceTheServiceLeft()
+{
+    QVERIFY(claimName());
+    add(QStringLiteral("a"));
+    m_client->prefetchAccounts();
+    awaitPrefetchedList();
+    QVERIFY(m_service.interface()->unregisterService(bus::kService).value());
+    // A blocking question on the client's connection: its answer comes after the bus's word that
+    // the service left, which the client has then received but not yet acted on.
+    QVERIFY(!m_clientBus.interface()->isServiceRegistered(bus::kService).value());
+    m_client->setServiceProgram(QStringLiteral("/bin/true"));
+    int answers = 0;
+    m_client->ensureService({this, [&answers](const std::optional<Failure> &) { ++answers; }});
+    QTest::qWait(200); // the client is waiting for the name now, not taking the old list as proof
+    QCOMPARE(answers, 0);
+    QVERIFY(!m_client->isAvailable());
+    QVERIFY(claimName());
+    QTRY_COMPARE(answers, 1);
+    QVERIFY(m_client->isAvailable());
 }
 
 void TestBusClient::refresh_answersWhatItDid()
