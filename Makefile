@@ -57,7 +57,7 @@ test-sanitize: bootstrap e2e-deps
 BENCH_BUILD ?= build-release
 bench: bootstrap
 	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target tether tether_cli_module tether_gui_module bench_window bench_core
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target tether tether_cli_module tether_gui_module bench_window bench_firstframe bench_core
 	@TETHER_BIN=$(CURDIR)/$(BENCH_BUILD)/bin/tether BENCH_WINDOW_BIN=$(CURDIR)/$(BENCH_BUILD)/bin/bench_window \
 	 tests/support/with-keyring.sh python3 tests/bench/bench.py --markdown $(CURDIR)/docs/performance-last.md
 

@@ -1,76 +1,17 @@
-// Window start-up and memory, for `make bench`: it prints "first_frame" at the first painted frame
-// that shows the accounts and the resident peak after it, for Tether's window over the accounts
-// of a running service (over D-Bus, as `tether` opens it) and, as the floor, an empty
-// QMainWindow in the same process set-up. `seed` writes a registry of ACCOUNTS accounts for the
-// service to read.
-//   bench_window tether|floor|floor-text|seed ACCOUNTS REGISTRY_DIR
+// The window's floors and the registry it lists, for `make bench`: an empty QMainWindow (and the
+// same with one line of text) in the same process set-up as the window, printing "first_frame"
+// at its first painted frame and the resident peak after it (firstframe.h); `seed` writes a
+// registry of ACCOUNTS accounts for the service to read. Tether's own window is the real
+// `tether`, timed by firstframe_probe.cpp.
+//   bench_window floor|floor-text|seed ACCOUNTS REGISTRY_DIR
 #include "accounts/accountregistry.h"
-#include "backend/busclient.h"
-#include "core/clock.h"
-#include "providers/providercatalog.h"
-#include "ui/mainwindow.h"
+#include "firstframe.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QLabel>
-#include <QListView>
 #include <QMainWindow>
-#include <QTimer>
-
-#include <cstdio>
-#include <functional>
 
 using namespace tether;
-
-namespace {
-
-long peakKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    status.open(QIODevice::ReadOnly);
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
-
-class FirstPaint final : public QObject
-{
-public:
-    // ready: whether a paint now draws what counts (the rows, for Tether's window).
-    explicit FirstPaint(std::function<bool()> ready = [] { return true; })
-        : m_ready(std::move(ready))
-    { }
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_done && m_ready()) {
-            m_done = true;
-            // The paint event arrives before anything is drawn: the frame is done when the
-            // event loop next runs, after the widget painted and the backing store flushed.
-            QMetaObject::invokeMethod(
-                    this,
-                    [this] {
-                        // The driver times the process from its start to this line.
-                        std::printf("first_frame\n");
-                        std::fflush(stdout);
-                        QTimer::singleShot(300, qApp, [] {
-                            std::printf("peak_kib=%ld\n", peakKiB());
-                            qApp->quit();
-                        });
-                    },
-                    Qt::QueuedConnection);
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    std::function<bool()> m_ready;
-    bool m_done = false;
-};
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -84,7 +25,7 @@ int main(int argc, char *argv[])
         window.resize(860, 520);
         if (mode == QLatin1String("floor-text")) // the same, with one line of text: fonts loaded
             window.setCentralWidget(new QLabel(QStringLiteral("Tether")));
-        FirstPaint probe;
+        bench::FirstFrame probe([&window](QObject *watched) { return watched == &window; });
         window.installEventFilter(&probe);
         window.show();
         return app.exec();
@@ -116,30 +57,5 @@ int main(int argc, char *argv[])
         return failure ? 1 : 0;
     }
 
-    // Tether's window, a client of the running service, as `tether` opens it: the frame counts
-    // once the rows from the service's ListAccountRows are in it.
-    // On stderr, for profiling (bench.py reads stdout only): when each step ended.
-    QElapsedTimer clock;
-    clock.start();
-    const ProviderCatalog catalog = ProviderCatalog::installed();
-    BusClient service(catalog);
-    service.prefetchAccounts(); // as guiapp.cpp
-    MainWindow window(service, SystemClock::instance());
-    std::fprintf(stderr, "window built: %lld ms\n", clock.elapsed());
-    QObject::connect(window.list()->model(), &QAbstractItemModel::modelReset, &window,
-                     [&clock] { std::fprintf(stderr, "rows in: %lld ms\n", clock.elapsed()); });
-    QObject::connect(window.list()->model(), &QAbstractItemModel::rowsInserted, &window,
-                     [&clock] { std::fprintf(stderr, "rows in: %lld ms\n", clock.elapsed()); });
-    FirstPaint probe([&window, count] { return window.list()->model()->rowCount() >= count; });
-    window.list()->viewport()->installEventFilter(&probe);
-    window.show();
-    // As `tether` does (guiapp.cpp): once the service answers, the window lists the accounts.
-    service.ensureService({&window, [](const std::optional<Failure> &failure) {
-                               if (failure)
-                                   std::fprintf(stderr, "no service: %s\n",
-                                                qPrintable(failure->message));
-                           }});
-    std::fprintf(stderr, "shown: %lld ms\n", clock.elapsed());
-    const int code = app.exec();
-    return code;
+    return 2;
 }
