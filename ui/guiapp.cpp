@@ -11,6 +11,7 @@
 #include "refresh/refreshcoordinator.h"
 #include "service/inprocessservice.h"
 #include "service/sessionservice.h"
+#include "ui/lazyiconstyle.h"
 #include "ui/mainwindow.h"
 #include "ui/windowadaptor.h"
 
@@ -74,6 +75,8 @@ int runDemo(QApplication &app)
 
 int runGui(QApplication &app, bool demo)
 {
+    // Before the first widget, which would make Qt choose a style of its own.
+    QApplication::setStyle(new LazyIconStyle);
     installTranslations(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tether.Tether"));
