@@ -352,6 +352,11 @@ void MainWindow::reload()
                                 const QString selected = selectedId();
                                 m_model->setAccounts(list.accounts);
                                 m_pages->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
+                                // The keyboard starts in the list, not in the search field
+                                // above it, which shows once the accounts outgrow the list
+                                // (its text cursor would also blink in an idle window).
+                                if (!focusWidget() && m_pages->currentIndex() == 1)
+                                    m_list->setFocus(Qt::OtherFocusReason);
                                 if (!selected.isEmpty())
                                     showAccount(selected);
                                 // A focus mark from the first Tab on: the first row is current

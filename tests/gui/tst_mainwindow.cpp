@@ -69,6 +69,7 @@ private Q_SLOTS:
     void returnOnARow_opensDetailsWithReasonAndReconnect();
     void edit_replacesTheSecretAndClientAuth_keepsTheTokens();
     void search_appearsWithManyAccounts_andFilters();
+    void manyAccounts_theListHasTheFocus_notTheSearch();
     void deviceSignIn_showsTheCodeAndAQrCode();
     void rowButton_reconnectsByClickAndBySpace();
     void narrowWindow_keepsItsActionsWithoutClipping();
@@ -576,6 +577,22 @@ void TestMainWindow::search_appearsWithManyAccounts_andFilters()
     QTRY_COMPARE(m_window->shown()->rowCount(), 31);
     QTest::keyClicks(m_window->searchField(), QStringLiteral("acct-1"));
     QTRY_COMPARE(m_window->shown()->rowCount(), 10);
+}
+
+void TestMainWindow::manyAccounts_theListHasTheFocus_notTheSearch()
+{
+    // The search field shows before the window does (the accounts are in first): the arrow keys
+    // still move through the rows at once, and no text cursor blinks twice a second while the
+    // window sits idle.
+    QList<Account> many;
+    for (int i = 0; i < 30; ++i)
+        many << account(QStringLiteral("acct-%1").arg(i, 2, 10, QLatin1Char('0')),
+                        AccountState::Connected);
+    seed(many);
+    QTRY_VERIFY(m_window->searchField()->isVisibleTo(m_window.get()));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->list()));
 }
 
 void TestMainWindow::deviceSignIn_showsTheCodeAndAQrCode()
