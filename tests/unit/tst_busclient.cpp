@@ -83,7 +83,7 @@ private:
     void add(const QString &id);
     QStringList listedIds(); // listAccounts' ids, sorted
     bool claimName();
-    void awaitPrefetchedList();
+    void prefetchFromTheService(); // a running service with account "a"; its list is in
 
     std::unique_ptr<test::TestEngine> m_parts; // the registry, keychain and HTTP client
     test::MemorySecretStore *m_secrets = nullptr;
@@ -152,8 +152,11 @@ bool TestBusClient::claimName()
            == QDBusConnectionInterface::ServiceRegistered;
 }
 
-void TestBusClient::awaitPrefetchedList()
+void TestBusClient::prefetchFromTheService()
 {
+    QVERIFY(claimName());
+    add(QStringLiteral("a"));
+    m_client->prefetchAccounts();
     // The service answers in order: once a later call is answered, the prefetched list is in.
     bool answered = false;
     m_client->fetchAccount(QStringLiteral("a"),
@@ -342,10 +345,7 @@ void TestBusClient::prefetchWithoutService_isAskedAgain()
 
 void TestBusClient::prefetchedList_provesTheService()
 {
-    QVERIFY(claimName());
-    add(QStringLiteral("a"));
-    m_client->prefetchAccounts();
-    awaitPrefetchedList();
+    prefetchFromTheService();
     std::optional<std::optional<Failure>> answer;
     m_client->ensureService({this, [&answer](const std::optional<Failure> &f) { answer = f; }});
     QTRY_VERIFY(answer);
@@ -356,10 +356,7 @@ void TestBusClient::prefetchedList_provesTheService()
 
 void TestBusClient::prefetchedList_provesNothing_onceTheServiceLeft()
 {
-    QVERIFY(claimName());
-    add(QStringLiteral("a"));
-    m_client->prefetchAccounts();
-    awaitPrefetchedList();
+    prefetchFromTheService();
     QVERIFY(m_service.interface()->unregisterService(bus::kService).value());
     // A blocking question on the client's connection: its answer comes after the bus's word that
     // the service left, which the client has then received but not yet acted on.
