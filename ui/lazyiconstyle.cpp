@@ -39,7 +39,7 @@ public:
     {
         return icon().availableSizes(mode, state);
     }
-    // Not null without making it: the styles Qt ships draw every overflow icon.
+    // Not null without making it: the styles Qt ships draw every one of these icons.
     bool isNull() override { return false; }
     QString key() const override { return QStringLiteral("tether-deferred"); }
     QIconEngine *clone() const override { return new DeferredIconEngine(*this); }
@@ -70,12 +70,13 @@ QIcon LazyIconStyle::standardIcon(StandardPixmap which, const QStyleOption *opti
         && which != SP_LineEditClearButton)
         return QProxyStyle::standardIcon(which, option, widget);
     // The option lives only for this call: what these icons read of it (the direction) is kept,
-    // as a plain QStyleOption, not as the subclass it was.
+    // as a plain QStyleOption, not as the subclass it was, and without the object it pointed at.
     std::optional<QStyleOption> kept;
     if (option) {
         kept.emplace(*option);
         kept->type = QStyleOption::SO_Default;
         kept->version = QStyleOption::Version;
+        kept->styleObject = nullptr;
     }
     // Watched, not owned: the widget, or the application's style, may go first.
     return QIcon(new DeferredIconEngine([style = QPointer<const LazyIconStyle>(this), which, kept,
