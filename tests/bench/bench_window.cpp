@@ -1,7 +1,7 @@
 // The window's floors and the registry it lists, for `make bench`: an empty QMainWindow (and the
-// same with one line of text) in the same process set-up as the window, printing "first_frame"
-// at its first painted frame and the resident peak after it (firstframe.h); `seed` writes a
-// registry of ACCOUNTS accounts for the service to read. Tether's own window is the real
+// same with one line of text), started as the window is (same environment, offscreen), printing
+// "first_frame" at its first painted frame and the resident peak after it (firstframe.h); `seed`
+// writes a registry of ACCOUNTS accounts for the service to read. Tether's own window is the real
 // `tether`, timed by firstframe_probe.cpp.
 //   bench_window floor|floor-text|seed ACCOUNTS REGISTRY_DIR
 #include "accounts/accountregistry.h"

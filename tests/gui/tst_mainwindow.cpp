@@ -82,6 +82,7 @@ private:
     void checkMnemonics();
     // The demo provider's revoked account, needing a reconnect, with the provider running.
     void seedBrokenDemoAccount(DemoProvider &provider);
+    static QList<Account> connectedAccounts(int count); // acct-00, acct-01, ...
     static Account account(const QString &id, AccountState state,
                            const QString &provider = QStringLiteral("wise"));
     void seed(const QList<Account> &accounts);
@@ -430,6 +431,16 @@ Account TestMainWindow::account(const QString &id, AccountState state, const QSt
     return a;
 }
 
+// `count` connected accounts, acct-00, acct-01, ...
+QList<Account> TestMainWindow::connectedAccounts(int count)
+{
+    QList<Account> accounts;
+    for (int i = 0; i < count; ++i)
+        accounts << account(QStringLiteral("acct-%1").arg(i, 2, 10, QLatin1Char('0')),
+                            AccountState::Connected);
+    return accounts;
+}
+
 void TestMainWindow::attentionFirst_withABannerNamingThem()
 {
     Account broken = account(QStringLiteral("zulu"), AccountState::NeedsReconnect);
@@ -561,10 +572,7 @@ void TestMainWindow::edit_replacesTheSecretAndClientAuth_keepsTheTokens()
 
 void TestMainWindow::search_appearsWithManyAccounts_andFilters()
 {
-    QList<Account> many;
-    for (int i = 0; i < 30; ++i)
-        many << account(QStringLiteral("acct-%1").arg(i, 2, 10, QLatin1Char('0')),
-                        AccountState::Connected);
+    QList<Account> many = connectedAccounts(30);
     many << account(QStringLiteral("payroll"), AccountState::Connected, QStringLiteral("pagero"));
     seed(many);
     m_window->show();
@@ -584,11 +592,7 @@ void TestMainWindow::manyAccounts_theListHasTheFocus_notTheSearch()
     // The search field shows before the window does (the accounts are in first): the arrow keys
     // still move through the rows at once, and no text cursor blinks twice a second while the
     // window sits idle.
-    QList<Account> many;
-    for (int i = 0; i < 30; ++i)
-        many << account(QStringLiteral("acct-%1").arg(i, 2, 10, QLatin1Char('0')),
-                        AccountState::Connected);
-    seed(many);
+    seed(connectedAccounts(30));
     QTRY_VERIFY(m_window->searchField()->isVisibleTo(m_window.get()));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
