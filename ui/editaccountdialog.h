@@ -1,7 +1,7 @@
 #pragma once
 
 #include "accounts/account.h"
-#include "accounts/accounteditor.h"
+#include "accounts/accountedit.h"
 
 #include <QDialog>
 
