@@ -5,7 +5,6 @@
 #include "providers/providercatalog.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 
 namespace tether {
 
@@ -67,10 +66,9 @@ std::optional<Failure> checkClientSecret(const QString &secret)
 std::optional<Failure> checkLoopbackRedirect(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    const QHostAddress host(url.host());
-    if (!url.isValid() || url.scheme() != QLatin1String("http") || host.isNull()
-        || !host.isLoopback() || url.port() <= 0 || !url.query().isEmpty()
-        || !url.fragment().isEmpty())
+    // An address, not the name "localhost", which a resolver could send elsewhere (RFC 8252 8.3).
+    if (!url.isValid() || url.scheme() != QLatin1String("http") || !isLoopbackAddress(url)
+        || url.port() <= 0 || !url.query().isEmpty() || !url.fragment().isEmpty())
         return Failure::badInput(Text::tr("the redirect URI must be a loopback address with a "
                                           "port, such as http://127.0.0.1:8400/callback"),
                                  QStringLiteral("refused_url"))

@@ -34,8 +34,7 @@ std::optional<DeviceCode> parseDeviceAuthorization(const QByteArray &body, const
     if (device.isEmpty() || device.size() > 4096 || user.isEmpty() || user.size() > 64
         || text::fromServer(user, 64) != user || !verification.isValid()
         || (verification.scheme() != QLatin1String("https")
-            && !(verification.scheme() == QLatin1String("http")
-                 && isLoopbackHost(verification.host())))
+            && !(verification.scheme() == QLatin1String("http") && isLoopbackHost(verification)))
         || expiresIn < 1) {
         *error = DeviceFlow::tr("the device authorization response is not usable");
         return std::nullopt;

@@ -68,7 +68,7 @@ std::optional<DiscoveryDocument> parseDiscovery(const QByteArray &json,
                          .arg(text::fromServer(d.issuer), expectedIssuer);
         return std::nullopt;
     }
-    const bool loopbackIssuer = isLoopbackHost(QUrl(d.issuer).host());
+    const bool loopbackIssuer = isLoopbackHost(QUrl(d.issuer));
     auto endpoint = [&](const char *key, bool required, QUrl *out) {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
@@ -78,7 +78,7 @@ std::optional<DiscoveryDocument> parseDiscovery(const QByteArray &json,
         }
         const QUrl url(v.toString(), QUrl::StrictMode);
         // Endpoints follow the issuer's security: https, or plain http only on a loopback issuer.
-        if (!v.isString() || checkEndpoint(url, loopbackIssuer && isLoopbackHost(url.host()))) {
+        if (!v.isString() || checkEndpoint(url, loopbackIssuer && isLoopbackHost(url))) {
             *error = Text::tr("the discovery document's %1 is not an acceptable URL")
                              .arg(QLatin1String(key));
             return false;

@@ -1,11 +1,14 @@
+#include "accounts/accountvalidation.h"
 #include "oauth/endpointpolicy.h"
 #include "support/printers.h"
 
+#include <QHostAddress>
 #include <QTest>
 
 using namespace tether;
 
-// Where credentials may go: https always, plain http to loopback or with the account's opt-in.
+// Where credentials may go: https always, plain http to loopback or with the account's opt-in;
+// and where the browser may send an authorization code.
 class TestEndpointPolicy : public QObject
 {
     Q_OBJECT
@@ -14,6 +17,10 @@ private Q_SLOTS:
     void endpoints_areRefusedOrAllowed_data();
     void endpoints_areRefusedOrAllowed();
     void refusals_nameTheEndpointAndTheSetting();
+    void loopback_isTheAddressesQHostAddressCallsLoopback_data();
+    void loopback_isTheAddressesQHostAddressCallsLoopback();
+    void redirects_areALoopbackAddressWithAPort_data();
+    void redirects_areALoopbackAddressWithAPort();
 };
 
 void TestEndpointPolicy::endpoints_areRefusedOrAllowed_data()
@@ -62,6 +69,85 @@ void TestEndpointPolicy::refusals_nameTheEndpointAndTheSetting()
     for (Endpoint e : {Endpoint::Token, Endpoint::Authorization, Endpoint::Revocation,
                        Endpoint::DeviceAuthorization, Endpoint::Issuer})
         QVERIFY(!nameOf(e).isEmpty() && !fieldOf(e).isEmpty());
+}
+
+// The check compares QUrl's canonical text instead of parsing with Qt Network: every spelling of
+// an address must come out as QHostAddress decides, and none may pass that QHostAddress refuses.
+void TestEndpointPolicy::loopback_isTheAddressesQHostAddressCallsLoopback_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("address"); // isLoopbackAddress
+    QTest::addColumn<bool>("host"); // isLoopbackHost: the address, or the name localhost
+    const auto row = [](const char *url, bool address, bool host) {
+        QTest::newRow(url) << QString::fromLatin1(url) << address << host;
+    };
+    row("http://127.0.0.1:8400/callback", true, true);
+    row("http://127.255.255.254/", true, true);
+    row("http://127.1/", true, true); // QUrl writes 127.0.0.1
+    row("http://0x7f.0.0.1/", true, true);
+    row("http://0177.0.0.1/", true, true);
+    row("http://2130706433/", true, true);
+    row("http://127.000.000.001/", true, true);
+    row("http://[::1]:9/", true, true);
+    row("http://[0:0:0:0:0:0:0:1]/", true, true);
+    row("http://[::ffff:127.0.0.1]/", true, true);
+    row("http://[::ffff:7f00:1]/", true, true);
+    row("http://localhost:8400/", false, true);
+    row("http://LocalHost/", false, true);
+    row("http://128.0.0.1/", false, false);
+    row("http://126.255.255.255/", false, false);
+    row("http://0.0.0.0/", false, false);
+    row("http://10.0.0.1/", false, false);
+    row("http://[::]/", false, false);
+    row("http://[::2]/", false, false);
+    row("http://[::127.0.0.1]/", false, false); // IPv4-compatible, not mapped: not loopback
+    row("http://[::ffff:128.0.0.1]/", false, false);
+    row("http://[fe80::1]/", false, false);
+    row("http://127.0.0.1.example.com/", false, false);
+    row("http://127.0.0.1./", false, false);
+    row("http://127.0.0.1.5/", false, false); // a name of numbers, not an address
+    row("http://localhost.example.com/", false, false);
+    row("http://127.example/", false, false);
+    row("http://api.wise.com/", false, false);
+}
+
+void TestEndpointPolicy::loopback_isTheAddressesQHostAddressCallsLoopback()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, address);
+    QFETCH(bool, host);
+    const QUrl parsed(url, QUrl::StrictMode);
+    QVERIFY(parsed.isValid());
+    QCOMPARE(isLoopbackAddress(parsed), address);
+    QCOMPARE(isLoopbackHost(parsed), host);
+    const QHostAddress qt(parsed.host());
+    QCOMPARE(!qt.isNull() && qt.isLoopback(), address);
+}
+
+// Where the browser sends the authorization code: RFC 8252's loopback IP literal, never the name.
+void TestEndpointPolicy::redirects_areALoopbackAddressWithAPort_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("127.0.0.1") << "http://127.0.0.1:8400/callback" << true;
+    QTest::newRow("127.1") << "http://127.1:8400/callback" << true;
+    QTest::newRow("::1") << "http://[::1]:8400/callback" << true;
+    QTest::newRow("localhost") << "http://localhost:8400/callback" << false;
+    QTest::newRow("another machine") << "http://10.0.0.1:8400/callback" << false;
+    QTest::newRow("a name of numbers") << "http://127.0.0.1.5:8400/callback" << false;
+    QTest::newRow("https") << "https://127.0.0.1:8400/callback" << false;
+    QTest::newRow("no port") << "http://127.0.0.1/callback" << false;
+    QTest::newRow("a query") << "http://127.0.0.1:8400/callback?x=1" << false;
+}
+
+void TestEndpointPolicy::redirects_areALoopbackAddressWithAPort()
+{
+    QFETCH(QString, uri);
+    QFETCH(bool, accepted);
+    const auto failure = checkLoopbackRedirect(uri);
+    QCOMPARE(!failure, accepted);
+    if (failure)
+        QCOMPARE(failure->field, QStringLiteral("redirect-uri"));
 }
 
 QTEST_GUILESS_MAIN(TestEndpointPolicy)
