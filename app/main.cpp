@@ -4,11 +4,11 @@
 // from the Secret Service (cli/storedtoken.h). Starting a Qt program costs more than that whole
 // call, and more than the `secret-tool lookup` a script could run instead (docs/performance.md).
 //
-// Everything else is a module loaded next to it: libtether-gui.so for the window, libtether-cli.so
-// for every command, the service, and a token that needs more than reading (a refresh, an error
-// to explain). Every human sentence is written by those, translated; this file prints only
-// the service's own (already translated) error messages and, when Tether's install is broken,
-// one line in English.
+// Everything else is a module loaded next to it: libtether-gui.so for the window, libtether-demo.so
+// for the window on the demo provider, libtether-cli.so for every command, the service, and a
+// token that needs more than reading (a refresh, an error to explain). Every human sentence is
+// written by those, translated; this file prints only the service's own (already translated)
+// error messages and, when Tether's install is broken, one line in English.
 
 #include "backend/busprotocol.h"
 #include "cli/storedtoken.h"
@@ -49,8 +49,8 @@ void *moduleEntry(const char *fileName, const char *symbol, std::string *problem
          {dir + '/' + fileName, dir + '/' + TETHER_MODULE_DIR + '/' + fileName}) {
         if (::access(path.c_str(), F_OK) != 0)
             continue;
-        // One module per process (the window's or the commands'), each with Tether's static
-        // libraries inside: RTLD_LOCAL keeps its symbols to itself.
+        // One module per process (the window's, the demo's or the commands'), each with Tether's
+        // static libraries inside: RTLD_LOCAL keeps its symbols to itself.
         void *module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!module) {
             *problems += ::dlerror();
@@ -84,7 +84,8 @@ int runCommands(int argc, char *argv[])
 
 // `tether` and `tether --demo` (and either with --hidden, which the window takes too): the
 // window, loaded straight from here, so that its process holds one copy of Tether's libraries
-// (the window module's), not the command module's as well. Everything else is a command.
+// (the window's or the demo's module), not the command module's as well. Everything else is a
+// command.
 enum class Window { No, Open, Demo };
 Window windowAsked(int argc, char *argv[])
 {
@@ -111,16 +112,18 @@ int runWindow(int argc, char *argv[], bool demo)
                    stderr);
         return 2;
     }
+    // The window is the service's client; the demo's module holds a service of its own.
+    const char *module = demo ? "libtether-demo.so" : "libtether-gui.so";
     std::string problems;
-    using Run = int (*)(int, char **, bool);
+    using Run = int (*)(int, char **);
     if (auto run = reinterpret_cast<Run>(
-                moduleEntry("libtether-gui.so", "tether_run_gui", &problems))) {
-        return run(argc, argv, demo);
+                moduleEntry(module, demo ? "tether_run_demo" : "tether_run_gui", &problems))) {
+        return run(argc, argv);
     }
     std::fprintf(stderr,
-                 "tether: the window module (libtether-gui.so) could not be loaded (%s); the "
-                 "commands work without it (`tether --help`)\n",
-                 problems.c_str());
+                 "tether: the window module (%s) could not be loaded (%s); the commands work "
+                 "without it (`tether --help`)\n",
+                 module, problems.c_str());
     return 1;
 }
 

@@ -10,9 +10,12 @@ libraries it links. Two checks:
   - the symbols: every symbol a library leaves undefined that some Tether library defines is
     defined in the library itself or in one it links, directly or through others. A call up the
     layers would link anyway in the modules, which hold every layer; this is what catches it.
+And one check of a module: the window's (BUILD_DIR/bin/libtether-gui.so) is the service's client
+and loads none of the engine's shared libraries, Qt Network and QtKeychain (ui/CMakeLists.txt).
 """
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +44,16 @@ def symbols(archive):
         elif kind in "TDBRVWu":
             defined.add(name)
     return defined, undefined
+
+
+# What the window's module must not load: the engine's libraries, which run in the service.
+ENGINE_ONLY = ("libQt6Network.so", "libqt6keychain.so")
+
+
+def needed(module):
+    """The shared libraries a module names (DT_NEEDED)."""
+    out = subprocess.run(["readelf", "-d", str(module)], capture_output=True, text=True, check=True).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out)
 
 
 def main():
@@ -88,12 +101,18 @@ def main():
             if not where & reachable:
                 demangled = subprocess.run(["c++filt", symbol], capture_output=True, text=True).stdout.strip()
                 problems.append(f"{name} uses {demangled} from {', '.join(sorted(where))}, which it does not link")
+    window = build / "bin" / "libtether-gui.so"
+    window_needs = needed(window)
+    for library in window_needs:
+        if library.startswith(ENGINE_ONLY):
+            problems.append(f"{window.name} loads {library}, which only the engine needs")
     if problems:
-        print("the layers' libraries point up (docs/architecture.md):", *problems, sep="\n  ")
+        print("the libraries link against the layers (docs/architecture.md):", *problems, sep="\n  ")
         return 1
     edges = sum(len(links) for _, links in libraries.values())
     print(f"link graph: {len(libraries)} layer libraries, {edges} links, all downward; "
-          f"{checked} symbols taken across libraries, each from one below")
+          f"{checked} symbols taken across libraries, each from one below; {window.name} loads "
+          f"{len(window_needs)} libraries, none of the engine's")
     return 0
 
 

@@ -4,9 +4,12 @@ class QApplication;
 
 namespace tether {
 
+// What every window of Tether's sets up before its first widget: the style, the translations,
+// the icon and the desktop file it belongs to. Shared with the demo's module (demoentry.cpp).
+void prepareGui(QApplication &app);
+
 // The window: a client of the session's service (started if it is not running), one per
-// session; or with `demo`, the window on the embedded demo provider with a service of its own
-// inside this process.
-int runGui(QApplication &app, bool demo);
+// session. It links no engine, no network and no keychain: the service does that work.
+int runGui(QApplication &app);
 
 } // namespace tether

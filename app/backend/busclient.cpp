@@ -530,3 +530,6 @@ void BusClient::onOwnerChanged(const QString &, const QString &oldOwner, const Q
 }
 
 } // namespace tether
+
+// Its own moc output, not the backend library's shared one (app/CMakeLists.txt says why).
+#include "moc_busclient.cpp" // NOLINT(bugprone-suspicious-include): moc's output for this file

@@ -119,3 +119,6 @@ void LocalBackend::setAccess(const QString &id, const QString &program,
 }
 
 } // namespace tether
+
+// Its own moc output, not the backend library's shared one (app/CMakeLists.txt says why).
+#include "moc_localbackend.cpp" // NOLINT(bugprone-suspicious-include): moc's output for this file

@@ -38,3 +38,6 @@ Engine SystemEngine::engine() const
 }
 
 } // namespace tether
+
+// Its own moc output, not the backend library's shared one (app/CMakeLists.txt says why).
+#include "moc_systemengine.cpp" // NOLINT(bugprone-suspicious-include): moc's output for this file

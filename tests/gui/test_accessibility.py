@@ -112,12 +112,13 @@ class Accessibility(unittest.TestCase):
         return app, accounts, items
 
     def test_theWindowsProcess_holdsOneCopyOfTether(self):
-        # The executable loads the window's module itself; the command module, with a second
-        # static copy of Tether's libraries, stays out of the window's process.
+        # The executable loads the demo's module itself; the command module and the everyday
+        # window's, each with a second static copy of Tether's libraries, stay out of its process.
         self.rows()
         maps = Path(f"/proc/{self.app.pid}/maps").read_text()
-        self.assertIn("libtether-gui.so", maps)
+        self.assertIn("libtether-demo.so", maps)
         self.assertNotIn("libtether-cli.so", maps)
+        self.assertNotIn("libtether-gui.so", maps)
 
     def test_everyRowSaysWhatItShows_andReconnectWorksByAccessibleActions(self):
         app, accounts, items = self.rows()

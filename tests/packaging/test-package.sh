@@ -40,8 +40,9 @@ run_gui() { # ARGS...: the unpacked binary, on a private session bus, until it s
     XDG_CONFIG_HOME=$scratch/cfg XDG_DATA_HOME=$scratch/data XDG_RUNTIME_DIR=$scratch/run-gui \
         QT_QPA_PLATFORM=offscreen timeout 20 dbus-run-session -- "$tether" "$@" 2>&1 | grep -m1 -q "$expect"
 }
-# The window module (libtether-gui.so) loads and runs the demo.
-expect='tether: running the demo' check "unpacked tether --demo opens its window module" run_gui --demo
+# The window's module (libtether-gui.so) opens the window; the demo's (libtether-demo.so) the demo.
+expect='tether: window open' check "unpacked tether opens its window module" run_gui
+expect='tether: running the demo' check "unpacked tether --demo opens its demo module" run_gui --demo
 # --hidden (the autostart entry) starts the session service and returns.
 expect="Tether's service is running" check "unpacked tether --hidden starts the service" run_gui --hidden
 
@@ -70,8 +71,11 @@ check "executable and modules stripped" stripped
 # carry no IBT note, so the linker drops it from every program linked here, Debian's own too.
 check "hardening-check on every ELF file" hardening-check --quiet --nocfprotection \
     "$root/usr/bin/tether" "$root/usr/lib/$multiarch/tether/"*.so
+# 3.0 MiB on 2026-12-07: the window's code is in two modules since the everyday window's stopped
+# carrying the engine for the demo (its own module now); the bound still catches a module that
+# doubles.
 size=$(dpkg-deb -f "$deb" Installed-Size)
-check "Installed-Size $size KiB <= 3 MiB" test "$size" -le 3072
+check "Installed-Size $size KiB <= 3.5 MiB" test "$size" -le 3584
 dbgsym() { # every stripped file's build id has its symbols in the dbgsym package
     local ddeb; ddeb=$(ls "$build"/tether-dbgsym_*.ddeb)
     mkdir -p "$scratch/dbg" && dpkg-deb -x "$ddeb" "$scratch/dbg"
