@@ -72,5 +72,6 @@ extern "C" Q_DECL_EXPORT int tether_run_demo(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("tether"));
     QApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
     QApplication app(argc, argv);
+    const tether::FontsReadAhead fonts;
     return runDemo(app);
 }

@@ -13,10 +13,18 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
+#include <QFontDatabase>
 
 #include <cstdio>
 
 namespace tether {
+
+FontsReadAhead::FontsReadAhead() : m_thread([] { QFontDatabase::families(); }) { }
+
+FontsReadAhead::~FontsReadAhead()
+{
+    m_thread.join();
+}
 
 void prepareGui(QApplication &app)
 {

@@ -11,5 +11,6 @@ extern "C" Q_DECL_EXPORT int tether_run_gui(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("tether"));
     QApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
     QApplication app(argc, argv);
+    const tether::FontsReadAhead fonts;
     return tether::runGui(app);
 }
