@@ -3,7 +3,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLibrary>
 #include <QStandardPaths>
 
 namespace tether::paths {
@@ -16,24 +15,6 @@ QString withProfile(const QString &dir)
     return g_profile.isEmpty() ? dir : dir + QLatin1Char('/') + g_profile;
 }
 } // namespace
-
-QFunctionPointer moduleEntry(const QString &fileName, const char *symbol, QString *problems)
-{
-    const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
-    const QDir here = QFileInfo(self).dir();
-    const QString candidates[] = {
-            here.filePath(fileName),
-            QDir::cleanPath(here.filePath(QStringLiteral(TETHER_MODULE_DIR "/") + fileName))};
-    for (const QString &path : candidates) {
-        if (!QFileInfo::exists(path))
-            continue;
-        QLibrary module(path); // stays loaded: QLibrary unloads only when told to
-        if (const QFunctionPointer entry = module.resolve(symbol))
-            return entry;
-        *problems += module.errorString() + QLatin1Char(' ');
-    }
-    return nullptr;
-}
 
 void setProfileName(const QString &name)
 {

@@ -15,10 +15,6 @@ QString accessFile(); // which programs may take which account's token (no secre
 QString userProvidersDir(); // $XDG_DATA_HOME/tether/providers: extra provider profiles
 QString runtimeDir(); // $XDG_RUNTIME_DIR/tether (user-only): locks and the control socket
 
-// One of Tether's modules (libtether-cli.so, libtether-gui.so, ...), looked for next to the
-// executable (the build tree), then in the installed module directory, loaded, and its entry
-// point `symbol`; null if none could be loaded, with what went wrong in *problems.
-QFunctionPointer moduleEntry(const QString &fileName, const char *symbol, QString *problems);
 
 // The keychain service name the secrets are filed under; the demo uses its own.
 QString keychainService();
