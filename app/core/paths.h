@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-#include <QtGlobal>
 
 namespace tether {
 
@@ -14,7 +13,6 @@ QString accountsFile();
 QString accessFile(); // which programs may take which account's token (no secrets)
 QString userProvidersDir(); // $XDG_DATA_HOME/tether/providers: extra provider profiles
 QString runtimeDir(); // $XDG_RUNTIME_DIR/tether (user-only): locks and the control socket
-
 
 // The keychain service name the secrets are filed under; the demo uses its own.
 QString keychainService();
