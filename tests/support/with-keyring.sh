@@ -20,12 +20,15 @@ unset DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL SSH_AUTH_SOCK DISPLAY WAYLA
 export TETHER_KEYRING_PASSWORD="keyring-pw-$RANDOM$RANDOM"
 
 # Inside the session: create and unlock the login keyring, then serve org.freedesktop.secrets.
-# The bus and the daemon chatter on stderr; that goes to a log, the command keeps the real stderr.
+# The bus and the daemon chatter on stderr; that goes to a log, the command keeps the real stderr
+# (fd 3). The keyring daemon forks away from this script and would keep fd 3, which is the test
+# runner's pipe: while a daemon holds it, ctest waits for its end, up to the test's timeout. So the
+# daemon gets it closed, and only the command has it.
 exec 3>&2
 # shellcheck disable=SC2016
 dbus-run-session -- bash -c '
     set -e
-    printf %s "$TETHER_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-    gnome-keyring-daemon --start --components=secrets >/dev/null
-    exec "$@" 2>&3
+    printf %s "$TETHER_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 3>&-
+    gnome-keyring-daemon --start --components=secrets >/dev/null 3>&-
+    exec "$@" 2>&3 3>&-
 ' with-keyring "$@" 2>>"$root/session.log"
