@@ -30,7 +30,6 @@ bool openUrl(const QUrl &url)
 
 int runDemo(QApplication &app)
 {
-    prepareGui(app);
     paths::setProfileName(QStringLiteral("demo"));
     SessionService service({{QStringLiteral(":/demo")}, openUrl, false, false});
     MainWindow window(service.backend(), SystemClock::instance());
@@ -69,9 +68,5 @@ int runDemo(QApplication &app)
 
 extern "C" Q_DECL_EXPORT int tether_run_demo(int argc, char **argv)
 {
-    QApplication::setApplicationName(QStringLiteral("tether"));
-    QApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
-    QApplication app(argc, argv);
-    const tether::FontsReadAhead fonts;
-    return runDemo(app);
+    return tether::startGui(argc, argv, runDemo);
 }

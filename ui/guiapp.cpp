@@ -26,18 +26,22 @@ FontsReadAhead::~FontsReadAhead()
     m_thread.join();
 }
 
-void prepareGui(QApplication &app)
+int startGui(int argc, char **argv, int (*run)(QApplication &app))
 {
+    QApplication::setApplicationName(QStringLiteral("tether"));
+    QApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
+    QApplication app(argc, argv);
+    const FontsReadAhead fonts;
     // Before the first widget, which would make Qt choose a style of its own.
     QApplication::setStyle(new LazyIconStyle);
     installTranslations(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tether.Tether"));
+    return run(app);
 }
 
 int runGui(QApplication &app)
 {
-    prepareGui(app);
     const ProviderCatalog catalog = ProviderCatalog::installed();
     BusClient service(catalog);
     // The service prepares the list while the window is being built (docs/performance.md).

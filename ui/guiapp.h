@@ -24,9 +24,10 @@ private:
     std::thread m_thread;
 };
 
-// What every window of Tether's sets up before its first widget: the style, the translations,
-// the icon and the desktop file it belongs to. Shared with the demo's module (demoentry.cpp).
-void prepareGui(QApplication &app);
+// Both window modules' start (guientry.cpp, demoentry.cpp): the QApplication, the fonts read
+// ahead, and what every window sets up before its first widget (the style, the translations, the
+// icon, the desktop file it belongs to); then `run`, until the window is done.
+int startGui(int argc, char **argv, int (*run)(QApplication &app));
 
 // The window: a client of the session's service (started if it is not running), one per
 // session. It links no engine, no network and no keychain: the service does that work.

@@ -4,13 +4,9 @@
 // and nothing more; `tether --demo`, which runs a service inside, is demoentry.cpp.
 #include "ui/guiapp.h"
 
-#include <QApplication>
+#include <QtGlobal>
 
 extern "C" Q_DECL_EXPORT int tether_run_gui(int argc, char **argv)
 {
-    QApplication::setApplicationName(QStringLiteral("tether"));
-    QApplication::setApplicationVersion(QStringLiteral(TETHER_VERSION));
-    QApplication app(argc, argv);
-    const tether::FontsReadAhead fonts;
-    return tether::runGui(app);
+    return tether::startGui(argc, argv, tether::runGui);
 }
