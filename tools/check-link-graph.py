@@ -107,7 +107,7 @@ def main():
         if library.startswith(ENGINE_ONLY):
             problems.append(f"{window.name} loads {library}, which only the engine needs")
     if problems:
-        print("the libraries link against the layers (docs/architecture.md):", *problems, sep="\n  ")
+        print("a link against the layers (docs/architecture.md):", *problems, sep="\n  ")
         return 1
     edges = sum(len(links) for _, links in libraries.values())
     print(f"link graph: {len(libraries)} layer libraries, {edges} links, all downward; "
