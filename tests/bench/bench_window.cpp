@@ -1,5 +1,6 @@
 // The window's floors and the registry it lists, for `make bench`: an empty QMainWindow (and the
-// same with one line of text), started as the window is (same environment, offscreen), printing
+// same with one line of text), started as the window is (same environment and platform: offscreen,
+// then on the bench's private X server), printing
 // "first_frame" at its first painted frame and the resident peak after it (firstframe.h); `seed`
 // writes a registry of ACCOUNTS accounts for the service to read. Tether's own window is the real
 // `tether`, timed by firstframe_probe.cpp.
