@@ -86,3 +86,8 @@ struct Account
 bool isValidAccountId(const QString &id);
 
 } // namespace tether
+
+// A QList of accounts moves them as bytes when it grows: every member is a Qt implicitly shared
+// type, plain data, or a std::optional holding those, and none points into its own object. The
+// window reads 1,000 of them from the service before its first frame (docs/performance.md).
+Q_DECLARE_TYPEINFO(tether::Account, Q_RELOCATABLE_TYPE);

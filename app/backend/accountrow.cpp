@@ -22,10 +22,12 @@ QDBusArgument &operator<<(QDBusArgument &out, const AccountRow &row)
     return out;
 }
 
-const QDBusArgument &operator>>(const QDBusArgument &in, AccountRow &row)
+namespace {
+
+void readRow(const QDBusArgument &in, Account &account)
 {
-    AccountConfig &c = row.account.config;
-    AccountStatus &s = row.account.status;
+    AccountConfig &c = account.config;
+    AccountStatus &s = account.status;
     QString state, errorKind, errorCode, errorMessage;
     qint64 issued = 0, expires = 0, refreshExpires = 0, lastRefresh = 0, nextRefresh = 0;
     in.beginStructure();
@@ -49,6 +51,13 @@ const QDBusArgument &operator>>(const QDBusArgument &in, AccountRow &row)
         s.lastError = f;
     }
     s.hasTokens = s.accessExpiresAt.isValid();
+}
+
+} // namespace
+
+const QDBusArgument &operator>>(const QDBusArgument &in, AccountRow &row)
+{
+    readRow(in, row.account);
     return in;
 }
 
@@ -65,11 +74,8 @@ QList<Account> accountsFromRows(const QDBusArgument &rows)
 {
     QList<Account> accounts;
     rows.beginArray();
-    while (!rows.atEnd()) {
-        AccountRow row;
-        rows >> row;
-        accounts.append(std::move(row.account));
-    }
+    while (!rows.atEnd())
+        readRow(rows, accounts.emplaceBack());
     rows.endArray();
     return accounts;
 }
