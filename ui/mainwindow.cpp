@@ -73,8 +73,7 @@ MainWindow::MainWindow(WindowBackend &service, const Clock &clock, QWidget *pare
       m_pages(new QStackedWidget)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Tether"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.tether.Tether.svg")));
+    setWindowTitle(tr("Tether")); // its icon is the application's (startGui)
 
     buildList();
     buildSearch();
