@@ -15,7 +15,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "integration"))
-from harness import CLIENTS, TokenServer, keychain  # noqa: E402
+from harness import CLIENTS, TokenServer, keychain, start_xvfb  # noqa: E402
 
 TETHER = os.environ["TETHER_BIN"]
 BENCH_WINDOW = os.environ["BENCH_WINDOW_BIN"]
@@ -71,19 +71,7 @@ class XServer:
     on a desktop pays for."""
 
     def __enter__(self):
-        # -displayfd: Xvfb picks a free display and writes its number once it accepts clients.
-        read, write = os.pipe()
-        self.process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
-                                         "-nolisten", "tcp"], pass_fds=(write,),
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as ready:
-            number = ready.readline().strip()
-        if not number:
-            self.process.kill()
-            self.process.wait()
-            raise SystemExit("bench: Xvfb did not start")
-        self.display = f":{number}"
+        self.process, self.display = start_xvfb("1280x800x24")
         return self
 
     def __exit__(self, *exc):

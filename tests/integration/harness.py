@@ -102,6 +102,22 @@ def bus_name_pid(name, env=None):
     return int(reply.stdout.strip("()\n, ").split()[-1])
 
 
+def start_xvfb(screen):
+    """A private X server: (process, display), returned once it accepts connections. Xvfb picks
+    a free display and writes its number on -displayfd when it is ready."""
+    read, write = os.pipe()
+    process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp"],
+                               pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as ready:
+        number = ready.readline().strip()
+    if not number:
+        process.kill()
+        process.wait()
+        raise RuntimeError("Xvfb did not start")
+    return process, ":" + number
+
+
 def keychain(account_id, service="tether"):
     """The account's keychain item as Tether stores it (QtKeychain's text item), or None."""
     result = subprocess.run(["secret-tool", "lookup", "server", service, "user", account_id, "type", "plaintext"],

@@ -13,7 +13,7 @@ import dbus
 import dbusmock
 from dbusmock import DBusTestCase
 
-from harness import ROOT, TETHER
+from harness import ROOT, TETHER, start_xvfb
 
 SERVICE = "io.github.tether.Tether"
 PATH = "/io/github/tether/Tether"
@@ -108,14 +108,7 @@ class Display:
     """Xvfb with openbox, a window manager that closes windows the way users do."""
 
     def __init__(self):
-        # Xvfb picks a free display and writes its number once it accepts connections.
-        read, write = os.pipe()
-        self.xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1100x700x24",
-                                      "-nolisten", "tcp"], pass_fds=(write,),
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as pipe:
-            self.number = ":" + pipe.readline().strip()
+        self.xvfb, self.number = start_xvfb("1100x700x24")
         self.env = {"DISPLAY": self.number, "QT_QPA_PLATFORM": "xcb"}
         self.wm = subprocess.Popen(["openbox", "--sm-disable"], env=dict(os.environ, **self.env),
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
