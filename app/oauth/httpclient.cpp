@@ -11,6 +11,18 @@ namespace tether {
 
 namespace {
 
+// How many body bytes the response's head announced, when that count can be held against what
+// arrived: not when a transfer coding or a content coding (which Qt undoes) changes the length,
+// and not for statuses that carry no body. -1: no count to hold it to.
+qint64 announcedLength(const QNetworkReply &reply, int status)
+{
+    if (status / 100 == 1 || status == 204 || status == 304
+        || reply.hasRawHeader("Transfer-Encoding") || reply.hasRawHeader("Content-Encoding"))
+        return -1;
+    const QVariant length = reply.header(QNetworkRequest::ContentLengthHeader);
+    return length.isValid() ? length.toLongLong() : -1;
+}
+
 // A request body that can be read exactly once. Qt's HTTP channel silently re-sends a request
 // whose connection closed before a response arrived, after resetting its upload device; a token
 // request must never go out twice (a single-use refresh token would be spent twice and the
@@ -183,6 +195,19 @@ void HttpExchange::onFinished()
                                                .arg(m_reply->url().host(), m_reply->errorString()),
                                        response.status);
             result.responseLost = !neverSent;
+        } else if (const qint64 announced = announcedLength(*m_reply, response.status);
+                   announced >= 0 && m_body.size() < announced) {
+            // The connection ended before the body its head announced: a cut-off answer, never
+            // one to read. Qt reports most of these as RemoteHostClosedError, but finishes some
+            // without an error when the reset arrives after the last bytes were read.
+            result.transportFailure = Failure::temporary(
+                    QStringLiteral("network_error"),
+                    Text::tr("the connection to %1 ended after %2 of the %3 bytes of its answer")
+                            .arg(m_reply->url().host())
+                            .arg(m_body.size())
+                            .arg(announced),
+                    response.status);
+            result.responseLost = true;
         }
         break;
     }

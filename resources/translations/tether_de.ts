@@ -562,6 +562,10 @@ Exit-Codes: 0 erledigt, 1 unerwarteter Fehler, 2 ungültige Eingabe, 3 neu verbi
         <source>could not reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
+    <message>
+        <source>the connection to %1 ended after %2 of the %3 bytes of its answer</source>
+        <translation>die Verbindung zu %1 endete nach %2 der %3 Bytes der Antwort</translation>
+    </message>
 </context>
 <context>
     <name>HumanTime</name>

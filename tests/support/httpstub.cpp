@@ -1,6 +1,7 @@
 #include "httpstub.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <memory>
 
@@ -61,7 +62,9 @@ void HttpStub::onConnection()
                     break;
                 socket->write(QByteArray(65536, ' '));
             }
-            if (reply.closeAfter)
+            if (reply.resetAfterMs >= 0)
+                QTimer::singleShot(reply.resetAfterMs, socket, [socket] { socket->abort(); });
+            else if (reply.closeAfter)
                 socket->disconnectFromHost();
         });
     }

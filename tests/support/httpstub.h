@@ -22,6 +22,7 @@ public:
         bool silent = false; // never answer
         bool closeAfter = true; // close the connection after writing
         qint64 streamBytes = 0; // after `raw`, stream this many filler bytes
+        int resetAfterMs = -1; // instead of closing: reset the connection this long after writing
     };
 
     explicit HttpStub(QObject *parent = nullptr);

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void announcedHugeAnswer_isAbortedAtOnce();
     void streamedHugeAnswer_isCutAtTheCap();
     void truncatedAnswer_isTemporaryAndLost();
+    void cutOffAnswer_isANetworkError_howeverQtEndsIt();
     void refusedConnection_wasNeverSent();
     void redirect_isNotFollowed();
     void closedBeforeAnswer_isNeverResent();
@@ -160,7 +161,28 @@ void TestTokenClient::truncatedAnswer_isTemporaryAndLost()
     TokenClient client;
     const TokenOutcome outcome = exchange(client, stub.url());
     QCOMPARE(outcome.failure.kind, FailureKind::Temporary);
+    QCOMPARE(outcome.failure.code, QStringLiteral("network_error"));
     QVERIFY(outcome.responseLost);
+}
+
+void TestTokenClient::cutOffAnswer_isANetworkError_howeverQtEndsIt()
+{
+    // A server that resets the connection 20 ms after half its answer. Qt reports most of these
+    // as RemoteHostClosedError, but finishes some (about one in seven on the machine this was
+    // written on) without an error, the half body in hand. Each round must be a lost answer,
+    // never one parsed (malformed_answer, as the fault matrix once saw for a truncated body).
+    for (int round = 0; round < 40; ++round) {
+        HttpStub stub;
+        HttpStub::Reply cut{"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                            "100\r\n\r\n{\"access_to"};
+        cut.resetAfterMs = 20;
+        stub.enqueue(cut);
+        TokenClient client;
+        const TokenOutcome outcome = exchange(client, stub.url());
+        QCOMPARE(outcome.failure.code, QStringLiteral("network_error"));
+        QCOMPARE(outcome.failure.kind, FailureKind::Temporary);
+        QVERIFY(outcome.responseLost);
+    }
 }
 
 void TestTokenClient::refusedConnection_wasNeverSent()
