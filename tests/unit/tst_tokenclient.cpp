@@ -17,6 +17,11 @@ using test::HttpStub;
 
 namespace {
 
+// A success whose head announces 100 bytes of body, of which 11 follow.
+constexpr char kHalfAnswer[] =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+        "100\r\n\r\n{\"access_to";
+
 HttpRequest request(const QUrl &url)
 {
     return buildTokenRequest(
@@ -155,9 +160,7 @@ void TestTokenClient::streamedHugeAnswer_isCutAtTheCap()
 void TestTokenClient::truncatedAnswer_isTemporaryAndLost()
 {
     HttpStub stub;
-    stub.enqueue({"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                  "100\r\n\r\n{\"access_to",
-                  false, true, 0});
+    stub.enqueue({kHalfAnswer});
     TokenClient client;
     const TokenOutcome outcome = exchange(client, stub.url());
     QCOMPARE(outcome.failure.kind, FailureKind::Temporary);
@@ -173,8 +176,7 @@ void TestTokenClient::cutOffAnswer_isANetworkError_howeverQtEndsIt()
     // never one parsed (malformed_answer, as the fault matrix once saw for a truncated body).
     for (int round = 0; round < 40; ++round) {
         HttpStub stub;
-        HttpStub::Reply cut{"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                            "100\r\n\r\n{\"access_to"};
+        HttpStub::Reply cut{kHalfAnswer};
         cut.resetAfterMs = 20;
         stub.enqueue(cut);
         TokenClient client;
