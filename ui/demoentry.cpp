@@ -59,9 +59,7 @@ int runDemo(QApplication &app)
     window.show();
     std::fprintf(stderr, "tether: running the demo (pid %lld)\n",
                  qint64(QCoreApplication::applicationPid()));
-    const int code = app.exec();
-    // Stop the demo's refreshes cleanly: they may be storing a rotated token.
-    return code;
+    return app.exec();
 }
 
 } // namespace
